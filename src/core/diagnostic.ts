@@ -1,0 +1,28 @@
+import type { Range } from './text';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/**
+ * A problem found in a page or a configuration file. `code` is stable (documented, used in
+ * `.medguide.toml` to change severities); `message` is already in the user's language.
+ * `data` carries what a quick fix needs (a suggested key, a replacement text…).
+ */
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly range: Range;
+  readonly message: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** Sorts by position, then severity, then code, so output (CLI, tests) is stable. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    ORDER[a.severity] - ORDER[b.severity] ||
+    a.code.localeCompare(b.code)
+  );
+}
