@@ -1,0 +1,18 @@
+/**
+ * What a CLI sub-command may touch, passed in so tests can run commands in-process
+ * with a fake terminal and a temporary folder.
+ */
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether standard input is a terminal (`medguide mssante` refuses to echo then). */
+  readonly stdinIsTTY: boolean;
+  readStdin(): Promise<string>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Exit codes shared by every sub-command. */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
