@@ -1,0 +1,180 @@
+import { LineIndex } from '../text';
+
+/*
+ * Hides Markdown code (fenced blocks, indented blocks, inline code spans) so the identifier
+ * checks only see prose. This is a line scanner approximating CommonMark, linear in the text,
+ * and it errs on the side of NOT masking: a number wrongly treated as prose only costs a
+ * warning, a number wrongly treated as code would go unnoticed into a published page.
+ * Known approximations: backslash-escaped backticks are not special; HTML blocks are prose;
+ * a code span cannot cross a blank line, a fence or an indented code block.
+ */
+
+/** The character that replaces masked code: neither a digit, a letter nor a separator. */
+export const MASK = '\u0000';
+
+interface Fence {
+  readonly char: '`' | '~';
+  readonly length: number;
+}
+
+/** Blockquote markers and one list marker at the start of a line, so `> ```` and `- ```` open fences. */
+const CONTAINER_PREFIX = /^(?:[ \t]{0,3}>[ \t]?)*(?:[ \t]*(?:[-*+]|[0-9]{1,9}[.)])(?=[ \t]))?/;
+const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+const LIST_ITEM = /^([ \t]*)([-*+]|[0-9]{1,9}[.)])([ \t]+|$)/;
+
+function columns(s: string): number {
+  let col = 0;
+  for (let i = 0; i < s.length; i++) col = s[i] === '\t' ? col + 4 - (col % 4) : col + 1;
+  return col;
+}
+
+function leadingWhitespace(line: string): string {
+  return /^[ \t]*/.exec(line)![0];
+}
+
+function openingFence(line: string): Fence | undefined {
+  const rest = line.slice(CONTAINER_PREFIX.exec(line)![0].length);
+  const m = FENCE.exec(rest);
+  if (!m) return undefined;
+  const char = m[1][0] as '`' | '~';
+  if (char === '`' && m[2].includes('`')) return undefined;
+  return { char, length: m[1].length };
+}
+
+function closesFence(line: string, fence: Fence): boolean {
+  const rest = line.slice(CONTAINER_PREFIX.exec(line)![0].length);
+  const m = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(rest);
+  return m !== null && m[1][0] === fence.char && m[1].length >= fence.length;
+}
+
+/** Front matter delimited by `+++` (TOML) or `---` (YAML) on the first line; it is prose here. */
+function frontMatterEnd(index: LineIndex): number {
+  const first = index.lineText(0).trimEnd();
+  if (first !== '+++' && first !== '---') return 0;
+  for (let line = 1; line < index.lineCount; line++) {
+    if (index.lineText(line).trimEnd() === first) return line + 1;
+  }
+  return 0;
+}
+
+/** Offsets [start, end) of the code spans in one paragraph, in order. */
+function codeSpans(text: string, start: number, end: number, out: Array<[number, number]>): void {
+  const runs: Array<{ pos: number; len: number }> = [];
+  const re = /`+/g;
+  re.lastIndex = start;
+  for (let m = re.exec(text); m !== null && m.index < end; m = re.exec(text)) {
+    runs.push({ pos: m.index, len: Math.min(m[0].length, end - m.index) });
+  }
+  // Each opener closes at the next run of exactly its length; precompute that run right to left.
+  const nextSame = new Array<number>(runs.length).fill(-1);
+  const lastSeen = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    nextSame[i] = lastSeen.get(runs[i].len) ?? -1;
+    lastSeen.set(runs[i].len, i);
+  }
+  for (let i = 0; i < runs.length; ) {
+    const j = nextSame[i];
+    if (j < 0) {
+      i++;
+      continue;
+    }
+    out.push([runs[i].pos, runs[j].pos + runs[j].len]);
+    i = j + 1;
+  }
+}
+
+/** Offsets [start, end) of every code region, sorted and disjoint. */
+export function codeRegions(index: LineIndex): Array<[number, number]> {
+  const text = index.text;
+  const regions: Array<[number, number]> = [];
+  let fence: Fence | undefined;
+  let paragraphStart = -1;
+  let paragraphEnd = -1;
+  let previousBlank = true;
+  let previousCode = false;
+  let listContent: number | undefined;
+
+  const flushParagraph = () => {
+    if (paragraphStart >= 0) codeSpans(text, paragraphStart, paragraphEnd, regions);
+    paragraphStart = -1;
+  };
+  const maskLine = (line: number) => {
+    const start = index.lineStarts[line];
+    const end = index.lineEnd(line);
+    const last = regions[regions.length - 1];
+    if (last && last[1] >= start - 2 && last[0] <= start) last[1] = end;
+    else regions.push([start, end]);
+  };
+
+  for (let line = frontMatterEnd(index); line < index.lineCount; line++) {
+    const lineText = index.lineText(line);
+    if (fence) {
+      maskLine(line);
+      if (closesFence(lineText, fence)) fence = undefined;
+      continue;
+    }
+    const opened = openingFence(lineText);
+    if (opened) {
+      flushParagraph();
+      fence = opened;
+      maskLine(line);
+      previousBlank = false;
+      previousCode = false;
+      continue;
+    }
+    if (lineText.trim() === '') {
+      flushParagraph();
+      previousBlank = true;
+      continue;
+    }
+    const indent = columns(leadingWhitespace(lineText));
+    const base = listContent ?? 0;
+    if ((previousBlank || previousCode || paragraphStart < 0) && indent >= base + 4) {
+      flushParagraph();
+      maskLine(line);
+      previousBlank = false;
+      previousCode = true;
+      continue;
+    }
+    const item = LIST_ITEM.exec(lineText);
+    if (item) {
+      const markerEnd = columns(item[1]) + item[2].length;
+      const spaces = columns(item[1] + item[2] + item[3]) - markerEnd;
+      listContent = markerEnd + (spaces >= 1 && spaces <= 4 ? spaces : 1);
+      flushParagraph();
+    } else if (previousBlank && listContent !== undefined && indent < listContent) {
+      listContent = undefined;
+    }
+    if (ATX_HEADING.test(lineText)) {
+      // A heading is a paragraph of its own line: a code span cannot run into the next line.
+      flushParagraph();
+      codeSpans(text, index.lineStarts[line], index.lineEnd(line), regions);
+      previousBlank = false;
+      previousCode = false;
+      continue;
+    }
+    if (paragraphStart < 0) paragraphStart = index.lineStarts[line];
+    paragraphEnd = index.lineEnd(line);
+    previousBlank = false;
+    previousCode = false;
+  }
+  flushParagraph();
+  regions.sort((a, b) => a[0] - b[0]);
+  return regions;
+}
+
+/** The text with every code region replaced by {@link MASK}, same length, so offsets still match. */
+export function maskCode(index: LineIndex): string {
+  const text = index.text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of codeRegions(index)) {
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    parts.push(text.slice(at, from), MASK.repeat(end - from));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}

@@ -1,0 +1,193 @@
+import type { Bilingual } from '../l10n';
+
+/*
+ * The matricule INS: a 13-character NIR (or NIA) followed by its 2-digit key.
+ * Privacy: no message here ever quotes the entry or any part of it, and nothing completes a
+ * missing key — the key is the only protection against a typo, so it must come from the card.
+ */
+
+export type MatriculeErrorCode =
+  | 'empty'
+  | 'length-13'
+  | 'length'
+  | 'characters'
+  | 'sex'
+  | 'month'
+  | 'department'
+  | 'key-range'
+  | 'key';
+
+export type MatriculeWarningCode = 'department-20' | 'order-000';
+
+export type MatriculeCode = MatriculeErrorCode | MatriculeWarningCode;
+
+export interface Reason<C extends string = MatriculeCode> {
+  readonly code: C;
+  readonly message: Bilingual;
+}
+
+export interface MatriculeCheck {
+  readonly valid: boolean;
+  /** The 15 characters, upper case, without separators; present only when `valid`. */
+  readonly normalized?: string;
+  readonly errors: readonly Reason<MatriculeErrorCode>[];
+  readonly warnings: readonly Reason<MatriculeWarningCode>[];
+}
+
+export const PATIENT_MSSANTE_DOMAIN = 'patient.mssante.fr';
+
+/** No message contains the entry, and none contains a run of three digits (see the privacy test). */
+export const MATRICULE_MESSAGES: Readonly<Record<MatriculeCode, Bilingual>> = {
+  empty: {
+    fr: 'Aucun matricule INS saisi.',
+    en: 'No matricule INS entered.',
+  },
+  'length-13': {
+    fr:
+      'Seulement 13 caractères : la clé de 2 chiffres manque. Recopiez-la depuis la carte Vitale ou le ' +
+      'téléservice INSi ; elle n’est jamais calculée, car elle seule protège contre une faute de frappe.',
+    en:
+      'Only 13 characters: the 2-digit key is missing. Copy it from the carte Vitale or the INSi ' +
+      'service; it is never computed, because it is the only protection against a typo.',
+  },
+  length: {
+    fr: 'Un matricule INS compte exactement 15 caractères (13 pour le NIR, 2 pour la clé).',
+    en: 'A matricule INS has exactly 15 characters (13 for the NIR, 2 for the key).',
+  },
+  characters: {
+    fr: 'Seuls des chiffres sont admis, sauf 2A ou 2B (Corse) en 6e et 7e positions.',
+    en: 'Only digits are allowed, except 2A or 2B (Corsica) in positions 6 and 7.',
+  },
+  sex: {
+    fr:
+      'Le premier chiffre doit être 1 ou 2. Les numéros commençant par 3 à 8 (dont les anciens ' +
+      'numéros provisoires) ne sont pas des matricules INS.',
+    en:
+      'The first digit must be 1 or 2. Numbers starting with 3 to 8 (including old temporary ' +
+      'numbers) are not matricules INS.',
+  },
+  month: {
+    fr: 'Le mois de naissance (4e et 5e chiffres) ne peut pas être 00 ni entre 13 et 19.',
+    en: 'The birth month (digits 4 and 5) cannot be 00 nor between 13 and 19.',
+  },
+  department: {
+    fr: 'Le département de naissance (6e et 7e caractères) ne peut pas être 00.',
+    en: 'The birth department (characters 6 and 7) cannot be 00.',
+  },
+  'key-range': {
+    fr: 'La clé (2 derniers chiffres) est toujours entre 01 et 97 : vérifiez la saisie.',
+    en: 'The key (last 2 digits) is always between 01 and 97: check the entry.',
+  },
+  key: {
+    fr:
+      'La clé ne correspond pas aux 13 premiers caractères : un chiffre est probablement faux ou ' +
+      'deux chiffres sont inversés.',
+    en:
+      'The key does not match the first 13 characters: a digit is probably wrong or two digits ' +
+      'are swapped.',
+  },
+  'department-20': {
+    fr:
+      'Département 20 : la Corse est codée 2A ou 2B depuis sa division en deux départements ; ' +
+      '20 ne se rencontre que pour les personnes nées avant. Vérifiez la carte.',
+    en:
+      'Department 20: Corsica has been coded 2A or 2B since it was split into two departments; ' +
+      '20 only occurs for people born before that. Check the card.',
+  },
+  'order-000': {
+    fr: 'Numéro d’ordre nul (les trois chiffres avant la clé sont des zéros) : inhabituel, vérifiez la carte.',
+    en: 'Order number of zeros (the three digits before the key): unusual, check the card.',
+  },
+};
+
+/** For input-box placeholders and prompts: the shape without any real digits. */
+export const MATRICULE_FORMAT_HINT: Bilingual = {
+  fr:
+    'Matricule INS : 15 caractères, NIR de 13 caractères suivi de sa clé de 2 chiffres ' +
+    '(S AA MM DD CCC OOO CC ; 2A ou 2B pour la Corse).',
+  en:
+    'Matricule INS: 15 characters, the 13-character NIR followed by its 2-digit key ' +
+    '(S YY MM DD CCC OOO KK; 2A or 2B for Corsica).',
+};
+
+function reason<C extends MatriculeCode>(code: C): Reason<C> {
+  return { code, message: MATRICULE_MESSAGES[code] };
+}
+
+/** Separators people type or paste: spaces of every kind, dots, hyphens and dashes. */
+const SEPARATORS = /[\s.\u00B7\-\u2010-\u2015\u2212]/g;
+
+/**
+ * Removes separators and upper-cases ASCII letters (only `2a`/`2b` can survive the check).
+ * Only ASCII letters: `toUpperCase` can change a string's length (`ß` → `SS`).
+ */
+export function normalizeMatriculeEntry(entry: string): string {
+  return entry.replace(SEPARATORS, '').replace(/[a-z]/g, (c) => c.toUpperCase());
+}
+
+const BODY_SHAPE = /^[0-9]{5}(?:[0-9]{2}|2[AB])[0-9]{6}$/;
+
+function isDigits(s: string): boolean {
+  return /^[0-9]*$/.test(s);
+}
+
+/** `97 − (N mod 97)` on the 13-character body, Corsica counted as 19 (2A) and 18 (2B). Not exported: see the header. */
+function keyOf(body: string): number {
+  const n = BigInt(body.replace('2A', '19').replace('2B', '18'));
+  return Number(97n - (n % 97n));
+}
+
+/** Field checks shared by 13- and 15-character entries: positions are aligned in both. */
+function fieldErrors(value: string): Reason<MatriculeErrorCode>[] {
+  const errors: Reason<MatriculeErrorCode>[] = [];
+  const dept = value.slice(5, 7);
+  const charactersOk =
+    isDigits(value.slice(0, 5)) && (isDigits(dept) || dept === '2A' || dept === '2B') && isDigits(value.slice(7));
+  if (!charactersOk) errors.push(reason('characters'));
+  const sex = value[0];
+  if (sex !== undefined && /[0-9]/.test(sex) && sex !== '1' && sex !== '2') errors.push(reason('sex'));
+  const month = value.slice(3, 5);
+  if (isDigits(month) && (month === '00' || (month >= '13' && month <= '19'))) errors.push(reason('month'));
+  if (dept === '00') errors.push(reason('department'));
+  return errors;
+}
+
+/** Checks one typed or pasted entry. Never throws; never quotes the entry in a message. */
+export function checkMatriculeIns(entry: string): MatriculeCheck {
+  const value = normalizeMatriculeEntry(typeof entry === 'string' ? entry : '');
+  if (value.length === 0) return { valid: false, errors: [reason('empty')], warnings: [] };
+  if (value.length === 13) return { valid: false, errors: [reason('length-13'), ...fieldErrors(value)], warnings: [] };
+  if (value.length !== 15) return { valid: false, errors: [reason('length')], warnings: [] };
+
+  const errors = fieldErrors(value);
+  const warnings: Reason<MatriculeWarningCode>[] = [];
+  const body = value.slice(0, 13);
+  const keyText = value.slice(13);
+  if (isDigits(keyText)) {
+    const key = Number(keyText);
+    if (key < 1 || key > 97) errors.push(reason('key-range'));
+    else if (BODY_SHAPE.test(body) && keyOf(body) !== key) errors.push(reason('key'));
+  }
+  if (value.slice(5, 7) === '20') warnings.push(reason('department-20'));
+  if (value.slice(10, 13) === '000') warnings.push(reason('order-000'));
+
+  return errors.length === 0 ? { valid: true, normalized: value, errors, warnings } : { valid: false, errors, warnings };
+}
+
+/** True when `entry` is a valid matricule INS (separators and lower-case `2a`/`2b` allowed). */
+export function isValidMatriculeIns(entry: string): boolean {
+  return checkMatriculeIns(entry).valid;
+}
+
+/**
+ * The patient's MSSanté address. Only accepts a valid matricule INS; `2A`/`2B` stay letters,
+ * upper case (rewriting them as 19/18 would address another, checksum-valid, person).
+ * @throws RangeError (without the number in its message) when `matricule` is not valid.
+ */
+export function addressFor(matricule: string): string {
+  const check = checkMatriculeIns(matricule);
+  if (!check.valid || check.normalized === undefined) {
+    throw new RangeError('addressFor: not a valid matricule INS');
+  }
+  return `${check.normalized}@${PATIENT_MSSANTE_DOMAIN}`;
+}
