@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Bundles with esbuild:
+//   dist/extension.js      the extension for desktop VS Code (Node extension host)
+//   dist/web/extension.js  the same glue for vscode.dev / github.dev (web worker extension host)
+//   dist/cli.js            the `medguide` command-line tool
+//   dist/core.js           the core's public API for scripts (CommonJS library)
+//   out/test/integration/  the extension-host test suite (mocha stays external: the host loads it from node_modules)
+// Flags: --production (minify, no source maps), --watch, --only=extension|web|cli|core|tests
+import * as esbuild from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const production = args.includes('--production');
+const watch = args.includes('--watch');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  target: 'es2022',
+  logLevel: 'warning',
+  legalComments: 'linked',
+};
+
+function listTests(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listTests(p));
+    else if (entry.name.endsWith('.ts')) out.push(p);
+  }
+  return out;
+}
+
+const builds = {
+  extension: {
+    ...common,
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  web: {
+    ...common,
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
+  },
+  cli: {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  core: {
+    ...common,
+    entryPoints: ['src/core/index.ts'],
+    outfile: 'dist/core.js',
+    platform: 'neutral',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+  },
+  tests: {
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: listTests('test/integration'),
+    outdir: 'out/test/integration',
+    outbase: 'test/integration',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode', 'mocha'],
+  },
+};
+
+const selected = Object.entries(builds).filter(([name]) => !only || only.includes(name));
+if (!only) rmSync('out', { recursive: true, force: true });
+if (watch) {
+  for (const [, options] of selected) (await esbuild.context(options)).watch();
+  process.stderr.write('[build] watching…\n');
+} else {
+  const started = Date.now();
+  await Promise.all(selected.map(([, options]) => esbuild.build(options)));
+  process.stderr.write(`[build] ${selected.map(([n]) => n).join(', ')} built in ${Date.now() - started} ms${production ? ' (production)' : ''}\n`);
+}

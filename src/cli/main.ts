@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { langFromLocale, type Lang } from '../core/l10n';
+import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+
+declare const MEDGUIDE_VERSION: string | undefined;
+
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Sub-commands; each module is small and testable in-process with a fake CliIo. */
+const COMMANDS: Record<string, { run: Command; summary: Record<Lang, string> }> = {};
+
+export function envLang(env: CliIo['env']): Lang {
+  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+function usage(lang: Lang): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary[lang]}`);
+  return lang === 'fr'
+    ? `Utilisation : medguide <commande> [options]\n\nCommandes :\n${lines.join('\n')}\n\n  medguide <commande> --help   aide d'une commande\n  medguide --version\n`
+    : `Usage: medguide <command> [options]\n\nCommands:\n${lines.join('\n')}\n\n  medguide <command> --help   help for a command\n  medguide --version\n`;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  const lang = envLang(io.env);
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${typeof MEDGUIDE_VERSION === 'string' ? MEDGUIDE_VERSION : 'dev'}\n`);
+    return EXIT_OK;
+  }
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? io.stdout : io.stderr)(usage(lang));
+    return name ? EXIT_OK : EXIT_USAGE;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`${lang === 'fr' ? 'Commande inconnue' : 'Unknown command'}: ${name}\n\n${usage(lang)}`);
+    return EXIT_USAGE;
+  }
+  return command.run(rest, io);
+}
+
+/** The real terminal. */
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    readStdin: () =>
+      new Promise((resolve, reject) => {
+        if (process.stdin.isTTY) {
+          // One line from a terminal: stop at the first newline.
+          let data = '';
+          process.stdin.setEncoding('utf8');
+          const onData = (chunk: string) => {
+            data += chunk;
+            const nl = data.indexOf('\n');
+            if (nl >= 0) {
+              process.stdin.off('data', onData);
+              process.stdin.pause();
+              resolve(data.slice(0, nl));
+            }
+          };
+          process.stdin.on('data', onData);
+          process.stdin.on('end', () => resolve(data));
+          process.stdin.on('error', reject);
+          return;
+        }
+        try {
+          resolve(readFileSync(0, 'utf8'));
+        } catch (e) {
+          reject(e);
+        }
+      }),
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  };
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`medguide: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
