@@ -154,9 +154,9 @@ export async function startCodeServer({
 }
 
 /** Launches Debian's Chromium headless through playwright-core. */
-export async function launchBrowser(tools, { viewport = { width: 1600, height: 1000 }, locale = 'fr-FR' } = {}) {
+export async function launchBrowser(tools, { viewport = { width: 1600, height: 1000 }, locale = 'fr-FR', profileDir } = {}) {
   const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'medguide-chromium-'));
+  const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'medguide-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: tools.chromium,
     headless: true,

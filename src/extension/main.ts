@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
+import { registerMssanteCommand } from './mssanteCommand';
 
 export interface MedguideApi {
   /** Called by VS Code's built-in Markdown preview (contributes.markdown.markdownItPlugins). */
@@ -7,7 +8,7 @@ export interface MedguideApi {
 }
 
 export function activate(context: vscode.ExtensionContext): MedguideApi {
-  void context;
+  registerMssanteCommand(context);
   return {
     extendMarkdownIt(md: MarkdownIt) {
       return md;

@@ -1,5 +1,6 @@
 // Drives a real VS Code (code-server) in Debian's Chromium for UI checks and screenshots.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 
@@ -8,6 +9,9 @@ export const RESULTS = join(ROOT, 'test-results');
 
 interface Server {
   url: string;
+  base: string;
+  userDataDir: string;
+  extensionsDir: string;
   stop(): void;
   tools: { chromium: string };
   host: string;
@@ -19,6 +23,10 @@ export interface Workbench {
   context: BrowserContext;
   server: Server;
   workspace: string;
+  /** Chromium's profile folder for this run (the browser side of VS Code's storage). */
+  profileDir: string;
+  /** Every console line the workbench and the extension host printed. */
+  consoleLines: string[];
   close(): Promise<void>;
 }
 
@@ -29,9 +37,12 @@ export async function openWorkbench(options: { settings?: Record<string, unknown
   const workspace: string = makeWorkspace();
   const server: Server = await cs.startCodeServer({ settings: { ...cs.TEST_SETTINGS, ...options.settings }, locale: options.locale });
   let context: BrowserContext | undefined;
+  const profileDir = mkdtempSync(join(tmpdir(), 'medguide-ui-profile-'));
+  const consoleLines: string[] = [];
   try {
-    context = (await cs.launchBrowser(server.tools)) as BrowserContext;
+    context = (await cs.launchBrowser(server.tools, { profileDir })) as BrowserContext;
     const page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (msg) => consoleLines.push(msg.text()));
     await page.goto(cs.workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: ROOT }), { timeout: 60_000 });
     // Ready when the explorer lists the workspace.
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
@@ -41,6 +52,8 @@ export async function openWorkbench(options: { settings?: Record<string, unknown
       context: ctx,
       server,
       workspace,
+      profileDir,
+      consoleLines,
       close: async () => {
         await ctx.close().catch(() => {});
         server.stop();
@@ -53,14 +66,29 @@ export async function openWorkbench(options: { settings?: Record<string, unknown
   }
 }
 
-/** Runs a command from the palette by its label (as shown, e.g. "Markdown: Open Preview to the Side"). */
-export async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(`>${label}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
+/**
+ * Runs a command from the palette by its label (as shown, e.g. "Markdown: Open Preview to the Side").
+ * Retries while the extensions that contribute it are still starting (the palette lists only what
+ * is registered when it opens).
+ */
+export async function runCommand(page: Page, label: string, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${label}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+    try {
+      await row.waitFor({ timeout: 4_000 });
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (attempt >= attempts) throw e;
+      await page.waitForTimeout(1_000);
+      continue;
+    }
+    await row.click();
+    return;
+  }
 }
 
 /** Opens a workspace file through Quick Open (Ctrl+P). */
