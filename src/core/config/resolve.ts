@@ -1,0 +1,46 @@
+import type { ConfiguredSeverity, PageRules } from '../frontmatter/rules';
+import type { KeyRule } from '../frontmatter/keys';
+import { matchesAny, normalizeRelativePath } from './glob';
+import { applyOverride, type SiteConfig } from './siteConfig';
+
+/**
+ * Rules per combination of sections, so pages of one section share one rules object and
+ * therefore one compiled schema.
+ */
+const cache = new WeakMap<SiteConfig, Map<string, PageRules>>();
+
+/**
+ * The rules for one page (path relative to the site root, `content/…/page.md`): the site's base
+ * rules, then every matching `[[sections]]` entry in file order (a later section wins), and
+ * `skip` when the page matches a `skip` glob.
+ */
+export function resolvePageRules(config: SiteConfig, pagePath: string): PageRules {
+  const path = normalizeRelativePath(pagePath);
+  const skip = matchesAny(config.skipMatchers, path);
+  const matching: number[] = [];
+  config.sections.forEach((s, i) => {
+    if (matchesAny(s.matchers, path)) matching.push(i);
+  });
+  if (matching.length === 0 && !skip) return config.base;
+  const cacheKey = `${skip ? 'skip' : ''}|${matching.join(',')}`;
+  let perConfig = cache.get(config);
+  if (!perConfig) cache.set(config, (perConfig = new Map()));
+  const cached = perConfig.get(cacheKey);
+  if (cached) return cached;
+  let keys: ReadonlyMap<string, KeyRule> = config.base.keys;
+  let severity: ReadonlyMap<string, ConfiguredSeverity> = config.base.severity;
+  if (matching.length > 0) {
+    const k = new Map(config.base.keys);
+    const s = new Map(config.base.severity);
+    for (const i of matching) {
+      const section = config.sections[i];
+      for (const [lower, { name, override }] of section.keys) k.set(lower, applyOverride(k.get(lower), name, override));
+      for (const [code, sev] of section.severity) s.set(code, sev);
+    }
+    keys = k;
+    severity = s;
+  }
+  const rules: PageRules = { keys, severity, skip };
+  perConfig.set(cacheKey, rules);
+  return rules;
+}

@@ -1,0 +1,175 @@
+import type { PageContext } from './context';
+import { dayNumber, dayText, parseHugoDate, type Day } from './dates';
+import { decodeBasicString, type ValueSpan } from './locator';
+import { MESSAGES } from './messages';
+
+/** Checks that need several keys or the text as written, after the schema has checked each key. */
+export function checkPage(ctx: PageContext): void {
+  checkBareDates(ctx);
+  checkDates(ctx);
+  checkYears(ctx);
+  checkDuplicates(ctx);
+  checkImageCredit(ctx);
+  checkStrings(ctx);
+}
+
+function isQuoted(span: ValueSpan): boolean {
+  return span.kind === 'basic-string' || span.kind === 'literal-string';
+}
+
+/** The day of a date key as written (quoted or bare), if Hugo can read it. */
+function dayOf(ctx: PageContext, lower: string): Day | undefined {
+  if (ctx.rules.keys.get(lower)?.type !== 'date') return undefined;
+  const span = ctx.valueSpan(lower);
+  if (!span || (span.kind !== 'scalar' && !isQuoted(span))) return undefined;
+  const raw = ctx.slice(span);
+  return parseHugoDate(isQuoted(span) ? raw.slice(1, -1) : raw);
+}
+
+/** smol-toml rolls `2022-02-30` over to March; Hugo refuses it. */
+function checkBareDates(ctx: PageContext): void {
+  for (const [lower, rule] of ctx.rules.keys) {
+    if (rule.type !== 'date') continue;
+    const span = ctx.valueSpan(lower);
+    if (!span || span.kind !== 'scalar' || !(ctx.values[lower] instanceof Date)) continue;
+    const raw = ctx.slice(span);
+    if (!/^\d{4}-/.test(raw) || parseHugoDate(raw)) continue;
+    const key = ctx.spelling(lower, rule.name);
+    ctx.report('date-format', ctx.range(span.start, span.end), MESSAGES.dateFormat, { value: raw }, { key, value: raw });
+  }
+}
+
+function checkDates(ctx: PageContext): void {
+  const date = dayOf(ctx, 'date');
+  const pub = dayOf(ctx, 'publishdate');
+  const mod = dayOf(ctx, 'lastmod');
+  const today = dayNumber(ctx.today);
+  const name = (lower: string) => ctx.spelling(lower, lower);
+  const at = (lower: string) => {
+    const span = ctx.valueSpan(lower)!;
+    return ctx.range(span.start, span.end);
+  };
+  const order = (lower: string, day: Day, otherLower: string, other: Day) => {
+    const args = { key: name(lower), day: dayText(day), other: name(otherLower), otherDay: dayText(other) };
+    ctx.report('date-order', at(lower), MESSAGES.dateOrder, args, args);
+  };
+  const future = (lower: string, day: Day, message: typeof MESSAGES.publishFuture) => {
+    const args = { key: name(lower), day: dayText(day), today: dayText(ctx.today) };
+    ctx.report('date-future', at(lower), message, args, args);
+  };
+  if (pub && date && dayNumber(pub) < dayNumber(date)) order('publishdate', pub, 'date', date);
+  const base = pub ? { lower: 'publishdate', day: pub } : date ? { lower: 'date', day: date } : undefined;
+  if (mod && base && dayNumber(mod) < dayNumber(base.day)) order('lastmod', mod, base.lower, base.day);
+  // Hugo's publish date falls back to `date` when the page has no `publishdate`.
+  if (pub && dayNumber(pub) > today) future('publishdate', pub, MESSAGES.publishFuture);
+  else if (!ctx.keyPaths.has('publishdate') && date && dayNumber(date) > today) future('date', date, MESSAGES.publishFuture);
+  if (mod && dayNumber(mod) > today) future('lastmod', mod, MESSAGES.lastmodFuture);
+}
+
+function checkYears(ctx: PageContext): void {
+  const mod = dayOf(ctx, 'lastmod');
+  for (const [lower, rule] of ctx.rules.keys) {
+    if (rule.type !== 'year') continue;
+    const value = ctx.values[lower];
+    const span = ctx.valueSpan(lower);
+    if (typeof value !== 'string' || !/^\d{4}$/.test(value) || !span) continue;
+    const key = ctx.spelling(lower, rule.name);
+    const range = ctx.range(span.start, span.end);
+    if (mod && +value > mod.year) {
+      const args = { key, value, other: ctx.spelling('lastmod', 'lastmod'), otherYear: mod.year };
+      ctx.report('year', range, MESSAGES.yearAfter, args, args);
+    } else if (!mod && +value > ctx.today.year) {
+      ctx.report('year', range, MESSAGES.yearFuture, { key, value }, { key, value });
+    }
+  }
+}
+
+function checkDuplicates(ctx: PageContext): void {
+  for (const [lower, rule] of ctx.rules.keys) {
+    if (rule.type !== 'string-array') continue;
+    const values = ctx.values[lower];
+    const span = ctx.valueSpan(lower);
+    if (!Array.isArray(values) || !span?.elements || span.elements.length !== values.length) continue;
+    const key = ctx.spelling(lower, rule.name);
+    const seen = new Map<string, number>();
+    values.forEach((v, i) => {
+      if (typeof v !== 'string') return;
+      const norm = v.trim().normalize('NFC').toLowerCase();
+      const first = seen.get(norm);
+      if (first === undefined) {
+        seen.set(norm, i);
+        return;
+      }
+      const el = span.elements![i];
+      // From the end of the previous element: removes `, "value"` and leaves valid TOML.
+      const removeRange = ctx.range(span.elements![i - 1].end, el.end);
+      const firstValue = values[first] as string;
+      ctx.report(
+        'duplicate-value',
+        ctx.range(el.start, el.end),
+        firstValue === v ? MESSAGES.duplicate : MESSAGES.duplicateCase,
+        { key, value: v, first: firstValue },
+        { key, value: v, index: i, firstIndex: first, removeRange, edit: { range: removeRange, newText: '' } },
+      );
+    });
+  }
+}
+
+function checkImageCredit(ctx: PageContext): void {
+  if (ctx.values.image !== true || !ctx.rules.keys.has('imagesrc')) return;
+  const src = ctx.values.imagesrc;
+  if (typeof src === 'string' && src.trim() !== '') return;
+  if (src !== undefined && typeof src !== 'string') return; // a type error already
+  const key = ctx.spelling('imagesrc', ctx.rules.keys.get('imagesrc')!.name);
+  const srcSpan = ctx.valueSpan('imagesrc');
+  if (srcSpan) {
+    ctx.report('image-credit', ctx.range(srcSpan.start, srcSpan.end), MESSAGES.imageCredit, {}, { key });
+    return;
+  }
+  const imageSpan = ctx.valueSpan('image')!;
+  const lineEnd = ctx.lineEndFrom(imageSpan.end);
+  ctx.report('image-credit', ctx.range(imageSpan.start, imageSpan.end), MESSAGES.imageCredit, {}, {
+    key,
+    edit: ctx.edit(lineEnd, lineEnd, `${ctx.eol()}${key} = ""`),
+  });
+}
+
+function checkStrings(ctx: PageContext): void {
+  for (const [lower, rule] of ctx.rules.keys) {
+    const value = ctx.values[lower];
+    const span = ctx.valueSpan(lower);
+    if (!span) continue;
+    const key = ctx.spelling(lower, rule.name);
+    if (rule.type === 'string' && typeof value === 'string') {
+      checkWhitespace(ctx, key, value, span);
+      const length = [...value].length;
+      const range = ctx.range(span.start, span.end);
+      if (rule.maxLength !== undefined && length > rule.maxLength) {
+        ctx.report('length', range, MESSAGES.tooLong, { key, length, max: rule.maxLength }, { key, length, max: rule.maxLength });
+      } else if (rule.minLength !== undefined && length < rule.minLength) {
+        ctx.report('length', range, MESSAGES.tooShort, { key, length, min: rule.minLength }, { key, length, min: rule.minLength });
+      }
+    } else if (rule.type === 'string-array' && Array.isArray(value) && span.elements?.length === value.length) {
+      value.forEach((v, i) => {
+        if (typeof v === 'string') checkWhitespace(ctx, key, v, span.elements![i], i);
+      });
+    }
+  }
+}
+
+function checkWhitespace(ctx: PageContext, key: string, value: string, span: ValueSpan, index?: number): void {
+  if (!isQuoted(span) || value === value.trim()) return;
+  const raw = ctx.slice(span);
+  const quote = raw[0];
+  const inner = raw.slice(1, -1).replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
+  const trimmed = value.trim();
+  // Spaces written as escapes (`\t`) cannot be trimmed from the source text: no edit then.
+  const same = (quote === '"' ? decodeBasicString(inner) : inner) === trimmed;
+  const newText = `${quote}${inner}${quote}`;
+  ctx.report('whitespace', ctx.range(span.start, span.end), MESSAGES.whitespace, { key }, {
+    key,
+    trimmed,
+    ...(index === undefined ? {} : { index }),
+    ...(same ? { edit: ctx.edit(span.start, span.end, newText) } : {}),
+  });
+}

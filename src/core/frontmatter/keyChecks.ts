@@ -1,0 +1,89 @@
+import type { PageContext } from './context';
+import { HUGO_KEY_NAMES, HUGO_TABLE_KEYS } from './keys';
+import { pathText, type TomlEntry } from './locator';
+import { MESSAGES } from './messages';
+import { closest } from './suggest';
+
+function isTable(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+/** Where a top-level key is first written: its own line, or the first segment of a header or dotted key. */
+function firstMention(ctx: PageContext, key: string): TomlEntry | undefined {
+  for (const e of ctx.layout.entries) {
+    if (e.depth !== 0 || e.path[0] !== key || e.segments.length === 0) continue;
+    if (e.kind !== 'pair' || e.table.length === 0) return e;
+  }
+  return undefined;
+}
+
+/**
+ * Maps the page's keys to the known ones (case-insensitively, as Hugo reads them; custom keys may
+ * also sit under `[params]`), and reports the unknown and misplaced ones.
+ */
+export function collectKeys(ctx: PageContext, parsed: Record<string, unknown>): void {
+  const { rules } = ctx;
+  const unknown: string[] = [];
+  let params: { key: string; value: Record<string, unknown> } | undefined;
+  for (const key of Object.keys(parsed)) {
+    const lower = key.toLowerCase();
+    if (rules.keys.has(lower)) {
+      if (!ctx.keyPaths.has(lower)) {
+        ctx.keyPaths.set(lower, [key]);
+        ctx.values[lower] = parsed[key];
+      }
+      if (lower === 'params' && isTable(parsed[key])) params = { key, value: parsed[key] };
+    } else if (!HUGO_KEY_NAMES.has(lower)) {
+      unknown.push(key);
+    }
+  }
+  if (params) {
+    for (const key of Object.keys(params.value)) {
+      const lower = key.toLowerCase();
+      const rule = rules.keys.get(lower);
+      if (rule && !rule.hugo && !ctx.keyPaths.has(lower)) {
+        ctx.keyPaths.set(lower, [params.key, key]);
+        ctx.values[lower] = params.value[key];
+      }
+    }
+  }
+  if (unknown.length > 0) reportUnknown(ctx, unknown);
+  reportMisplaced(ctx);
+}
+
+function reportUnknown(ctx: PageContext, keys: readonly string[]): void {
+  const names = [...ctx.rules.keys.values()].map((r) => r.name);
+  for (const key of keys) {
+    const entry = firstMention(ctx, key);
+    if (!entry) continue;
+    const seg = entry.segments[0];
+    const suggestion = closest(key, names);
+    const bare = ctx.slice(seg) === key;
+    ctx.report(
+      'unknown-key',
+      ctx.range(seg.start, seg.end),
+      suggestion ? MESSAGES.unknownKeySuggest : MESSAGES.unknownKey,
+      { key, suggestion: suggestion ?? '' },
+      {
+        key,
+        ...(suggestion ? { suggestion } : {}),
+        ...(suggestion && bare ? { edit: ctx.edit(seg.start, seg.end, suggestion) } : {}),
+      },
+    );
+  }
+}
+
+function reportMisplaced(ctx: PageContext): void {
+  for (const e of ctx.layout.entries) {
+    if (e.kind !== 'pair' || e.depth !== 0 || e.table.length === 0) continue;
+    const allowed = HUGO_TABLE_KEYS[String(e.table[0]).toLowerCase()];
+    const seg = e.segments[0];
+    const lower = seg.name.toLowerCase();
+    if (!allowed || allowed.has(lower) || !ctx.rules.keys.has(lower)) continue;
+    const table = pathText(e.table);
+    ctx.report('misplaced-key', ctx.range(seg.start, seg.end), MESSAGES.misplaced, { key: seg.name, table }, {
+      key: seg.name,
+      table,
+    });
+  }
+}

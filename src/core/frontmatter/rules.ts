@@ -1,0 +1,77 @@
+import type { Severity } from '../diagnostic';
+import type { Lang } from '../l10n';
+import { DEFAULT_KEY_RULES, HUGO_KEY_NAMES, ruleText, type KeyRule, type KeyType } from './keys';
+
+/** A severity as configured: `off` drops the diagnostic. */
+export type ConfiguredSeverity = Severity | 'off';
+
+/** Everything the validator needs for one page: built-in rules, merged with the site's and its section's. */
+export interface PageRules {
+  /** Lower-case key name → rule. */
+  readonly keys: ReadonlyMap<string, KeyRule>;
+  /** Code → severity override (`off` removes the diagnostic). */
+  readonly severity: ReadonlyMap<string, ConfiguredSeverity>;
+  /** The page is listed in `skip`: nothing to check. */
+  readonly skip: boolean;
+}
+
+export const DEFAULT_PAGE_RULES: PageRules = {
+  keys: DEFAULT_KEY_RULES,
+  severity: new Map(),
+  skip: false,
+};
+
+/** The rule of a key, matched case-insensitively as Hugo does. */
+export function findKeyRule(rules: PageRules, key: string): KeyRule | undefined {
+  return rules.keys.get(key.toLowerCase());
+}
+
+/** Whether Hugo or the site knows the key. */
+export function isKnownKey(rules: PageRules, key: string): boolean {
+  const lower = key.toLowerCase();
+  return rules.keys.has(lower) || HUGO_KEY_NAMES.has(lower);
+}
+
+/** Severity after the site's overrides; `undefined` when turned off. */
+export function effectiveSeverity(rules: PageRules, code: string, fallback: Severity): Severity | undefined {
+  const s = rules.severity.get(code);
+  if (s === 'off') return undefined;
+  return s ?? fallback;
+}
+
+/** What completion and hover show for a key. */
+export interface KeyDescription {
+  readonly name: string;
+  readonly type: KeyType;
+  readonly required: boolean;
+  readonly hugo: boolean;
+  readonly values: readonly string[];
+  readonly closed: boolean;
+  readonly description: string;
+  readonly rule: string;
+}
+
+export function describeKey(rules: PageRules, key: string, lang: Lang): KeyDescription | undefined {
+  const r = findKeyRule(rules, key);
+  if (!r) return undefined;
+  return {
+    name: r.name,
+    type: r.type,
+    required: r.required,
+    hugo: r.hugo,
+    values: r.values ?? [],
+    closed: r.closed,
+    description: r.description[lang],
+    rule: ruleText(r, lang),
+  };
+}
+
+/** All known keys in completion order (site and dialect keys first, then Hugo's). */
+export function listKeys(rules: PageRules, lang: Lang): KeyDescription[] {
+  const out: KeyDescription[] = [];
+  for (const name of rules.keys.keys()) {
+    const d = describeKey(rules, name, lang);
+    if (d) out.push(d);
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+import { TomlDate } from 'smol-toml';
+import { z } from 'zod';
+import { parseHugoDate } from './dates';
+import type { KeyRule, KeyType } from './keys';
+import type { PageRules } from './rules';
+
+/**
+ * The zod schema of a page, built once per set of key rules (cached on the rules map), so
+ * validating a page costs one `safeParse`. Checks that need our own codes raise `custom` issues
+ * with `params.code`; messages are never taken from zod (we write our own, per language, without
+ * touching zod's global locale).
+ */
+
+type Ctx = z.core.$RefinementCtx<unknown>;
+
+function issue(ctx: Ctx, code: string): void {
+  ctx.addIssue({ code: 'custom', message: code, params: { code } });
+}
+
+const dateSchema = z.unknown().superRefine((v, ctx) => {
+  if (v instanceof TomlDate) {
+    if (v.isTime()) issue(ctx, 'type');
+  } else if (typeof v === 'string') {
+    if (!parseHugoDate(v)) issue(ctx, 'date-format');
+  } else {
+    issue(ctx, 'type');
+  }
+});
+
+const yearSchema = z.unknown().superRefine((v, ctx) => {
+  if (typeof v === 'string') {
+    if (!/^\d{4}$/.test(v)) issue(ctx, 'year');
+  } else {
+    issue(ctx, 'type');
+  }
+});
+
+const tableSchema = z.unknown().superRefine((v, ctx) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date) issue(ctx, 'type');
+});
+
+const SIMPLE: Readonly<Record<Exclude<KeyType, 'string' | 'string-array'>, z.ZodType>> = {
+  boolean: z.boolean(),
+  integer: z.number().int(),
+  number: z.number(),
+  date: dateSchema,
+  year: yearSchema,
+  array: z.array(z.unknown()),
+  table: tableSchema,
+  any: z.unknown(),
+};
+
+function stringSchema(rule: KeyRule): z.ZodType {
+  const values = rule.closed && rule.values && rule.values.length > 0 ? rule.values : undefined;
+  return values ? z.string().pipe(z.enum(values as [string, ...string[]])) : z.string();
+}
+
+function keySchema(rule: KeyRule): z.ZodType {
+  if (rule.type === 'string') return stringSchema(rule);
+  if (rule.type === 'string-array') return z.array(stringSchema(rule));
+  return SIMPLE[rule.type];
+}
+
+/** A key that must be present: `required` on absence, then the key's own schema. */
+function requiredSchema(inner: z.ZodType): z.ZodType {
+  return z
+    .unknown()
+    .superRefine((v, ctx) => {
+      if (v === undefined) issue(ctx, 'required');
+    })
+    .pipe(inner);
+}
+
+const cache = new WeakMap<ReadonlyMap<string, KeyRule>, z.ZodType>();
+
+/** The schema of a page's front matter (lower-case keys), cached per key rules. */
+export function pageSchema(rules: PageRules): z.ZodType {
+  const cached = cache.get(rules.keys);
+  if (cached) return cached;
+  const shape: Record<string, z.ZodType> = {};
+  for (const [lower, rule] of rules.keys) {
+    shape[lower] = rule.required ? requiredSchema(keySchema(rule)) : keySchema(rule).optional();
+  }
+  const schema = z.looseObject(shape);
+  cache.set(rules.keys, schema);
+  return schema;
+}

@@ -1,0 +1,97 @@
+import { parse, TomlError } from 'smol-toml';
+import { compareDiagnostics, type Diagnostic } from '../diagnostic';
+import { localize, type Lang } from '../l10n';
+import { LineIndex, range, stripBom, type Range } from '../text';
+import { checkPage } from './checks';
+import { PageContext } from './context';
+import { toDay, type Day } from './dates';
+import { collectKeys } from './keyChecks';
+import { locateFrontMatter, type FrontMatterLocation } from './locate';
+import { locateToml } from './locator';
+import { DEFAULT_SEVERITY, MESSAGES, type FrontMatterCode } from './messages';
+import { DEFAULT_PAGE_RULES, effectiveSeverity, type PageRules } from './rules';
+import { checkSchema } from './schemaChecks';
+import { tomlReason, translateTomlReason } from './tomlErrors';
+
+export interface ValidateOptions {
+  /** Language of the messages; French by default (the authors are French GPs). */
+  readonly lang?: Lang;
+  /** "Today" for the future-date checks: `YYYY-MM-DD`, a Date (its local day) or a Day. Defaults to the clock. */
+  readonly today?: Date | string | Day;
+  /** The page's rules, from `resolvePageRules`; the built-in dialect when absent. */
+  readonly rules?: PageRules;
+}
+
+/**
+ * Checks a page's front matter. Positions refer to the text without its BOM (as editors show it).
+ * Never throws: an unexpected failure becomes one `internal-error` information.
+ */
+export function validatePage(text: string, options: ValidateOptions = {}): Diagnostic[] {
+  const lang = options.lang ?? 'fr';
+  const rules = options.rules ?? DEFAULT_PAGE_RULES;
+  try {
+    if (rules.skip) return [];
+    return validate(typeof text === 'string' ? stripBom(text) : '', lang, rules, options.today).sort(compareDiagnostics);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return [{ code: 'internal-error', severity: 'information', range: range(0, 0, 0, 0), message: localize(MESSAGES.internal, lang, { reason }) }];
+  }
+}
+
+function single(code: FrontMatterCode, r: Range, message: string, rules: PageRules, data?: Record<string, unknown>): Diagnostic[] {
+  const severity = effectiveSeverity(rules, code, DEFAULT_SEVERITY[code]);
+  return severity ? [{ code, severity, range: r, message, ...(data ? { data } : {}) }] : [];
+}
+
+function validate(text: string, lang: Lang, rules: PageRules, today: ValidateOptions['today']): Diagnostic[] {
+  const location = locateFrontMatter(text);
+  if (!location) {
+    const firstLine = new LineIndex(text.slice(0, firstLineEnd(text)));
+    return single('frontmatter-missing', firstLine.lineRange(0), localize(MESSAGES.missing, lang), rules);
+  }
+  // Only the front matter is indexed: the body may be megabytes and is never read.
+  const index = new LineIndex(text.slice(0, location.closed ? location.closeEnd : text.length));
+  const openRange = index.rangeAt(location.openStart, location.openEnd);
+  if (location.format !== 'toml') {
+    const format = location.format === 'yaml' ? 'YAML' : 'JSON';
+    return single('frontmatter-not-toml', openRange, localize(MESSAGES.notToml, lang, { format }), rules, { format: location.format });
+  }
+  if (!location.closed) return single('frontmatter-unclosed', openRange, localize(MESSAGES.unclosed, lang), rules);
+
+  // TOML has no lone-CR line break; old-Mac files are read as the editor shows them (one line per CR).
+  const toml = text.slice(location.contentStart, location.contentEnd).replace(/\r(?!\n)/g, '\n');
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = parse(toml) as Record<string, unknown>;
+  } catch (e) {
+    return syntaxError(e, location, index, lang, rules);
+  }
+  const layout = locateToml(text, location.contentStart, location.contentEnd);
+  const ctx = new PageContext(text, index, location, layout, rules, lang, toDay(today));
+  collectKeys(ctx, parsed);
+  checkSchema(ctx);
+  checkPage(ctx);
+  return ctx.diagnostics;
+}
+
+function firstLineEnd(text: string): number {
+  const n = text.search(/[\r\n]/);
+  return n < 0 ? text.length : n;
+}
+
+/** smol-toml's line and column are 1-based in the front matter text: shift them below the opening `+++`. */
+function syntaxError(e: unknown, location: FrontMatterLocation, index: LineIndex, lang: Lang, rules: PageRules): Diagnostic[] {
+  const reason = e instanceof Error ? tomlReason(e.message) : String(e);
+  let r: Range;
+  if (e instanceof TomlError) {
+    const line = Math.min(location.openLine + e.line, location.closeLine - 1);
+    const lineText = index.lineText(line);
+    const start = Math.min(e.column - 1, lineText.length);
+    const end = lineText.trimEnd().length;
+    r = end > start ? range(line, start, line, end) : index.lineRange(line);
+  } else {
+    r = index.rangeAt(location.openStart, location.openEnd);
+  }
+  const message = localize(MESSAGES.syntax, lang, { reason: translateTomlReason(reason, lang) });
+  return single('toml-syntax', r, message, rules, { reason });
+}
