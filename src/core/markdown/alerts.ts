@@ -1,0 +1,211 @@
+import type { StateCore, Token } from 'markdown-it';
+import { localize, type Lang } from '../l10n';
+import { getArg, type ShortcodeTag } from '../shortcodes/scan';
+import { ALERT_LABELS } from './labels';
+import { safeText } from './escape';
+import type { AlertShortcodeSpec } from './options';
+
+
+/**
+ * The three ways guide pages write a callout (alert shortcodes, Goldmark `{.alert .alert-x}`
+ * attributes, Hugo `> [!NOTE]` blockquotes) all become the same box: one wrapper with
+ * `medguide-alert medguide-alert-<kind>`, an icon and a label in the user's language.
+ */
+
+export type AlertKind = 'note' | 'info' | 'tip' | 'success' | 'important' | 'warning' | 'danger';
+
+export const ALERT_OPEN = 'medguide_alert_open';
+export const ALERT_CLOSE = 'medguide_alert_close';
+export const ALERT_INLINE_OPEN = 'medguide_alert_inline_open';
+export const ALERT_INLINE_CLOSE = 'medguide_alert_inline_close';
+
+const KIND_BY_WORD: Readonly<Record<string, AlertKind>> = {
+  note: 'note',
+  secondary: 'note',
+  light: 'note',
+  dark: 'note',
+  quote: 'note',
+  example: 'note',
+  info: 'info',
+  information: 'info',
+  primary: 'info',
+  question: 'info',
+  abstract: 'info',
+  summary: 'info',
+  tip: 'tip',
+  hint: 'tip',
+  success: 'success',
+  check: 'success',
+  done: 'success',
+  important: 'important',
+  warning: 'warning',
+  warn: 'warning',
+  attention: 'warning',
+  caution: 'danger',
+  danger: 'danger',
+  error: 'danger',
+  bug: 'danger',
+  failure: 'danger',
+};
+
+const ICONS: Readonly<Record<AlertKind, string>> = {
+  note: '✎',
+  info: 'ℹ',
+  tip: '💡',
+  success: '✔',
+  important: '❗',
+  warning: '⚠',
+  danger: '⛔',
+};
+
+export interface AlertMeta {
+  readonly kind: AlertKind;
+  /** The word as written, lower case (`caution`, `info`, `foo`): picks the label. */
+  readonly word: string;
+  readonly title?: string;
+  readonly source: 'shortcode' | 'blockquote' | 'attributes';
+  /** An alert shortcode whose closing tag is missing. */
+  readonly unclosedName?: string;
+}
+
+export function alertKind(word: string): AlertKind {
+  return KIND_BY_WORD[word.toLowerCase()] ?? 'note';
+}
+
+export function alertClass(kind: AlertKind): string {
+  return `medguide-alert medguide-alert-${kind}`;
+}
+
+export function alertLabel(word: string, lang: Lang): string {
+  const known = ALERT_LABELS[word.toLowerCase()];
+  if (known) return localize(known, lang);
+  const w = word.trim();
+  return w === '' ? localize(ALERT_LABELS.note, lang) : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+}
+
+/** Type and title of an alert shortcode tag, per its spec. */
+export function alertFromShortcode(tag: ShortcodeTag, spec: AlertShortcodeSpec): { word: string; title?: string } {
+  let word: string | undefined;
+  for (const a of spec.typeArgs ?? []) {
+    const v = getArg(tag, a);
+    if (v !== undefined && v.trim() !== '') {
+      word = v.trim().toLowerCase();
+      break;
+    }
+  }
+  let title: string | undefined;
+  for (const a of spec.titleArgs ?? []) {
+    const v = getArg(tag, a);
+    if (v !== undefined && v.trim() !== '') {
+      title = v;
+      break;
+    }
+  }
+  return { word: word ?? (spec.type ?? tag.name).toLowerCase(), title };
+}
+
+/** The box's first line: icon, then the custom title or the type's label. */
+export function renderAlertTitle(meta: AlertMeta, lang: Lang, tag: 'p' | 'span'): string {
+  const label = meta.title ?? alertLabel(meta.word, lang);
+  return (
+    `<${tag} class="medguide-alert-title"><span class="medguide-alert-icon" aria-hidden="true">${ICONS[meta.kind]}</span> ` +
+    `<span class="medguide-alert-label">${safeText(label)}</span></${tag}>`
+  );
+}
+
+const MARKER = /^\[!([A-Za-z][\w-]*)\]([-+]?)(?:[ \t]+(.*))?$/;
+
+/**
+ * `> [!NOTE]` blockquotes become alert boxes (runs before inline parsing, so the marker line is
+ * removed from the text). The blockquote token itself becomes the box, so attributes written after
+ * the quote (`{.x}`) still land on it.
+ */
+export function blockquoteAlerts(state: StateCore): void {
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i];
+    if (open.type !== 'blockquote_open') continue;
+    const para = tokens[i + 1];
+    const inline = tokens[i + 2];
+    if (para?.type !== 'paragraph_open' || inline?.type !== 'inline') continue;
+    const nl = inline.content.indexOf('\n');
+    const first = nl < 0 ? inline.content : inline.content.slice(0, nl);
+    const m = MARKER.exec(first.trim());
+    if (!m) continue;
+    const word = m[1].toLowerCase();
+    const title = m[3]?.trim() ? m[3].trim() : undefined;
+    const closeIndex = findClose(tokens, i);
+    if (closeIndex < 0) continue;
+    const meta: AlertMeta = { kind: alertKind(word), word, title, source: 'blockquote' };
+    open.type = ALERT_OPEN;
+    open.tag = 'div';
+    open.meta = meta;
+    open.attrJoin('class', alertClass(meta.kind));
+    tokens[closeIndex].type = ALERT_CLOSE;
+    tokens[closeIndex].tag = 'div';
+    if (nl < 0) {
+      tokens.splice(i + 1, 3); // the marker was the whole paragraph
+    } else {
+      inline.content = inline.content.slice(nl + 1);
+      if (para.map) para.map = [para.map[0] + 1, para.map[1]];
+      if (inline.map) inline.map = [inline.map[0] + 1, inline.map[1]];
+    }
+  }
+}
+
+/** Index of the token closing the one at `openIndex` (same level, nesting -1). */
+export function findClose(tokens: readonly Token[], openIndex: number): number {
+  const level = tokens[openIndex].level;
+  for (let j = openIndex + 1; j < tokens.length; j++) {
+    if (tokens[j].level === level && tokens[j].nesting === -1) return j;
+  }
+  return -1;
+}
+
+const ATTRIBUTE_ALERT_BLOCKS = new Set([
+  'paragraph_open',
+  'bullet_list_open',
+  'ordered_list_open',
+  'blockquote_open',
+  'table_open',
+  'dl_open',
+  'heading_open',
+]);
+
+/**
+ * Goldmark's `{.alert .alert-warning}` on a block: the block keeps its classes (as on the site)
+ * and gets wrapped in the alert box. Runs after markdown-it-attrs has put the classes in place.
+ */
+export function attributeAlerts(state: StateCore): void {
+  const tokens = state.tokens;
+  const starts: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!ATTRIBUTE_ALERT_BLOCKS.has(t.type)) continue;
+    const classes = (t.attrGet('class') ?? '').split(/\s+/);
+    if (classes.includes('alert')) starts.push(i);
+  }
+  // From the end, so earlier indexes stay valid while we insert.
+  for (let s = starts.length - 1; s >= 0; s--) {
+    const i = starts[s];
+    const t = tokens[i];
+    const close = findClose(tokens, i);
+    if (close < 0) continue;
+    const classes = (t.attrGet('class') ?? '').split(/\s+/);
+    const typed = classes.map((c) => /^alert-([\w-]+)$/.exec(c)?.[1]).find((w) => w !== undefined);
+    const word = (typed ?? 'note').toLowerCase();
+    const meta: AlertMeta = { kind: alertKind(word), word, source: 'attributes' };
+    const open = new state.Token(ALERT_OPEN, 'div', 1);
+    open.block = true;
+    open.map = t.map ? [t.map[0], t.map[1]] : null;
+    open.level = t.level;
+    open.meta = meta;
+    open.attrSet('class', alertClass(meta.kind));
+    const end = new state.Token(ALERT_CLOSE, 'div', -1);
+    end.block = true;
+    end.level = t.level;
+    for (let j = i; j <= close; j++) tokens[j].level++;
+    tokens.splice(close + 1, 0, end);
+    tokens.splice(i, 0, open);
+  }
+}

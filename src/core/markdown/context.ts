@@ -1,0 +1,84 @@
+import { scanShortcodes, shortcodeKey, type ShortcodeTag } from '../shortcodes/scan';
+import { DEFAULT_PAIRED_SHORTCODES, pairShortcodes } from '../shortcodes/pair';
+import { buildPageIndex, resolveRef, type PageIndex, type ResolveResult } from '../relref/resolve';
+import { resolveSettings, type MedguidePluginOptions, type ResolvedSettings } from './options';
+
+/**
+ * What one parse needs beyond markdown-it's state: the settings read at its start, every shortcode
+ * tag of the page with its partner (scanned once, so finding a closing tag never rescans the page),
+ * and the relref lookup.
+ */
+export interface ParseContext {
+  readonly settings: ResolvedSettings;
+  /** Tags by the offset of their first `{` in the normalized source. */
+  readonly tagsByStart: ReadonlyMap<number, { readonly tag: ShortcodeTag; readonly close?: ShortcodeTag }>;
+  readonly env: unknown;
+  readonly currentPage: string | undefined;
+  /** undefined when no page index is available: refs are then not checked. */
+  resolve(ref: string): ResolveResult | undefined;
+  href(path: string, anchor: string | undefined): string;
+}
+
+export function createParseContext(src: string, env: unknown, options: MedguidePluginOptions): ParseContext {
+  const settings = resolveSettings(options);
+  const { tags } = scanShortcodes(src);
+  const paired = [...DEFAULT_PAIRED_SHORTCODES, ...settings.alertShortcodes.keys(), ...settings.pairedShortcodes];
+  const { partner } = pairShortcodes(tags, paired);
+  const tagsByStart = new Map<number, { tag: ShortcodeTag; close?: ShortcodeTag }>();
+  tags.forEach((tag, i) => {
+    if (tag.kind === 'open' || tag.kind === 'self-closing') {
+      tagsByStart.set(tag.start, { tag, close: partner[i] >= 0 ? tags[partner[i]] : undefined });
+    }
+  });
+
+  let currentPage: string | undefined;
+  try {
+    currentPage = options.getCurrentPage?.(env) ?? undefined;
+  } catch {
+    currentPage = undefined;
+  }
+  let index: PageIndex | undefined | null = null; // null: not read yet
+  const getIndex = (): PageIndex | undefined => {
+    if (index === null) {
+      try {
+        const list = options.getPageIndex?.();
+        index = list ? buildPageIndex(list) : undefined;
+      } catch {
+        index = undefined;
+      }
+    }
+    return index;
+  };
+
+  return {
+    settings,
+    tagsByStart,
+    env,
+    currentPage,
+    resolve(ref) {
+      const idx = getIndex();
+      return idx ? resolveRef(idx, currentPage, ref) : undefined;
+    },
+    href(path, anchor) {
+      if (options.resolveHref) return options.resolveHref(path, anchor, env);
+      return defaultHref(currentPage, path, anchor);
+    },
+  };
+}
+
+/** A path from the current page's folder to `path` (both content-relative), plus the anchor. */
+export function defaultHref(currentPage: string | undefined, path: string, anchor: string | undefined): string {
+  const hash = anchor !== undefined && anchor !== '' ? `#${anchor}` : '';
+  if (currentPage !== undefined && currentPage === path && hash) return hash;
+  const from = currentPage !== undefined ? currentPage.split('/').slice(0, -1) : [];
+  const to = path.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const up = from.slice(common).map(() => '..');
+  return [...up, ...to.slice(common)].join('/') + hash;
+}
+
+export function isPairedName(ctx: ParseContext, name: string): boolean {
+  const key = shortcodeKey(name);
+  return DEFAULT_PAIRED_SHORTCODES.includes(key) || ctx.settings.alertShortcodes.has(key) || ctx.settings.pairedShortcodes.some((n) => shortcodeKey(n) === key);
+}

@@ -1,0 +1,208 @@
+import type MarkdownIt from 'markdown-it';
+import { parse as parseToml, TomlDate } from 'smol-toml';
+import { localize, type Lang } from '../l10n';
+import { LABELS } from './labels';
+import { safeText } from './escape';
+import type { FrontMatterMode } from './options';
+
+/**
+ * The `+++` (TOML) or `---` (YAML) block at the top of a page becomes one token, so it never shows
+ * as text; how it is shown (card, table, nothing) is decided at render time from the settings.
+ */
+
+export const FRONT_MATTER_TOKEN = 'medguide_front_matter';
+
+export interface FrontMatterMeta {
+  readonly format: 'toml' | 'yaml';
+  readonly data?: Readonly<Record<string, unknown>>;
+  /** The parser's message when the block is not valid TOML/YAML. */
+  readonly error?: string;
+}
+
+type BlockRule = Parameters<MarkdownIt['block']['ruler']['before']>[2];
+
+function fenceOf(line: string): 'toml' | 'yaml' | undefined {
+  // Hugo accepts spaces after the delimiter; a BOM may still be there when the text came from a file.
+  const l = line.replace(/^\uFEFF/, '');
+  if (/^\+\+\+[ \t]*$/.test(l)) return 'toml';
+  if (/^---[ \t]*$/.test(l)) return 'yaml';
+  return undefined;
+}
+
+export function frontMatterRule(isEnabled: () => boolean): BlockRule {
+  return (state, startLine, endLine, silent) => {
+    if (!isEnabled() || silent) return false;
+    // Only at the very top: nothing before it but blank lines (Hugo allows those).
+    if (state.tokens.length > 0 || state.blkIndent !== 0 || state.level !== 0) return false;
+    for (let l = 0; l < startLine; l++) {
+      if (state.bMarks[l] + state.tShift[l] < state.eMarks[l]) return false;
+    }
+    if (state.tShift[startLine] !== 0) return false;
+    const line = (n: number) => state.src.slice(state.bMarks[n], state.eMarks[n]);
+    const format = fenceOf(line(startLine));
+    if (!format) return false;
+    let close = -1;
+    for (let n = startLine + 1; n < endLine; n++) {
+      if (fenceOf(line(n)) === format) {
+        close = n;
+        break;
+      }
+    }
+    if (close < 0) return false; // unclosed: an ordinary `---` rule or `+++` paragraph, as Goldmark would show
+    const raw = state.src.slice(state.bMarks[startLine + 1], state.bMarks[close]);
+    const token = state.push(FRONT_MATTER_TOKEN, '', 0);
+    token.block = true;
+    token.map = [startLine, close + 1];
+    token.markup = format === 'toml' ? '+++' : '---';
+    token.content = raw;
+    token.meta = parseFrontMatter(raw, format);
+    state.line = close + 1;
+    return true;
+  };
+}
+
+export function parseFrontMatter(raw: string, format: 'toml' | 'yaml'): FrontMatterMeta {
+  try {
+    const data = format === 'toml' ? (parseToml(raw) as Record<string, unknown>) : parseSimpleYaml(raw);
+    return { format, data };
+  } catch (e) {
+    return { format, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/**
+ * Enough YAML for the card (scalars, `[a, b]` and `- item` lists at the top level). No YAML parser is
+ * a dependency and the preview only needs the few keys it shows; anything else is kept as text.
+ */
+export function parseSimpleYaml(raw: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let listKey: string | undefined;
+  for (const line of raw.split('\n')) {
+    if (/^\s*(#.*)?$/.test(line)) continue;
+    const item = /^\s+-\s+(.*)$/.exec(line) ?? /^-\s+(.*)$/.exec(line);
+    if (item && listKey) {
+      (out[listKey] as unknown[]).push(yamlScalar(item[1]));
+      continue;
+    }
+    const kv = /^([A-Za-z_][\w-]*)\s*:(?:\s+(.*))?$/.exec(line);
+    if (!kv) continue;
+    const [, key, value] = kv;
+    if (value === undefined || value.trim() === '') {
+      out[key] = [];
+      listKey = key;
+    } else {
+      listKey = undefined;
+      const v = value.trim();
+      out[key] = v.startsWith('[') && v.endsWith(']') ? splitFlowList(v.slice(1, -1)).map(yamlScalar) : yamlScalar(v);
+    }
+  }
+  return out;
+}
+
+function splitFlowList(s: string): string[] {
+  const items: string[] = [];
+  let cur = '';
+  let quote = '';
+  for (const ch of s) {
+    if (quote) {
+      cur += ch;
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") {
+      cur += ch;
+      quote = ch;
+    } else if (ch === ',') {
+      items.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim() !== '') items.push(cur);
+  return items.map((i) => i.trim());
+}
+
+function yamlScalar(v: string): unknown {
+  const s = v.trim();
+  if (/^".*"$/.test(s)) return s.slice(1, -1).replace(/\\"/g, '"');
+  if (/^'.*'$/.test(s)) return s.slice(1, -1).replace(/''/g, "'");
+  if (s === 'true' || s === 'false') return s === 'true';
+  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
+  return s;
+}
+
+/** A value as one line of text, for the card and the table. */
+export function formatValue(v: unknown): string {
+  if (v instanceof TomlDate) return v.toISOString();
+  if (v instanceof Date) return isNaN(v.getTime()) ? String(v) : v.toISOString();
+  if (Array.isArray(v)) return v.map(formatValue).join(', ');
+  if (v !== null && typeof v === 'object') {
+    return `{ ${Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k} = ${formatValue(x)}`)
+      .join(', ')} }`;
+  }
+  return String(v);
+}
+
+/** Dates shown as the day only: the card is a compact header, the table shows the full value. */
+function formatDay(v: unknown): string {
+  const s = formatValue(v);
+  const m = /^\d{4}-\d{2}-\d{2}/.exec(s);
+  return m ? m[0] : s;
+}
+
+function strings(v: unknown): string[] {
+  if (v === undefined || v === null) return [];
+  return (Array.isArray(v) ? v : [v]).map(formatValue).filter((s) => s.trim() !== '');
+}
+
+export function renderFrontMatter(meta: FrontMatterMeta, mode: FrontMatterMode, lang: Lang, attrs: string): string {
+  if (mode === 'hide') return '';
+  const cls = `medguide-front-matter medguide-front-matter-${mode}`;
+  if (meta.error !== undefined || !meta.data) {
+    return (
+      `<div class="${cls} medguide-front-matter-invalid"${attrs} role="note">` +
+      `<p class="medguide-front-matter-error"><span aria-hidden="true">⚠ </span>${safeText(localize(LABELS.frontMatterInvalid, lang))}` +
+      `<span class="medguide-front-matter-error-detail">${safeText(meta.error ?? '')}</span></p></div>\n`
+    );
+  }
+  const d = meta.data;
+  if (mode === 'table') {
+    const rows = Object.entries(d)
+      .map(([k, v]) => `<tr><th scope="row">${safeText(k)}</th><td>${safeText(formatValue(v))}</td></tr>`)
+      .join('');
+    return (
+      `<table class="${cls}"${attrs}><thead><tr><th>${safeText(localize(LABELS.frontMatterKey, lang))}</th>` +
+      `<th>${safeText(localize(LABELS.frontMatterValue, lang))}</th></tr></thead><tbody>${rows}</tbody></table>\n`
+    );
+  }
+  const parts: string[] = [];
+  const title = strings(d.title)[0];
+  if (title !== undefined) parts.push(`<p class="medguide-fm-title">${safeText(title)}</p>`);
+  const description = strings(d.description)[0];
+  if (description !== undefined) parts.push(`<p class="medguide-fm-description">${safeText(description)}</p>`);
+  const meta2: string[] = [];
+  const authors = strings(d.auteurs ?? d.authors ?? d.author);
+  if (authors.length) {
+    meta2.push(
+      `<span class="medguide-fm-authors" title="${safeText(localize(LABELS.authors, lang))}">${safeText(authors.join(', '))}</span>`,
+    );
+  }
+  const dates: [unknown, keyof typeof LABELS, string][] = [
+    [d.date, 'created', 'created'],
+    [d.publishdate ?? d.publishDate, 'published', 'published'],
+    [d.lastmod, 'updated', 'updated'],
+  ];
+  for (const [v, label, key] of dates) {
+    if (v === undefined) continue;
+    meta2.push(`<span class="medguide-fm-date medguide-fm-${key}">${safeText(localize(LABELS[label], lang, { date: formatDay(v) }))}</span>`);
+  }
+  if (d.draft === true) meta2.push(`<span class="medguide-fm-badge">${safeText(localize(LABELS.draft, lang))}</span>`);
+  if (meta2.length) parts.push(`<p class="medguide-fm-meta">${meta2.join(' <span aria-hidden="true">·</span> ')}</p>`);
+  const tags = strings(d.tags);
+  if (tags.length) {
+    parts.push(
+      `<ul class="medguide-fm-tags" aria-label="${safeText(localize(LABELS.tags, lang))}">${tags
+        .map((t) => `<li>${safeText(t)}</li>`)
+        .join('')}</ul>`,
+    );
+  }
+  return `<header class="${cls}"${attrs}>${parts.join('')}</header>\n`;
+}

@@ -1,0 +1,12 @@
+export { medguidePlugin } from './plugin';
+export {
+  DEFAULT_ALERT_SHORTCODES,
+  type AlertShortcodeSpec,
+  type CollapseMode,
+  type FrontMatterMode,
+  type MedguidePluginOptions,
+  type MedguideSettings,
+} from './options';
+export { anchorize } from './anchorize';
+export { alertKind, type AlertKind } from './alerts';
+export { defaultHref } from './context';

@@ -1,0 +1,34 @@
+import type { StateCore } from 'markdown-it';
+import { scanShortcodes } from '../shortcodes/scan';
+
+
+/**
+ * Hugo expands shortcodes before Markdown, even inside code, so the comment form `{{</*` … `*\/>}}` in a code block
+ * prints `{{< x >}}`; that is how documentation pages show shortcode syntax. Other shortcodes in
+ * code are left as written: showing the source is more useful in a preview.
+ */
+export function replaceCommentShortcodes(text: string): string {
+  if (!text.includes('{{')) return text;
+  const { tags } = scanShortcodes(text);
+  let out = '';
+  let last = 0;
+  for (const t of tags) {
+    if (t.kind !== 'comment') continue;
+    out += text.slice(last, t.start) + (t.literal ?? '');
+    last = t.end;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+export function blockCodeLiterals(state: StateCore): void {
+  for (const t of state.tokens) {
+    if (t.type === 'fence' || t.type === 'code_block') t.content = replaceCommentShortcodes(t.content);
+  }
+}
+
+export function inlineCodeLiterals(state: StateCore): void {
+  for (const t of state.tokens) {
+    if (t.type !== 'inline' || !t.children) continue;
+    for (const c of t.children) if (c.type === 'code_inline') c.content = replaceCommentShortcodes(c.content);
+  }
+}

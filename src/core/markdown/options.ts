@@ -1,0 +1,82 @@
+import type { Lang } from '../l10n';
+
+export type FrontMatterMode = 'card' | 'table' | 'hide';
+export type CollapseMode = 'open' | 'closed' | 'authored';
+
+/**
+ * How an alert shortcode gives its type and title: Hugo's `.Get` by position (number) or by key
+ * (string), first one present wins. `type` is used when no argument gives one.
+ */
+export interface AlertShortcodeSpec {
+  readonly type?: string;
+  readonly typeArgs?: readonly (number | string)[];
+  readonly titleArgs?: readonly (number | string)[];
+}
+
+/** What the user can change in the settings; read at every parse and render. */
+export interface MedguideSettings {
+  readonly lang?: Lang;
+  readonly frontMatter?: FrontMatterMode;
+  readonly collapse?: CollapseMode;
+  /** Replaces the default set; spread {@link DEFAULT_ALERT_SHORTCODES} to extend it. */
+  readonly alertShortcodes?: Readonly<Record<string, AlertShortcodeSpec>>;
+  /** Extra shortcode names that always take a body (besides collapse, the alerts, details, tabs…). */
+  readonly pairedShortcodes?: readonly string[];
+}
+
+export interface MedguidePluginOptions {
+  /** Called at parse and render time, so a settings change applies without re-registering. */
+  getOptions?(): MedguideSettings | undefined;
+  /** Content-relative paths of the site's pages (`recommandations/hta.md`), for relref. */
+  getPageIndex?(): readonly string[] | undefined;
+  /** The content-relative path of the page being rendered, from markdown-it's `env`. */
+  getCurrentPage?(env: unknown): string | undefined;
+  /** The href a resolved relref links to; defaults to a path relative to the current page. */
+  resolveHref?(contentRelativePath: string, anchor: string | undefined, env: unknown): string;
+}
+
+export const DEFAULT_ALERT_SHORTCODES: Readonly<Record<string, AlertShortcodeSpec>> = {
+  alert: { type: 'info', typeArgs: ['color', 'type', 0], titleArgs: ['title'] },
+  notice: { type: 'note', typeArgs: [0, 'type'], titleArgs: [1, 'title'] },
+  hint: { type: 'info', typeArgs: [0, 'type'], titleArgs: ['title'] },
+  callout: { type: 'note', typeArgs: ['type', 'color', 0], titleArgs: ['title'] },
+  admonition: { type: 'note', typeArgs: [0, 'type'], titleArgs: [1, 'title'] },
+  info: { type: 'info', titleArgs: [0, 'title'] },
+  note: { type: 'note', titleArgs: [0, 'title'] },
+  tip: { type: 'tip', titleArgs: [0, 'title'] },
+  warning: { type: 'warning', titleArgs: [0, 'title'] },
+  danger: { type: 'danger', titleArgs: [0, 'title'] },
+};
+
+export interface ResolvedSettings {
+  readonly lang: Lang;
+  readonly frontMatter: FrontMatterMode;
+  readonly collapse: CollapseMode;
+  readonly alertShortcodes: ReadonlyMap<string, AlertShortcodeSpec>;
+  readonly pairedShortcodes: readonly string[];
+}
+
+const FRONT_MATTER_MODES: readonly FrontMatterMode[] = ['card', 'table', 'hide'];
+const COLLAPSE_MODES: readonly CollapseMode[] = ['open', 'closed', 'authored'];
+
+/** Settings with defaults filled in; anything malformed falls back to the default, never throws. */
+export function resolveSettings(options: MedguidePluginOptions): ResolvedSettings {
+  let s: MedguideSettings | undefined;
+  try {
+    s = options.getOptions?.();
+  } catch {
+    s = undefined;
+  }
+  const alerts = new Map<string, AlertShortcodeSpec>();
+  const source = s?.alertShortcodes && typeof s.alertShortcodes === 'object' ? s.alertShortcodes : DEFAULT_ALERT_SHORTCODES;
+  for (const [name, spec] of Object.entries(source)) {
+    if (spec && typeof spec === 'object') alerts.set(name.toLowerCase(), spec);
+  }
+  return {
+    lang: s?.lang === 'en' ? 'en' : 'fr',
+    frontMatter: FRONT_MATTER_MODES.includes(s?.frontMatter as FrontMatterMode) ? (s!.frontMatter as FrontMatterMode) : 'card',
+    collapse: COLLAPSE_MODES.includes(s?.collapse as CollapseMode) ? (s!.collapse as CollapseMode) : 'open',
+    alertShortcodes: alerts,
+    pairedShortcodes: Array.isArray(s?.pairedShortcodes) ? s!.pairedShortcodes.filter((n) => typeof n === 'string') : [],
+  };
+}

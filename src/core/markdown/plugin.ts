@@ -1,0 +1,175 @@
+import type MarkdownIt from 'markdown-it';
+import type { StateCore, Token } from 'markdown-it';
+import deflist from 'markdown-it-deflist';
+import mark from 'markdown-it-mark';
+import sub from 'markdown-it-sub';
+import sup from 'markdown-it-sup';
+import { ALERT_CLOSE, ALERT_INLINE_CLOSE, ALERT_INLINE_OPEN, ALERT_OPEN, attributeAlerts, blockquoteAlerts, renderAlertTitle, type AlertMeta } from './alerts';
+import { guardContainers, unguardContainers, useAttributes } from './attrs';
+import {
+  COLLAPSE_CLOSE,
+  COLLAPSE_OPEN,
+  COLLAPSE_SUMMARY_CLOSE,
+  COLLAPSE_SUMMARY_OPEN,
+  plainTitles,
+  renderCollapseOpen,
+  renderUnclosed,
+  type CollapseMeta,
+} from './collapse';
+import { createParseContext, type ParseContext } from './context';
+import { safeText } from './escape';
+import { FRONT_MATTER_TOKEN, frontMatterRule, renderFrontMatter, type FrontMatterMeta } from './frontMatter';
+import { blockCodeLiterals, inlineCodeLiterals } from './literals';
+import { resolveSettings, type MedguidePluginOptions, type ResolvedSettings } from './options';
+import { BROKEN_REF_CLOSE, BROKEN_REF_OPEN, relrefLinkRule, renderBrokenRefOpen, type RefTarget } from './relref';
+import { FRAME_CLOSE, FRAME_OPEN, shortcodeBlockRule, type FrameMeta } from './shortcodeBlock';
+import {
+  FRAME_INLINE_CLOSE,
+  FRAME_INLINE_OPEN,
+  PLACEHOLDER,
+  renderFrameLabel,
+  renderPlaceholder,
+  shortcodeInlineRule,
+  type PlaceholderMeta,
+} from './shortcodeInline';
+
+type RenderRule = NonNullable<MarkdownIt['renderer']['rules']['text']>;
+type CoreRule = Parameters<MarkdownIt['core']['ruler']['push']>[1];
+
+/**
+ * Teaches a markdown-it instance (VS Code's preview passes its own, markdown-it 14) the guide-page
+ * dialect: front matter, Hugo shortcodes (collapse, alerts, relref, any other), Goldmark attribute
+ * lists and blockquote alerts, definition lists, `==mark==`, `^sup^`, `~sub~`.
+ *
+ * If anything of ours throws while parsing, the page is parsed again without our rules: the user
+ * gets plain Markdown rather than an empty preview.
+ */
+export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = {}): void {
+  let ctx: ParseContext | undefined;
+  let bypass = false;
+  const getCtx = () => (bypass ? undefined : ctx);
+
+  md.use(deflist);
+  md.use(mark);
+  md.use(sub);
+  md.use(sup);
+  useAttributes(md);
+
+  const core = (fn: (state: StateCore) => void): CoreRule => (state) => {
+    if (!getCtx()) return;
+    fn(state);
+  };
+
+  md.core.ruler.after('normalize', 'medguide_begin', (state) => {
+    ctx = bypass ? undefined : createParseContext(state.src, state.env, options);
+  });
+  md.block.ruler.before('table', 'medguide_front_matter', frontMatterRule(() => getCtx() !== undefined));
+  md.block.ruler.before('fence', 'medguide_shortcode_block', shortcodeBlockRule(getCtx), {
+    alt: ['paragraph', 'reference', 'blockquote', 'list'],
+  });
+  md.inline.ruler.after('text', 'medguide_shortcode', shortcodeInlineRule(getCtx));
+  md.inline.ruler.before('link', 'medguide_relref_link', relrefLinkRule(getCtx));
+  md.core.ruler.after(
+    'block',
+    'medguide_after_block',
+    core((state) => {
+      blockquoteAlerts(state);
+      blockCodeLiterals(state);
+    }),
+  );
+  md.core.ruler.after(
+    'inline',
+    'medguide_after_inline',
+    core((state) => {
+      plainTitles(state);
+      inlineCodeLiterals(state);
+    }),
+  );
+  md.core.ruler.before('curly_attributes', 'medguide_attrs_guard', core(guardContainers));
+  md.core.ruler.after(
+    'curly_attributes',
+    'medguide_attrs_unguard',
+    core((state) => {
+      unguardContainers(state);
+      attributeAlerts(state);
+    }),
+  );
+  md.core.ruler.push('medguide_end', () => {
+    ctx = undefined;
+  });
+
+  const parse = md.parse.bind(md);
+  md.parse = (src: string, env: unknown) => {
+    try {
+      return parse(src, env);
+    } catch (error) {
+      if (bypass) throw error;
+      bypass = true;
+      try {
+        return parse(src, env);
+      } finally {
+        bypass = false;
+      }
+    }
+  };
+
+  installRenderers(md, options);
+}
+
+function installRenderers(md: MarkdownIt, options: MedguidePluginOptions): void {
+  // Settings are read once per render, so a change applies at the next preview refresh.
+  let renderSettings: ResolvedSettings | undefined;
+  const settings = () => renderSettings ?? resolveSettings(options);
+  const render = md.renderer.render.bind(md.renderer);
+  md.renderer.render = (tokens, opts, env) => {
+    const previous = renderSettings;
+    renderSettings = resolveSettings(options);
+    try {
+      return render(tokens, opts, env);
+    } finally {
+      renderSettings = previous;
+    }
+  };
+
+  const rules = md.renderer.rules;
+  const rule =
+    (fn: (token: Token, s: ResolvedSettings, attrs: string) => string): RenderRule =>
+    (tokens, idx, _opts, _env, self) => {
+      const token = tokens[idx];
+      try {
+        return fn(token, settings(), self.renderAttrs(token));
+      } catch {
+        return safeText(token.content ?? '');
+      }
+    };
+
+  rules[FRONT_MATTER_TOKEN] = rule((t, s, attrs) => renderFrontMatter(t.meta as FrontMatterMeta, s.frontMatter, s.lang, attrs));
+
+  rules[COLLAPSE_OPEN] = rule((t, s, attrs) => renderCollapseOpen(t.meta as CollapseMeta, s.collapse, attrs));
+  rules[COLLAPSE_SUMMARY_OPEN] = rule((_t, _s, attrs) => `<summary${attrs}>`);
+  rules[COLLAPSE_SUMMARY_CLOSE] = rule((t, s) => {
+    const unclosed = (t.meta as { unclosedName?: string } | null)?.unclosedName;
+    return `</summary>\n${unclosed ? renderUnclosed(unclosed, s.lang) : ''}`;
+  });
+  rules[COLLAPSE_CLOSE] = rule(() => '</details>\n');
+
+  rules[ALERT_OPEN] = rule((t, s, attrs) => {
+    const meta = t.meta as AlertMeta;
+    return `<div${attrs} role="note">\n${renderAlertTitle(meta, s.lang, 'p')}\n${meta.unclosedName ? renderUnclosed(meta.unclosedName, s.lang) : ''}`;
+  });
+  rules[ALERT_CLOSE] = rule(() => '</div>\n');
+  rules[ALERT_INLINE_OPEN] = rule((t, s, attrs) => `<span${attrs} role="note">${renderAlertTitle(t.meta as AlertMeta, s.lang, 'span')} `);
+  rules[ALERT_INLINE_CLOSE] = rule(() => '</span>');
+
+  rules[FRAME_OPEN] = rule((t, s, attrs) => {
+    const meta = t.meta as FrameMeta;
+    return `<div${attrs}>\n${renderFrameLabel(meta, s.lang, 'div')}\n${meta.unclosedName ? renderUnclosed(meta.unclosedName, s.lang) : ''}`;
+  });
+  rules[FRAME_CLOSE] = rule(() => '</div>\n');
+  rules[FRAME_INLINE_OPEN] = rule((t, s, attrs) => `<span${attrs}>${renderFrameLabel(t.meta as PlaceholderMeta, s.lang, 'span')} `);
+  rules[FRAME_INLINE_CLOSE] = rule(() => '</span>');
+
+  rules[PLACEHOLDER] = rule((t, s, attrs) => renderPlaceholder(t.meta as PlaceholderMeta, s.lang, attrs));
+  rules[BROKEN_REF_OPEN] = rule((t, s) => renderBrokenRefOpen(t.meta as Extract<RefTarget, { kind: 'broken' }>, s.lang));
+  rules[BROKEN_REF_CLOSE] = rule(() => '</span>');
+}

@@ -1,0 +1,21 @@
+// Typings for the small markdown-it plugins that ship none.
+declare module 'markdown-it-deflist' {
+  import type MarkdownIt from 'markdown-it';
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+declare module 'markdown-it-mark' {
+  import type MarkdownIt from 'markdown-it';
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+declare module 'markdown-it-sub' {
+  import type MarkdownIt from 'markdown-it';
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}
+declare module 'markdown-it-sup' {
+  import type MarkdownIt from 'markdown-it';
+  const plugin: (md: MarkdownIt) => void;
+  export default plugin;
+}

@@ -1,0 +1,86 @@
+import { shortcodeKey, type ShortcodeTag } from './scan';
+
+/**
+ * Matches opening tags with closing tags. Hugo decides whether a shortcode takes a body by looking
+ * at its template (does it use `.Inner`?); without templates we accept a set of names known to be
+ * paired and treat any other open tag that is never closed as standalone.
+ */
+
+export type PairErrorCode = 'shortcode/unclosed' | 'shortcode/unexpected-close' | 'shortcode/mismatched-close';
+
+export interface PairError {
+  readonly code: PairErrorCode;
+  /** Index in the tag list of the tag the problem is about. */
+  readonly tag: number;
+  /** For a mismatch: the index of the close that arrived while `tag` was still open. */
+  readonly other?: number;
+}
+
+export interface PairResult {
+  /** For every tag: the index of its partner (open ↔ close), or -1 (standalone, comment, unmatched). */
+  readonly partner: readonly number[];
+  readonly errors: readonly PairError[];
+}
+
+/** Names that always take a body, in the themes guide sites use. */
+export const DEFAULT_PAIRED_SHORTCODES: readonly string[] = [
+  'collapse',
+  'details',
+  'tabs',
+  'tab',
+  'alert',
+  'notice',
+  'hint',
+  'callout',
+  'info',
+  'note',
+  'tip',
+  'warning',
+  'danger',
+  'highlight',
+];
+
+export function pairShortcodes(tags: readonly ShortcodeTag[], pairedNames: Iterable<string> = DEFAULT_PAIRED_SHORTCODES): PairResult {
+  const paired = new Set<string>();
+  for (const n of pairedNames) paired.add(shortcodeKey(n));
+  const partner = new Array<number>(tags.length).fill(-1);
+  const errors: PairError[] = [];
+  const stack: number[] = [];
+  // Position of each name in the stack, so finding an opener stays cheap even with thousands open.
+  const openByName = new Map<string, number[]>();
+
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i];
+    const key = shortcodeKey(t.name);
+    if (t.kind === 'open') {
+      stack.push(i);
+      let list = openByName.get(key);
+      if (!list) openByName.set(key, (list = []));
+      list.push(stack.length - 1);
+    } else if (t.kind === 'close') {
+      const list = openByName.get(key);
+      if (!list || list.length === 0) {
+        errors.push({ code: 'shortcode/unexpected-close', tag: i });
+        continue;
+      }
+      const depth = list[list.length - 1];
+      const openerAt = stack[depth];
+      // Everything opened after the matching opener is left unclosed by this close.
+      for (let k = stack.length - 1; k > depth; k--) {
+        const inner = stack[k];
+        const innerKey = shortcodeKey(tags[inner].name);
+        openByName.get(innerKey)!.pop();
+        if (paired.has(innerKey)) errors.push({ code: 'shortcode/mismatched-close', tag: inner, other: i });
+      }
+      stack.length = depth;
+      list.pop();
+      partner[i] = openerAt;
+      partner[openerAt] = i;
+    }
+  }
+  for (const i of stack) {
+    if (paired.has(shortcodeKey(tags[i].name))) errors.push({ code: 'shortcode/unclosed', tag: i });
+  }
+  errors.sort((a, b) => a.tag - b.tag);
+  return { partner, errors };
+}

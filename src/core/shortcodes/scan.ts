@@ -1,0 +1,300 @@
+/**
+ * A tokenizer for Hugo shortcode tags. It only finds tags and their arguments, with exact
+ * offsets into the text; pairing opens with closes is `pair.ts`'s job. Diagnostics, folding,
+ * the outline and the preview all use it, so it never throws and stays linear on any input.
+ */
+
+export type ShortcodeDelimiter = '%' | '<';
+export type ShortcodeKind = 'open' | 'close' | 'self-closing' | 'comment';
+
+export type ShortcodeErrorCode =
+  | 'shortcode/unterminated-string'
+  | 'shortcode/mixed-arguments'
+  | 'shortcode/unterminated-tag';
+
+export interface ShortcodeError {
+  readonly code: ShortcodeErrorCode;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ShortcodeArg {
+  /** Key of a named argument (`key="value"`), undefined for a positional one. */
+  readonly key?: string;
+  /** The value with quotes removed and `\"` / `\\` escapes resolved. */
+  readonly value: string;
+  /** How the value was written: `"` quoted, `` ` `` raw, or '' bare word. */
+  readonly quote: '"' | '`' | '';
+  /** The whole argument, key included. */
+  readonly start: number;
+  readonly end: number;
+  /** The value as written, quotes included. */
+  readonly valueStart: number;
+  readonly valueEnd: number;
+}
+
+export interface ShortcodeTag {
+  readonly kind: ShortcodeKind;
+  readonly delimiter: ShortcodeDelimiter;
+  /** The name as written (Hugo matches names case-insensitively; compare with {@link shortcodeKey}). */
+  readonly name: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  /** From the first `{` to just after the last `}`. */
+  readonly start: number;
+  readonly end: number;
+  readonly args: readonly ShortcodeArg[];
+  readonly errors: readonly ShortcodeError[];
+  /** For the comment form (`{{</*` … `*\/>}}`): what Hugo prints instead (`{{< x >}}`). */
+  readonly literal?: string;
+}
+
+export interface ScanResult {
+  readonly tags: readonly ShortcodeTag[];
+  /** Problems that are not attached to a tag: an opening `{{%` or `{{<` that never closes. */
+  readonly errors: readonly ShortcodeError[];
+}
+
+/** A tag longer than this is treated as unterminated: keeps scanning linear on hostile input. */
+export const MAX_TAG_LENGTH = 8192;
+
+/** Key used to compare names: Hugo resolves shortcode templates case-insensitively. */
+export function shortcodeKey(name: string): string {
+  return name.toLowerCase();
+}
+
+const NAME_CHAR = /[\p{L}\p{N}_\-./]/u;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
+}
+
+/** Offset just after a closing delimiter (`%}}` / `>}}`) starting exactly at `i`, or -1. */
+function closingAt(text: string, i: number, d: ShortcodeDelimiter): number {
+  return text.charCodeAt(i) === (d === '%' ? 37 : 62) && text.charCodeAt(i + 1) === 125 && text.charCodeAt(i + 2) === 125
+    ? i + 3
+    : -1;
+}
+
+type AttemptResult = { tag: ShortcodeTag } | { error: ShortcodeError; resumeAt: number } | undefined;
+
+/**
+ * Reads the tag that starts exactly at `offset` (`{{%` or `{{<`). Returns undefined when the text
+ * there is not a shortcode at all (`{{ .Title }}`, `{{%}}`, a stray `{{<` inside prose).
+ */
+export function scanShortcodeAt(text: string, offset: number): ShortcodeTag | undefined {
+  const r = attempt(text, offset);
+  return r && 'tag' in r ? r.tag : undefined;
+}
+
+function attempt(text: string, start: number): AttemptResult {
+  if (text.charCodeAt(start) !== 123 || text.charCodeAt(start + 1) !== 123) return undefined;
+  const dc = text[start + 2];
+  if (dc !== '%' && dc !== '<') return undefined;
+  const d = dc as ShortcodeDelimiter;
+  const limit = Math.min(text.length, start + MAX_TAG_LENGTH);
+  let i = start + 3;
+  while (i < limit && isSpace(text.charCodeAt(i))) i++;
+
+  if (text.startsWith('/*', i)) return comment(text, start, i + 2, d, limit);
+
+  let kind: ShortcodeKind = 'open';
+  if (text.charCodeAt(i) === 47 /* / */) {
+    kind = 'close';
+    i++;
+    while (i < limit && isSpace(text.charCodeAt(i))) i++;
+  }
+  const nameStart = i;
+  while (i < limit && NAME_CHAR.test(text[i]) && !(text.charCodeAt(i) === 47 && closingAfterSlash(text, i, d) > 0)) i++;
+  const nameEnd = i;
+  const name = text.slice(nameStart, nameEnd);
+  if (name === '') {
+    // `{{%}}`, `{{< >}}`, `{{<` followed by prose: not a tag, unless it clearly closes right away.
+    return undefined;
+  }
+
+  const args: ShortcodeArg[] = [];
+  const errors: ShortcodeError[] = [];
+  const finish = (end: number): AttemptResult => {
+    const hasNamed = args.some((a) => a.key !== undefined);
+    const hasPositional = args.some((a) => a.key === undefined);
+    if (hasNamed && hasPositional) {
+      errors.push({ code: 'shortcode/mixed-arguments', start: args[0].start, end: args[args.length - 1].end });
+    }
+    return { tag: { kind, delimiter: d, name, nameStart, nameEnd, start, end, args, errors } };
+  };
+  for (;;) {
+    const before = i;
+    while (i < limit && isSpace(text.charCodeAt(i))) i++;
+    if (i >= limit) break;
+    let end = closingAt(text, i, d);
+    if (end > 0) return finish(end);
+    if (text.charCodeAt(i) === 47 && (end = closingAfterSlash(text, i, d)) > 0) {
+      if (kind === 'open') kind = 'self-closing';
+      return finish(end);
+    }
+    if (text.charCodeAt(i) === 123 && text.charCodeAt(i + 1) === 123) break; // a new tag: this one never closed
+    // The name must be followed by a space or the delimiter (`{{<a"b">}}` is prose, not a tag).
+    if (before === nameEnd && i === nameEnd) return undefined;
+    const arg = readArg(text, i, d, limit, errors);
+    if (!arg) break;
+    args.push(arg);
+    i = arg.end;
+  }
+  return { error: { code: 'shortcode/unterminated-tag', start, end: nameEnd }, resumeAt: nameEnd };
+}
+
+/** After a `/` at `i`: the end of `/%}}` or `/ >}}` (spaces allowed), or -1. */
+function closingAfterSlash(text: string, i: number, d: ShortcodeDelimiter): number {
+  let j = i + 1;
+  while (j < text.length && j < i + 64 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  return closingAt(text, j, d);
+}
+
+function comment(text: string, start: number, bodyStart: number, d: ShortcodeDelimiter, limit: number): AttemptResult {
+  // `{{</* x */>}}`: Hugo prints the tag itself, minus the comment markers.
+  let j = bodyStart;
+  while (j < limit) {
+    const star = text.indexOf('*/', j);
+    if (star < 0 || star >= limit) break;
+    let k = star + 2;
+    while (k < limit && isSpace(text.charCodeAt(k))) k++;
+    const end = closingAt(text, k, d);
+    if (end > 0) {
+      const body = text.slice(bodyStart, star);
+      const m = /^\s*\/?\s*([\p{L}\p{N}_\-./]*)/u.exec(body);
+      const name = m ? m[1] : '';
+      const nameStart = m ? bodyStart + m[0].length - name.length : bodyStart;
+      return {
+        tag: {
+          kind: 'comment',
+          delimiter: d,
+          name,
+          nameStart,
+          nameEnd: nameStart + name.length,
+          start,
+          end,
+          args: [],
+          errors: [],
+          literal: `{{${d}${body}${d === '%' ? '%' : '>'}}}`,
+        },
+      };
+    }
+    j = star + 2;
+  }
+  return { error: { code: 'shortcode/unterminated-tag', start, end: bodyStart }, resumeAt: bodyStart };
+}
+
+function readArg(
+  text: string,
+  start: number,
+  d: ShortcodeDelimiter,
+  limit: number,
+  errors: ShortcodeError[],
+): ShortcodeArg | undefined {
+  // Named argument: a key made of name characters directly followed by `=`.
+  let key: string | undefined;
+  let i = start;
+  const keyMatch = /^[\p{L}\p{N}_\-.]+=/u.exec(text.slice(start, Math.min(limit, start + 256)));
+  if (keyMatch) {
+    key = keyMatch[0].slice(0, -1);
+    i = start + keyMatch[0].length;
+  }
+  const valueStart = i;
+  const c = text[i];
+  if (c === '"' || c === '`') {
+    let value = '';
+    let j = i + 1;
+    let quoteAheadUntil = -1;
+    for (; j < limit; j++) {
+      const ch = text[j];
+      if (ch === c) {
+        return { key, value, quote: c, start, end: j + 1, valueStart, valueEnd: j + 1 };
+      }
+      if (c === '"' && ch === '\\' && j + 1 < limit && (text[j + 1] === '"' || text[j + 1] === '\\')) {
+        value += text[j + 1];
+        j++;
+        continue;
+      }
+      // A quoted string does not run past its line: better one error than a swallowed page.
+      if (c === '"' && (ch === '\n' || ch === '\r')) break;
+      if (c === '"' && j >= quoteAheadUntil && closingAt(text, j, d) > 0) {
+        // A delimiter inside quotes: part of the value only if the quote closes later on the line.
+        const q = quoteAheadOnLine(text, j + 3, limit);
+        if (q < 0) break;
+        quoteAheadUntil = q; // every delimiter before that quote gets the same answer
+      }
+      value += ch;
+    }
+    // Unterminated: the value stops at the closing delimiter if the line has one, else at the line end.
+    const lineEnd = lineEndFrom(text, i, limit);
+    let stop = lineEnd;
+    for (let k = i + 1; k < lineEnd; k++) {
+      if (closingAt(text, k, d) > 0 || (text.charCodeAt(k) === 47 && closingAfterSlash(text, k, d) > 0)) {
+        stop = k;
+        break;
+      }
+    }
+    let valueEnd = stop;
+    while (valueEnd > i + 1 && isSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
+    errors.push({ code: 'shortcode/unterminated-string', start: valueStart, end: valueEnd });
+    return { key, value: text.slice(i + 1, valueEnd), quote: c, start, end: valueEnd, valueStart, valueEnd };
+  }
+  // Bare word: up to a space or the closing delimiter.
+  let j = i;
+  while (j < limit && !isSpace(text.charCodeAt(j))) {
+    if (closingAt(text, j, d) > 0) break;
+    if (text.charCodeAt(j) === 47 && closingAfterSlash(text, j, d) > 0) break;
+    if (text.charCodeAt(j) === 123 && text.charCodeAt(j + 1) === 123) break;
+    j++;
+  }
+  if (j === i) return undefined;
+  return { key, value: text.slice(i, j), quote: '', start, end: j, valueStart, valueEnd: j };
+}
+
+/** Offset of a `"` later on the line, before any new tag, or -1: tells `"a %}} b"` from a forgotten quote. */
+function quoteAheadOnLine(text: string, from: number, limit: number): number {
+  const rest = text.slice(from, lineEndFrom(text, from, limit));
+  const q = rest.indexOf('"');
+  const t = rest.indexOf('{{');
+  return q >= 0 && (t < 0 || q < t) ? from + q : -1;
+}
+
+function lineEndFrom(text: string, i: number, limit = text.length): number {
+  let j = i;
+  while (j < limit && text[j] !== '\n' && text[j] !== '\r') j++;
+  return j;
+}
+
+/** Every shortcode tag in `text`, in order, plus the openings that never close. */
+export function scanShortcodes(text: string): ScanResult {
+  const tags: ShortcodeTag[] = [];
+  const errors: ShortcodeError[] = [];
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf('{{', from);
+    if (at < 0) break;
+    const r = attempt(text, at);
+    if (!r) {
+      from = at + 1;
+      continue;
+    }
+    if ('tag' in r) {
+      tags.push(r.tag);
+      from = r.tag.end;
+    } else {
+      errors.push(r.error);
+      from = Math.max(at + 2, r.resumeAt);
+    }
+  }
+  return { tags, errors };
+}
+
+/** The arguments as Hugo's `.Get` sees them: by position or by key. */
+export function getArg(tag: ShortcodeTag, which: number | string): string | undefined {
+  if (typeof which === 'number') {
+    const positional = tag.args.filter((a) => a.key === undefined);
+    return positional[which]?.value;
+  }
+  return tag.args.find((a) => a.key === which)?.value;
+}
