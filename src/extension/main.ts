@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { registerMssanteCommand } from './mssanteCommand';
+import { registerPreview } from './preview';
+import { SiteIndex } from './siteIndex';
 
 export interface MedguideApi {
   /** Called by VS Code's built-in Markdown preview (contributes.markdown.markdownItPlugins). */
@@ -8,12 +10,11 @@ export interface MedguideApi {
 }
 
 export function activate(context: vscode.ExtensionContext): MedguideApi {
+  const sites = new SiteIndex();
+  context.subscriptions.push(sites);
+  const extendMarkdownIt = registerPreview(context, sites);
   registerMssanteCommand(context);
-  return {
-    extendMarkdownIt(md: MarkdownIt) {
-      return md;
-    },
-  };
+  return { extendMarkdownIt };
 }
 
 export function deactivate(): void {}

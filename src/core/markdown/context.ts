@@ -41,7 +41,7 @@ export function createParseContext(src: string, env: unknown, options: MedguideP
   const getIndex = (): PageIndex | undefined => {
     if (index === null) {
       try {
-        const list = options.getPageIndex?.();
+        const list = options.getPageIndex?.(env);
         index = list ? buildPageIndex(list) : undefined;
       } catch {
         index = undefined;

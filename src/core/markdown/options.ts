@@ -28,7 +28,7 @@ export interface MedguidePluginOptions {
   /** Called at parse and render time, so a settings change applies without re-registering. */
   getOptions?(): MedguideSettings | undefined;
   /** Content-relative paths of the site's pages (`recommandations/hta.md`), for relref. */
-  getPageIndex?(): readonly string[] | undefined;
+  getPageIndex?(env: unknown): readonly string[] | undefined;
   /** The content-relative path of the page being rendered, from markdown-it's `env`. */
   getCurrentPage?(env: unknown): string | undefined;
   /** The href a resolved relref links to; defaults to a path relative to the current page. */

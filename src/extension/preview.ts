@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import type MarkdownIt from 'markdown-it';
+import { medguidePlugin, type AlertShortcodeSpec, type CollapseMode, type FrontMatterMode, type MedguideSettings } from '../core/markdown';
+import { currentLang } from './lang';
+import { splitContentPath, type SiteIndex } from './siteIndex';
+
+/** The document being rendered: VS Code's preview puts it in markdown-it's `env.currentDocument`. */
+function currentDocument(env: unknown): vscode.Uri | undefined {
+  const doc = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
+  return doc instanceof vscode.Uri ? doc : undefined;
+}
+
+export function previewSettings(): MedguideSettings {
+  const config = vscode.workspace.getConfiguration('medguide');
+  const alerts = config.get<Record<string, AlertShortcodeSpec> | null>('shortcodes.alerts', null);
+  return {
+    lang: currentLang(),
+    frontMatter: config.get<FrontMatterMode>('preview.frontMatter', 'card'),
+    collapse: config.get<CollapseMode>('preview.collapse', 'open'),
+    alertShortcodes: alerts && typeof alerts === 'object' && Object.keys(alerts).length > 0 ? alerts : undefined,
+    pairedShortcodes: config.get<string[]>('shortcodes.paired', []),
+  };
+}
+
+/**
+ * Registers what the preview needs and returns the markdown-it extender. Settings are read at
+ * render time; a change to them, or to the site's pages, refreshes open previews.
+ */
+export function registerPreview(context: vscode.ExtensionContext, sites: SiteIndex): (md: MarkdownIt) => MarkdownIt {
+  const refresh = () => void vscode.commands.executeCommand('markdown.preview.refresh');
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('medguide')) refresh();
+    }),
+    sites.onDidChange(refresh),
+  );
+  return (md: MarkdownIt) =>
+    md.use(medguidePlugin, {
+      getOptions: previewSettings,
+      getPageIndex: (env: unknown) => {
+        const uri = currentDocument(env);
+        return uri ? sites.pagesFor(uri) : undefined;
+      },
+      getCurrentPage: (env: unknown) => {
+        const uri = currentDocument(env);
+        return uri ? splitContentPath(uri)?.relative : undefined;
+      },
+    });
+}
