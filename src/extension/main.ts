@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
+import { PageDiagnostics } from './diagnostics';
 import { registerMssanteCommand } from './mssanteCommand';
 import { registerPreview } from './preview';
+import { SiteConfigs } from './siteConfigs';
 import { SiteIndex } from './siteIndex';
 
 export interface MedguideApi {
@@ -11,7 +13,10 @@ export interface MedguideApi {
 
 export function activate(context: vscode.ExtensionContext): MedguideApi {
   const sites = new SiteIndex();
-  context.subscriptions.push(sites);
+  const configDiagnostics = vscode.languages.createDiagnosticCollection('medguide-config');
+  const configs = new SiteConfigs(configDiagnostics);
+  const pages = new PageDiagnostics(configs);
+  context.subscriptions.push(sites, configDiagnostics, configs, pages);
   const extendMarkdownIt = registerPreview(context, sites);
   registerMssanteCommand(context);
   return { extendMarkdownIt };

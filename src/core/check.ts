@@ -1,0 +1,65 @@
+import { parse } from 'smol-toml';
+import { compareDiagnostics, type Diagnostic } from './diagnostic';
+import type { SiteConfig } from './config';
+import { resolvePageRules } from './config';
+import { DEFAULT_PAGE_RULES, effectiveSeverity, locateFrontMatter, validatePage } from './frontmatter';
+import type { Lang } from './l10n';
+import { checkPatientIdentifiers, PATIENT_IDENTIFIER_CODE } from './nir';
+import { stripBom } from './text';
+
+/** The front matter key a page uses to silence MedGuide checks for itself: `medguide_ignore = ["patient-identifier"]`. */
+export const PAGE_IGNORE_KEY = 'medguide_ignore';
+
+export interface CheckPageOptions {
+  readonly lang: Lang;
+  /** The site's configuration; the built-in rules when absent. */
+  readonly config?: SiteConfig;
+  /** The page's path relative to the site root (`content/recommandations/hta.md`), for section rules and `skip`. */
+  readonly sitePath?: string;
+  /** "Today", for the future-date checks (tests pin it). */
+  readonly today?: Date | string;
+}
+
+/** Codes the page itself silences through its front matter. */
+export function pageIgnoredCodes(text: string): Set<string> {
+  const out = new Set<string>();
+  try {
+    const body = stripBom(text);
+    const loc = locateFrontMatter(body);
+    if (!loc || loc.format !== 'toml' || !loc.closed) return out;
+    const data = parse(body.slice(loc.contentStart, loc.contentEnd)) as Record<string, unknown>;
+    const list = data[PAGE_IGNORE_KEY];
+    if (Array.isArray(list)) for (const code of list) if (typeof code === 'string') out.add(code);
+  } catch {
+    // Broken TOML is reported by the front matter checks; nothing is silenced then.
+  }
+  return out;
+}
+
+/**
+ * Every check MedGuide runs on a guide page, as the editor and `medguide check` both run them:
+ * the front matter, then patient identifiers in the text. Codes listed in the site's `ignore` or
+ * in the page's `medguide_ignore` are dropped. Never throws.
+ */
+export function checkPage(text: string, options: CheckPageOptions): Diagnostic[] {
+  const rules = options.config && options.sitePath !== undefined ? resolvePageRules(options.config, options.sitePath) : options.config?.base;
+  if (rules?.skip) return [];
+  const ignored = pageIgnoredCodes(text);
+  for (const code of options.config?.ignore ?? []) ignored.add(code);
+  const out: Diagnostic[] = [...validatePage(text, { lang: options.lang, rules, today: options.today })];
+  // The other checks' severities follow the site's `[severity]` table too.
+  const withSiteSeverity = (list: readonly Diagnostic[]) =>
+    list.flatMap((d) => {
+      const severity = effectiveSeverity(rules ?? DEFAULT_PAGE_RULES, d.code, d.severity);
+      return severity ? [{ ...d, severity }] : [];
+    });
+  out.push(
+    ...withSiteSeverity(
+      checkPatientIdentifiers(stripBom(text), options.lang, {
+        silenced: ignored.has(PATIENT_IDENTIFIER_CODE),
+        testIdentities: options.config?.testIdentities ?? [],
+      }),
+    ),
+  );
+  return out.filter((d) => !ignored.has(d.code)).sort(compareDiagnostics);
+}

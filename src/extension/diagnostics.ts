@@ -1,0 +1,121 @@
+import * as vscode from 'vscode';
+import { checkPage } from '../core/check';
+import type { Diagnostic } from '../core/diagnostic';
+import { relativeTo } from '../core/config';
+import { range } from '../core/text';
+import { toVsDiagnostic } from './convert';
+import { currentLang } from './lang';
+import type { SiteConfigs } from './siteConfigs';
+
+const DEBOUNCE_MS = 250;
+
+function settings() {
+  const c = vscode.workspace.getConfiguration('medguide');
+  return {
+    enabled: c.get<boolean>('validation.enabled', true),
+    include: c.get<string[]>('validation.include', ['**/content/**/*.{md,markdown}']),
+    maxFileSize: c.get<number>('validation.maxFileSize', 2_000_000),
+  };
+}
+
+/**
+ * Diagnostics for guide pages: on open, on change (debounced; a run whose document changed
+ * meanwhile is dropped) and on save; cached per document version, so switching editors costs nothing.
+ */
+export class PageDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('medguide');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly cache = new Map<string, { version: number; lang: string; diagnostics: readonly Diagnostic[] }>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly configs: SiteConfigs) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('medguide')) this.revalidateOpen();
+      }),
+      configs.onDidChange(() => this.revalidateOpen()),
+    );
+    this.revalidateOpen();
+  }
+
+  /** Whether MedGuide checks this document: Markdown, under a content folder (or the configured globs). */
+  applies(document: vscode.TextDocument): boolean {
+    if (document.languageId !== 'markdown' || !settings().enabled) return false;
+    return settings().include.some((glob) => vscode.languages.match({ language: 'markdown', pattern: glob }, document) > 0);
+  }
+
+  revalidateOpen(): void {
+    this.cache.clear();
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    if (!this.applies(document)) {
+      this.forget(document.uri);
+      return;
+    }
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.validate(document);
+      }, delay),
+    );
+  }
+
+  /** Runs the checks and publishes them, unless the document changed or closed meanwhile. */
+  async validate(document: vscode.TextDocument): Promise<readonly Diagnostic[]> {
+    const key = document.uri.toString();
+    const version = document.version;
+    const lang = currentLang();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === version && cached.lang === lang) return cached.diagnostics;
+    let diagnostics: readonly Diagnostic[];
+    try {
+      diagnostics = await this.compute(document, lang);
+    } catch (e) {
+      diagnostics = [{ code: 'internal-error', severity: 'information', range: range(0, 0, 0, 0), message: vscode.l10n.t('MedGuide could not check this page: {0}', e instanceof Error ? e.message : String(e)) }];
+    }
+    if (document.isClosed || document.version !== version) return diagnostics; // stale: a newer run follows
+    this.cache.set(key, { version, lang, diagnostics });
+    this.collection.set(document.uri, diagnostics.map(toVsDiagnostic));
+    return diagnostics;
+  }
+
+  private async compute(document: vscode.TextDocument, lang: 'fr' | 'en'): Promise<readonly Diagnostic[]> {
+    const text = document.getText();
+    const { maxFileSize } = settings();
+    if (text.length > maxFileSize) {
+      return [
+        {
+          code: 'file-too-large',
+          severity: 'information',
+          range: range(0, 0, 0, 0),
+          message: vscode.l10n.t('MedGuide skips this file: it is larger than medguide.validation.maxFileSize ({0} characters).', maxFileSize),
+        },
+      ];
+    }
+    const config = await this.configs.forPage(document.uri);
+    const sitePath = config.root !== undefined ? relativeTo(config.root, document.uri.path) : undefined;
+    return checkPage(text, { lang, config: config.config, sitePath });
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.cache.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables) d.dispose();
+  }
+}
