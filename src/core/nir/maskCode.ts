@@ -60,12 +60,11 @@ function frontMatterEnd(index: LineIndex): number {
 
 /** Offsets [start, end) of the code spans in one paragraph, in order. */
 function codeSpans(text: string, start: number, end: number, out: Array<[number, number]>): void {
+  // Search the paragraph only: searching `text` from `start` would run to the next backtick of
+  // the whole page for every paragraph, which is quadratic on a page without any.
+  const paragraph = text.slice(start, end);
   const runs: Array<{ pos: number; len: number }> = [];
-  const re = /`+/g;
-  re.lastIndex = start;
-  for (let m = re.exec(text); m !== null && m.index < end; m = re.exec(text)) {
-    runs.push({ pos: m.index, len: Math.min(m[0].length, end - m.index) });
-  }
+  for (const m of paragraph.matchAll(/`+/g)) runs.push({ pos: start + m.index, len: m[0].length });
   // Each opener closes at the next run of exactly its length; precompute that run right to left.
   const nextSame = new Array<number>(runs.length).fill(-1);
   const lastSeen = new Map<number, number>();

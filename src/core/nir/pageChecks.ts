@@ -53,6 +53,8 @@ export const PAGE_CHECK_MESSAGES = {
 
 const DOMAIN = /@patient\.mssante\.fr/gi;
 const DOMAIN_CONTINUES = /[\p{L}\p{N}_-]|\.[\p{L}\p{N}]/uy;
+/** RFC 5321's limit for the part before `@`. */
+const MAX_LOCAL_PART = 64;
 const LOCAL_PART_CHAR = /[\p{L}\p{N}._%+-]/u;
 
 /* Accepted layouts: one block, or separators only between the printed groups —
@@ -75,8 +77,9 @@ function checkAddresses(masked: string, index: LineIndex, lang: Lang, out: Diagn
     DOMAIN_CONTINUES.lastIndex = at + m[0].length;
     if (DOMAIN_CONTINUES.test(masked)) continue; // @patient.mssante.fr.example.org, @patient.mssante.free…
     let start = at;
-    while (start > 0 && LOCAL_PART_CHAR.test(masked[start - 1])) start--;
+    while (start > 0 && at - start <= MAX_LOCAL_PART && LOCAL_PART_CHAR.test(masked[start - 1])) start--;
     if (start === at) continue; // the domain alone, as in "…@patient.mssante.fr"
+    if (at - start > MAX_LOCAL_PART) continue; // not an address (RFC 5321); also bounds the walk
     const local = masked.slice(start, at);
     const range = index.rangeAt(start, at);
     const normalized = normalizeMatriculeEntry(local);
