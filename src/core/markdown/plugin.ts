@@ -26,6 +26,7 @@ import { FRAME_CLOSE, FRAME_OPEN, shortcodeBlockRule, type FrameMeta } from './s
 import {
   FRAME_INLINE_CLOSE,
   FRAME_INLINE_OPEN,
+  LITERAL,
   PLACEHOLDER,
   renderFrameLabel,
   renderPlaceholder,
@@ -169,6 +170,7 @@ function installRenderers(md: MarkdownIt, options: MedguidePluginOptions): void 
   rules[FRAME_INLINE_OPEN] = rule((t, s, attrs) => `<span${attrs}>${renderFrameLabel(t.meta as PlaceholderMeta, s.lang, 'span')} `);
   rules[FRAME_INLINE_CLOSE] = rule(() => '</span>');
 
+  rules[LITERAL] = rule((t) => safeText(t.content));
   rules[PLACEHOLDER] = rule((t, s, attrs) => renderPlaceholder(t.meta as PlaceholderMeta, s.lang, attrs));
   rules[BROKEN_REF_OPEN] = rule((t, s) => renderBrokenRefOpen(t.meta as Extract<RefTarget, { kind: 'broken' }>, s.lang));
   rules[BROKEN_REF_CLOSE] = rule(() => '</span>');

@@ -21,6 +21,7 @@ type InlineRule = Parameters<MarkdownIt['inline']['ruler']['before']>[2];
 export const PLACEHOLDER = 'medguide_shortcode';
 export const FRAME_INLINE_OPEN = 'medguide_shortcode_inline_open';
 export const FRAME_INLINE_CLOSE = 'medguide_shortcode_inline_close';
+export const LITERAL = 'medguide_shortcode_literal';
 
 export interface PlaceholderMeta {
   readonly name: string;
@@ -111,7 +112,8 @@ export function shortcodeInlineRule(getCtx: () => ParseContext | undefined): Inl
     }
 
     if (tag.kind === 'comment') {
-      const t = state.push('text', '', 0);
+      // Not a text token: typographer and linkify must leave the printed shortcode exactly as written.
+      const t = state.push(LITERAL, '', 0);
       t.content = tag.literal ?? '';
     } else if (isRefShortcode(tag)) {
       const target = refTarget(ctx, state.md, tag);

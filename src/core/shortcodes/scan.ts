@@ -141,7 +141,9 @@ function attempt(text: string, start: number): AttemptResult {
     args.push(arg);
     i = arg.end;
   }
-  return { error: { code: 'shortcode/unterminated-tag', start, end: nameEnd }, resumeAt: nameEnd };
+  // Every loop above stops at a new `{{`, so resuming where we stopped skips no tag and keeps
+  // the whole scan linear.
+  return { error: { code: 'shortcode/unterminated-tag', start, end: nameEnd }, resumeAt: Math.max(i, nameEnd) };
 }
 
 /** After a `/` at `i`: the end of `/%}}` or `/ >}}` (spaces allowed), or -1. */
@@ -154,9 +156,10 @@ function closingAfterSlash(text: string, i: number, d: ShortcodeDelimiter): numb
 function comment(text: string, start: number, bodyStart: number, d: ShortcodeDelimiter, limit: number): AttemptResult {
   // `{{</* x */>}}`: Hugo prints the tag itself, minus the comment markers.
   let j = bodyStart;
-  while (j < limit) {
-    const star = text.indexOf('*/', j);
-    if (star < 0 || star >= limit) break;
+  for (; j < limit; j++) {
+    if (text.charCodeAt(j) === 123 && text.charCodeAt(j + 1) === 123) break;
+    if (text.charCodeAt(j) !== 42 || text.charCodeAt(j + 1) !== 47) continue;
+    const star = j;
     let k = star + 2;
     while (k < limit && isSpace(text.charCodeAt(k))) k++;
     const end = closingAt(text, k, d);
@@ -180,9 +183,8 @@ function comment(text: string, start: number, bodyStart: number, d: ShortcodeDel
         },
       };
     }
-    j = star + 2;
   }
-  return { error: { code: 'shortcode/unterminated-tag', start, end: bodyStart }, resumeAt: bodyStart };
+  return { error: { code: 'shortcode/unterminated-tag', start, end: bodyStart }, resumeAt: j };
 }
 
 function readArg(
@@ -211,6 +213,7 @@ function readArg(
       if (ch === c) {
         return { key, value, quote: c, start, end: j + 1, valueStart, valueEnd: j + 1 };
       }
+      if (ch === '{' && text[j + 1] === '{') break; // a new tag: this string never closed
       if (c === '"' && ch === '\\' && j + 1 < limit && (text[j + 1] === '"' || text[j + 1] === '\\')) {
         value += text[j + 1];
         j++;
@@ -226,10 +229,9 @@ function readArg(
       }
       value += ch;
     }
-    // Unterminated: the value stops at the closing delimiter if the line has one, else at the line end.
-    const lineEnd = lineEndFrom(text, i, limit);
-    let stop = lineEnd;
-    for (let k = i + 1; k < lineEnd; k++) {
+    // Unterminated: the value stops at the first closing delimiter, else where the scan stopped.
+    let stop = j;
+    for (let k = i + 1; k < j; k++) {
       if (closingAt(text, k, d) > 0 || (text.charCodeAt(k) === 47 && closingAfterSlash(text, k, d) > 0)) {
         stop = k;
         break;
@@ -254,16 +256,12 @@ function readArg(
 
 /** Offset of a `"` later on the line, before any new tag, or -1: tells `"a %}} b"` from a forgotten quote. */
 function quoteAheadOnLine(text: string, from: number, limit: number): number {
-  const rest = text.slice(from, lineEndFrom(text, from, limit));
-  const q = rest.indexOf('"');
-  const t = rest.indexOf('{{');
-  return q >= 0 && (t < 0 || q < t) ? from + q : -1;
-}
-
-function lineEndFrom(text: string, i: number, limit = text.length): number {
-  let j = i;
-  while (j < limit && text[j] !== '\n' && text[j] !== '\r') j++;
-  return j;
+  for (let k = from; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 34 /* " */) return k;
+    if (c === 10 || c === 13 || (c === 123 && text.charCodeAt(k + 1) === 123)) return -1;
+  }
+  return -1;
 }
 
 /** Every shortcode tag in `text`, in order, plus the openings that never close. */

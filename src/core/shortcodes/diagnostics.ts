@@ -1,0 +1,221 @@
+import { compareDiagnostics, type Diagnostic } from '../diagnostic';
+import { closest } from '../frontmatter/suggest';
+import { anchorize } from '../markdown/anchorize';
+import { localize, type Bilingual, type Lang } from '../l10n';
+import { pageAnchors } from '../navigation/anchors';
+import { collapseTitle, isCollapse } from '../navigation/sections';
+import { buildPageIndex, logicalPath, resolveRef, type PageIndex } from '../relref/resolve';
+import { LineIndex } from '../text';
+import { parseShortcodes, type ShortcodeDocument } from './document';
+import { SHORTCODE_MESSAGES as M, SHORTCODE_SEVERITY, type ShortcodeCode } from './messages';
+import { relrefUses, type RelrefUse } from './relrefs';
+import { shortcodeKey, type ShortcodeTag } from './scan';
+import { BUILTIN_SHORTCODES, isKnownShortcode } from './templates';
+
+export interface CheckShortcodesOptions {
+  readonly lang: Lang;
+  /** Template names the site defines (see `templateNamesFromPaths`); when absent, names are not checked. */
+  readonly templates?: ReadonlySet<string>;
+  /** Content-relative paths of the site's pages; when absent, relrefs are not checked. */
+  readonly pageIndex?: readonly string[];
+  /** This page's content-relative path, for relrefs relative to it and `#anchor` alone. */
+  readonly currentPage?: string;
+  /** The ids a target page offers; undefined = unknown, the anchor is not checked. */
+  readonly anchorsOf?: (contentRelativePath: string) => ReadonlySet<string> | undefined;
+  /** Names that always take a body, in addition to the defaults (collapse, alerts, tabs…). */
+  readonly paired?: readonly string[];
+}
+
+/** How a tag closes: `{{% /name %}}` or `{{< /name >}}`. */
+function closeTag(tag: ShortcodeTag): string {
+  return tag.delimiter === '%' ? `{{% /${tag.name} %}}` : `{{< /${tag.name} >}}`;
+}
+
+/** The tag as written, shortened for a message. */
+function tagText(text: string, tag: ShortcodeTag): string {
+  const raw = text.slice(tag.start, tag.end).replace(/\s+/g, ' ');
+  return raw.length > 60 ? `${raw.slice(0, 57)}…` : raw;
+}
+
+class Collector {
+  readonly out: Diagnostic[] = [];
+  private lines: LineIndex | undefined;
+  constructor(
+    private readonly text: string,
+    private readonly lang: Lang,
+  ) {}
+  lineOf(offset: number): number {
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.positionAt(offset).line;
+  }
+  add(code: ShortcodeCode, start: number, end: number, message: Bilingual, args: Record<string, string | number>, data?: Record<string, unknown>): void {
+    this.lines ??= new LineIndex(this.text);
+    this.out.push({
+      code,
+      severity: SHORTCODE_SEVERITY[code],
+      range: this.lines.rangeAt(start, end),
+      message: localize(message, this.lang, args),
+      ...(data ? { data } : {}),
+    });
+  }
+}
+
+function structure(doc: ShortcodeDocument, c: Collector): void {
+  const { text, tags } = doc;
+  for (const e of doc.errors) {
+    const d = text[e.start + 2] === '%' ? '%}}' : '>}}';
+    c.add('shortcode-unterminated', e.start, e.end, M.unterminated, { tag: text.slice(e.start, e.end), end: d });
+  }
+  for (const e of doc.pairErrors) {
+    const tag = tags[e.tag];
+    if (e.code === 'shortcode/unclosed') {
+      c.add('shortcode-unclosed', tag.start, tag.end, M.unclosed, { name: tag.name, close: closeTag(tag) }, { name: tag.name, close: closeTag(tag) });
+    } else if (e.code === 'shortcode/unexpected-close') {
+      c.add('shortcode-unexpected-close', tag.start, tag.end, M.unexpectedClose, { tag: tagText(text, tag), name: tag.name });
+    } else if (e.other !== undefined) {
+      // The close that arrived while `tag` was still open: that is where the author sees the mix-up.
+      const close = tags[e.other];
+      c.add(
+        'shortcode-mismatch',
+        close.start,
+        close.end,
+        M.mismatch,
+        { tag: tagText(text, close), name: close.name, inner: tag.name, line: c.lineOf(tag.start) + 1, innerClose: closeTag(tag) },
+        { open: tag.name, openLine: c.lineOf(tag.start) },
+      );
+    }
+  }
+}
+
+function args(doc: ShortcodeDocument, c: Collector): void {
+  for (const tag of doc.tags) {
+    if (tag.kind === 'comment') continue;
+    for (const e of tag.errors) {
+      if (e.code === 'shortcode/mixed-arguments') c.add('shortcode-args', e.start, e.end, M.mixedArgs, {}, { reason: 'mixed-arguments' });
+      else if (e.code === 'shortcode/unterminated-string') {
+        c.add('shortcode-args', e.start, e.end, M.unterminatedString, { quote: doc.text[e.start] ?? '"' }, { reason: 'unterminated-string' });
+      }
+    }
+    if (isCollapse(tag) && collapseTitle(tag).title.trim() === '') {
+      c.add('shortcode-args', tag.nameStart, tag.nameEnd, M.collapseTitle, {}, { reason: 'missing-title' });
+    }
+  }
+}
+
+function names(doc: ShortcodeDocument, templates: ReadonlySet<string>, c: Collector): void {
+  const known = new Set<string>();
+  for (const t of templates) known.add(shortcodeKey(t));
+  const candidates = [...known, ...BUILTIN_SHORTCODES];
+  const suggestions = new Map<string, string | undefined>();
+  for (const tag of doc.tags) {
+    if (tag.kind !== 'open' && tag.kind !== 'self-closing') continue;
+    if (isKnownShortcode(tag.name, known)) continue;
+    const key = shortcodeKey(tag.name);
+    // One suggestion per name: a page repeating a typo thousands of times stays linear.
+    let suggestion = suggestions.get(key);
+    if (!suggestions.has(key)) suggestions.set(key, (suggestion = closest(tag.name, candidates)));
+    c.add(
+      'shortcode-unknown',
+      tag.nameStart,
+      tag.nameEnd,
+      suggestion ? M.unknownSuggest : M.unknown,
+      { name: tag.name, suggestion: suggestion ?? '' },
+      suggestion ? { name: tag.name, suggestion } : { name: tag.name },
+    );
+  }
+}
+
+/** The range of the `#anchor` part of a relref target, or the whole target when escapes shift it. */
+function anchorRange(use: RelrefUse): { start: number; end: number } {
+  const hash = use.ref?.indexOf('#') ?? -1;
+  return use.exact && hash >= 0 ? { start: use.refStart + hash + 1, end: use.refEnd } : { start: use.refStart, end: use.refEnd };
+}
+
+/** A page whose path (or, for a bare name, file name) is one typo away from the target; cached per target. */
+function suggestPage(index: PageIndex, ref: string, cache: Map<string, string | undefined>): string | undefined {
+  const hash = ref.indexOf('#');
+  const path = (hash >= 0 ? ref.slice(0, hash) : ref).trim().replace(/^\/+/, '');
+  if (cache.has(path) || cache.size > 200) return cache.get(path);
+  let found: string | undefined;
+  if (path.includes('/')) found = closest(path, index.paths);
+  else {
+    // Only file names that are unique in the site: suggesting an ambiguous one would trade one error for another.
+    const byName = new Map<string, string | undefined>();
+    for (const p of index.paths) {
+      const name = p.split('/').pop() ?? p;
+      byName.set(name, byName.has(name) ? undefined : p);
+    }
+    for (const [name, p] of byName) if (p === undefined) byName.delete(name);
+    const name = closest(path, byName.keys());
+    found = name !== undefined ? byName.get(name) : undefined;
+  }
+  cache.set(path, found);
+  return found;
+}
+
+function relrefs(doc: ShortcodeDocument, options: CheckShortcodesOptions, c: Collector): void {
+  const uses = relrefUses(doc.text, doc.tags);
+  if (uses.length === 0) return;
+  const index: PageIndex | undefined = options.pageIndex ? buildPageIndex(options.pageIndex) : undefined;
+  let ownAnchors: ReadonlySet<string> | undefined;
+  const suggestions = new Map<string, string | undefined>();
+  const current = options.currentPage !== undefined ? logicalPath(options.currentPage) : undefined;
+  for (const use of uses) {
+    const tag = doc.tags[use.tag];
+    if (use.ref === undefined || use.ref.trim() === '') {
+      c.add('shortcode-args', use.refStart, use.refEnd, M.relrefNoPath, { name: tag.name }, { reason: 'missing-path' });
+      continue;
+    }
+    if (!index) continue;
+    const ref = use.ref;
+    const r = resolveRef(index, options.currentPage, ref);
+    if (r.kind === 'not-found') {
+      const suggestion = suggestPage(index, ref, suggestions);
+      c.add(
+        'relref-not-found',
+        use.refStart,
+        use.refEnd,
+        suggestion ? M.relrefNotFoundSuggest : M.relrefNotFound,
+        { ref, suggestion: suggestion ?? '' },
+        suggestion ? { ref, suggestion } : { ref },
+      );
+    } else if (r.kind === 'ambiguous') {
+      c.add('relref-ambiguous', use.refStart, use.refEnd, M.relrefAmbiguous, { ref, candidates: r.candidates.join(', ') }, { ref, candidates: r.candidates });
+    } else if (r.anchor !== undefined && r.anchor !== '') {
+      // The page being edited: its own text (unsaved changes included) says which ids it has.
+      const own = current !== undefined && logicalPath(r.path) === current;
+      const anchors = own ? (ownAnchors ??= pageAnchors(doc.text)) : options.anchorsOf?.(r.path);
+      if (!anchors || anchors.has(r.anchor)) continue;
+      const { start, end } = anchorRange(use);
+      // An anchor written as the heading's text (`#Confirmer le diagnostic`) is suggested as its id.
+      const suggestion = anchors.has(anchorize(r.anchor)) ? anchorize(r.anchor) : closest(r.anchor, anchors);
+      c.add(
+        'relref-anchor',
+        start,
+        end,
+        suggestion ? M.relrefAnchorSuggest : M.relrefAnchor,
+        { page: r.path, anchor: r.anchor, suggestion: suggestion ?? '' },
+        suggestion ? { page: r.path, anchor: r.anchor, suggestion } : { page: r.path, anchor: r.anchor },
+      );
+    }
+  }
+}
+
+/**
+ * Checks a page's shortcodes as Hugo will read them: structure (pairs, unterminated tags),
+ * arguments, names the site's templates define, and `ref` / `relref` targets and anchors.
+ * Never throws; linear in the size of the page.
+ */
+export function checkShortcodes(text: string, options: CheckShortcodesOptions): Diagnostic[] {
+  const c = new Collector(text, options.lang);
+  try {
+    const doc = parseShortcodes(text, options.paired ?? []);
+    structure(doc, c);
+    args(doc, c);
+    if (options.templates) names(doc, options.templates, c);
+    relrefs(doc, options, c);
+  } catch {
+    // A bug here must not take the other checks down: report what was found so far.
+  }
+  return c.out.sort(compareDiagnostics);
+}

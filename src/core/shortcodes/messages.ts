@@ -1,0 +1,92 @@
+import type { Bilingual } from '../l10n';
+
+/** Stable codes of the shortcode checks (documented; `.medguide.toml` may change their severity). */
+export type ShortcodeCode =
+  | 'shortcode-unclosed'
+  | 'shortcode-unexpected-close'
+  | 'shortcode-mismatch'
+  | 'shortcode-unterminated'
+  | 'shortcode-unknown'
+  | 'shortcode-args'
+  | 'relref-not-found'
+  | 'relref-ambiguous'
+  | 'relref-anchor';
+
+/**
+ * Structure errors and broken relrefs stop `hugo` (or break the page's layout); an unknown name or
+ * odd arguments may be a theme we cannot see, and a missing anchor only lands at the top of the page.
+ */
+export const SHORTCODE_SEVERITY = {
+  'shortcode-unclosed': 'error',
+  'shortcode-unexpected-close': 'error',
+  'shortcode-mismatch': 'error',
+  'shortcode-unterminated': 'error',
+  'shortcode-unknown': 'warning',
+  'shortcode-args': 'warning',
+  'relref-not-found': 'error',
+  'relref-ambiguous': 'error',
+  'relref-anchor': 'warning',
+} as const satisfies Record<ShortcodeCode, 'error' | 'warning'>;
+
+export const SHORTCODE_MESSAGES = {
+  unclosed: {
+    fr: 'Le shortcode « {name} » n’est jamais fermé : ajoutez « {close} » à la fin de son contenu.',
+    en: 'The shortcode “{name}” is never closed: add “{close}” after its content.',
+  },
+  unexpectedClose: {
+    fr: '« {tag} » ferme un shortcode « {name} » qui n’est pas ouvert.',
+    en: '“{tag}” closes a “{name}” shortcode that is not open.',
+  },
+  mismatch: {
+    fr: '« {tag} » ferme « {name} » alors que « {inner} », ouvert ligne {line}, n’est pas fermé : fermez-le d’abord avec « {innerClose} ».',
+    en: '“{tag}” closes “{name}” while “{inner}”, opened on line {line}, is still open: close it first with “{innerClose}”.',
+  },
+  unterminated: {
+    fr: 'La balise « {tag} » n’est pas terminée : il manque « {end} ».',
+    en: 'The tag “{tag}” is not terminated: “{end}” is missing.',
+  },
+  unknown: {
+    fr: 'Aucun modèle ne définit le shortcode « {name} » (layouts/shortcodes du site, des thèmes, ou shortcodes intégrés de Hugo).',
+    en: 'No template defines the shortcode “{name}” (the site’s or themes’ layouts/shortcodes, or Hugo’s built-in shortcodes).',
+  },
+  unknownSuggest: {
+    fr: 'Aucun modèle ne définit le shortcode « {name} ». Vouliez-vous dire « {suggestion} » ?',
+    en: 'No template defines the shortcode “{name}”. Did you mean “{suggestion}”?',
+  },
+  collapseTitle: {
+    fr: 'Une section « collapse » a besoin d’un titre : {{% collapse "Titre de la section" %}}.',
+    en: 'A “collapse” section needs a title: {{% collapse "Section title" %}}.',
+  },
+  mixedArgs: {
+    fr: 'Arguments positionnels et nommés mélangés : Hugo n’accepte que l’une des deux formes dans un même shortcode.',
+    en: 'Positional and named arguments are mixed: Hugo accepts only one of the two forms in a shortcode.',
+  },
+  unterminatedString: {
+    fr: 'Chaîne non terminée : il manque le guillemet fermant ({quote}).',
+    en: 'Unterminated string: the closing quote ({quote}) is missing.',
+  },
+  relrefNoPath: {
+    fr: '« {name} » attend le chemin d’une page : {{< {name} "dossier/page.md" >}}.',
+    en: '“{name}” expects the path of a page: {{< {name} "folder/page.md" >}}.',
+  },
+  relrefNotFound: {
+    fr: 'Page introuvable pour « {ref} » : Hugo arrêtera la construction du site (REF_NOT_FOUND).',
+    en: 'No page found for “{ref}”: Hugo will stop building the site (REF_NOT_FOUND).',
+  },
+  relrefNotFoundSuggest: {
+    fr: 'Page introuvable pour « {ref} » : Hugo arrêtera la construction du site (REF_NOT_FOUND). Vouliez-vous dire « {suggestion} » ?',
+    en: 'No page found for “{ref}”: Hugo will stop building the site (REF_NOT_FOUND). Did you mean “{suggestion}”?',
+  },
+  relrefAmbiguous: {
+    fr: '« {ref} » désigne plusieurs pages ({candidates}) : donnez le chemin depuis content/.',
+    en: '“{ref}” matches several pages ({candidates}): give the path from content/.',
+  },
+  relrefAnchor: {
+    fr: 'La page « {page} » n’a ni titre ni section d’identifiant « {anchor} ».',
+    en: 'The page “{page}” has no heading or section with the id “{anchor}”.',
+  },
+  relrefAnchorSuggest: {
+    fr: 'La page « {page} » n’a ni titre ni section d’identifiant « {anchor} ». Vouliez-vous dire « {suggestion} » ?',
+    en: 'The page “{page}” has no heading or section with the id “{anchor}”. Did you mean “{suggestion}”?',
+  },
+} as const satisfies Record<string, Bilingual>;

@@ -1,0 +1,75 @@
+import { shortcodeKey } from './scan';
+
+/**
+ * Which shortcode names a site defines. Hugo looks a shortcode up in `layouts/shortcodes/` or
+ * `layouts/_shortcodes/` (the site's, then its themes'), then in its own embedded templates.
+ * Sub-folders give names with `/` (`layouts/shortcodes/boxes/info.html` → `boxes/info`), and
+ * names match case-insensitively.
+ */
+
+/** Hugo's embedded shortcodes, old and new spellings (`tweet` became `twitter`, then `x`). */
+export const BUILTIN_SHORTCODES: readonly string[] = [
+  'comment',
+  'details',
+  'figure',
+  'gist',
+  'highlight',
+  'instagram',
+  'instagram_simple',
+  'param',
+  'qr',
+  'ref',
+  'relref',
+  'speakerdeck',
+  'tweet',
+  'twitter',
+  'twitter_simple',
+  'vimeo',
+  'vimeo_simple',
+  'x',
+  'x_simple',
+  'youtube',
+];
+
+const BUILTIN_KEYS: ReadonlySet<string> = new Set(BUILTIN_SHORTCODES);
+
+export function isBuiltinShortcode(name: string): boolean {
+  return BUILTIN_KEYS.has(shortcodeKey(name));
+}
+
+const SHORTCODE_FOLDER = /(?:^|\/)layouts\/_?shortcodes\/(.+)$/i;
+
+/**
+ * The shortcode name a template file defines, or undefined when the path is not a shortcode
+ * template. Works on site-relative, workspace-relative or absolute paths, `/` or `\`.
+ * Hugo reads the file name up to its first dot: `note.en.html`, `note.amp.html` and `note.html`
+ * are variants (language, output format) of the same shortcode `note`.
+ */
+export function templateName(path: string): string | undefined {
+  const m = SHORTCODE_FOLDER.exec(path.replace(/\\/g, '/'));
+  if (!m) return undefined;
+  const segments = m[1].split('/').filter((s) => s !== '');
+  const file = segments.pop();
+  if (!file) return undefined;
+  const dot = file.indexOf('.');
+  // Dot files (`.gitkeep`) and extension-less files are no templates.
+  if (dot <= 0) return undefined;
+  return shortcodeKey([...segments, file.slice(0, dot)].join('/'));
+}
+
+/** The set of shortcode names (lower case) that the template files among `paths` define; built-ins not included. */
+export function templateNamesFromPaths(paths: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const p of paths) {
+    if (typeof p !== 'string') continue;
+    const name = templateName(p);
+    if (name !== undefined) out.add(name);
+  }
+  return out;
+}
+
+/** Whether Hugo finds a template for `name`: the site's and themes' templates, then the built-ins. */
+export function isKnownShortcode(name: string, templates: ReadonlySet<string>): boolean {
+  const key = shortcodeKey(name);
+  return templates.has(key) || BUILTIN_KEYS.has(key);
+}

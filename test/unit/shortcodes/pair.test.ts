@@ -1,0 +1,54 @@
+import { strict as assert } from 'node:assert';
+import { scanShortcodes } from '../../../src/core/shortcodes/scan';
+import { pairShortcodes } from '../../../src/core/shortcodes/pair';
+
+function pair(text: string, names?: string[]) {
+  const { tags } = scanShortcodes(text);
+  return { tags, ...pairShortcodes(tags, names) };
+}
+
+describe('shortcodes/pair', () => {
+  it('pairs nested opens and closes, case-insensitively', () => {
+    const r = pair('{{% collapse "A" %}}{{% note %}}x{{% /NOTE %}}{{% /collapse %}}');
+    assert.deepEqual(r.partner, [3, 2, 1, 0]);
+    assert.deepEqual(r.errors, []);
+  });
+
+  it('treats an unknown shortcode that is never closed as standalone', () => {
+    const r = pair('{{< figure src="a" >}} {{< youtube x >}}');
+    assert.deepEqual(r.partner, [-1, -1]);
+    assert.deepEqual(r.errors, []);
+  });
+
+  it('pairs an unknown shortcode when a close follows', () => {
+    const r = pair('{{< x >}} {{< box >}}in{{< /box >}}');
+    assert.deepEqual(r.partner, [-1, 2, 1]);
+  });
+
+  it('reports an unclosed known-paired shortcode', () => {
+    const r = pair('{{% collapse "A" %}}\ntext');
+    assert.deepEqual(r.errors, [{ code: 'shortcode/unclosed', tag: 0 }]);
+  });
+
+  it('reports a close without an opening', () => {
+    const r = pair('text {{% /collapse %}}');
+    assert.deepEqual(r.errors, [{ code: 'shortcode/unexpected-close', tag: 0 }]);
+  });
+
+  it('reports a known-paired shortcode closed by an outer close', () => {
+    const r = pair('{{% collapse "A" %}}{{% note %}}x{{% /collapse %}}');
+    assert.deepEqual(r.partner, [2, -1, 0]);
+    assert.deepEqual(r.errors, [{ code: 'shortcode/mismatched-close', tag: 1, other: 2 }]);
+  });
+
+  it('honours a custom set of paired names', () => {
+    assert.deepEqual(pair('{{% boite %}}', ['boite']).errors, [{ code: 'shortcode/unclosed', tag: 0 }]);
+    assert.deepEqual(pair('{{% collapse "A" %}}', []).errors, []);
+  });
+
+  it('ignores comments and self-closing tags', () => {
+    const r = pair('{{</* collapse */>}} {{< collapse />}}');
+    assert.deepEqual(r.partner, [-1, -1]);
+    assert.deepEqual(r.errors, []);
+  });
+});
