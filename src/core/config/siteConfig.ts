@@ -5,12 +5,11 @@
 import { parse } from 'smol-toml';
 import { compareDiagnostics, type Diagnostic } from '../diagnostic';
 import { localize, type Bilingual, type Lang } from '../l10n';
-import { LineIndex, range, stripBom } from '../text';
+import { LineIndex, stripBom } from '../text';
 import { DEFAULT_KEY_RULES, KEY_TYPES, type KeyRule, type KeyType } from '../frontmatter/keys';
 import { locateToml, type PathSegment } from '../frontmatter/locator';
 import type { ConfiguredSeverity, PageRules } from '../frontmatter/rules';
-import { tomlReason, translateTomlReason } from '../frontmatter/tomlErrors';
-import { TomlError } from 'smol-toml';
+import { locateTomlError, translateTomlReason } from '../frontmatter/tomlErrors';
 import { compileGlob, isValidGlob, type GlobMatcher } from './glob';
 import { CONFIG_MESSAGES, EXPECTED } from './messages';
 import { ConfigReader, isTable } from './reader';
@@ -193,12 +192,7 @@ export function parseSiteConfig(text: string, lang: Lang = 'fr'): ParsedSiteConf
   try {
     data = parse(t.replace(/\r(?!\n)/g, '\n')) as Record<string, unknown>;
   } catch (e) {
-    const reason = e instanceof Error ? tomlReason(e.message) : String(e);
-    const line = e instanceof TomlError ? Math.max(0, Math.min(e.line - 1, index.lineCount - 1)) : 0;
-    const lineText = index.lineText(line);
-    const start = e instanceof TomlError ? Math.min(e.column - 1, lineText.length) : 0;
-    const end = lineText.trimEnd().length;
-    const r = end > start ? range(line, start, line, end) : index.lineRange(line);
+    const { range: r, reason } = locateTomlError(e, 0, index.lineCount - 1, index);
     const message = localize(CONFIG_MESSAGES.syntax, lang, { reason: translateTomlReason(reason, lang) });
     return { config: DEFAULT_SITE_CONFIG, diagnostics: [{ code: 'toml-syntax', severity: 'error', range: r, message, data: { reason } }] };
   }

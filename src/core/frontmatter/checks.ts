@@ -158,7 +158,8 @@ function checkStrings(ctx: PageContext): void {
 }
 
 function checkWhitespace(ctx: PageContext, key: string, value: string, span: ValueSpan, index?: number): void {
-  if (!isQuoted(span) || value === value.trim()) return;
+  // An all-blank value is an empty one: `length` or `image-credit` says what matters about it.
+  if (!isQuoted(span) || value === value.trim() || value.trim() === '') return;
   const raw = ctx.slice(span);
   const quote = raw[0];
   const inner = raw.slice(1, -1).replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');

@@ -1,3 +1,5 @@
+import { TomlError } from 'smol-toml';
+import { range, type LineIndex, type Range } from '../text';
 import type { Lang } from '../l10n';
 
 /**
@@ -47,4 +49,23 @@ export function tomlReason(message: string): string {
   const body = message.replace(/^Invalid TOML document: /, '');
   const cut = body.indexOf('\n');
   return (cut >= 0 ? body.slice(0, cut) : body).trim();
+}
+
+/**
+ * Where a smol-toml error is in the page: its 1-based line and column are counted from the TOML
+ * text, which starts at `firstLine` of the page. The range runs from the error to the end of the
+ * line; at the end of a line it covers the line's content instead.
+ */
+export function locateTomlError(e: unknown, firstLine: number, lastLine: number, index: LineIndex): { range: Range; reason: string } {
+  let reason = e instanceof Error ? tomlReason(e.message) : String(e);
+  if (!(e instanceof TomlError)) return { range: index.lineRange(firstLine), reason };
+  const line = Math.max(firstLine, Math.min(firstLine + e.line - 1, lastLine));
+  const text = index.lineText(line);
+  const start = Math.min(Math.max(0, e.column - 1), text.length);
+  const end = text.trimEnd().length;
+  if (end > start) return { range: range(line, start, line, end), reason };
+  // A line break inside a one-line string: the author forgot the closing quote.
+  if (reason === 'control characters are not allowed in strings') reason = 'unfinished string';
+  const first = text.length - text.trimStart().length;
+  return { range: range(line, Math.min(first, end), line, end), reason };
 }

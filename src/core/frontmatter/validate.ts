@@ -1,4 +1,4 @@
-import { parse, TomlError } from 'smol-toml';
+import { parse } from 'smol-toml';
 import { compareDiagnostics, type Diagnostic } from '../diagnostic';
 import { localize, type Lang } from '../l10n';
 import { LineIndex, range, stripBom, type Range } from '../text';
@@ -11,7 +11,7 @@ import { locateToml } from './locator';
 import { DEFAULT_SEVERITY, MESSAGES, type FrontMatterCode } from './messages';
 import { DEFAULT_PAGE_RULES, effectiveSeverity, type PageRules } from './rules';
 import { checkSchema } from './schemaChecks';
-import { tomlReason, translateTomlReason } from './tomlErrors';
+import { locateTomlError, translateTomlReason } from './tomlErrors';
 
 export interface ValidateOptions {
   /** Language of the messages; French by default (the authors are French GPs). */
@@ -79,19 +79,8 @@ function firstLineEnd(text: string): number {
   return n < 0 ? text.length : n;
 }
 
-/** smol-toml's line and column are 1-based in the front matter text: shift them below the opening `+++`. */
 function syntaxError(e: unknown, location: FrontMatterLocation, index: LineIndex, lang: Lang, rules: PageRules): Diagnostic[] {
-  const reason = e instanceof Error ? tomlReason(e.message) : String(e);
-  let r: Range;
-  if (e instanceof TomlError) {
-    const line = Math.min(location.openLine + e.line, location.closeLine - 1);
-    const lineText = index.lineText(line);
-    const start = Math.min(e.column - 1, lineText.length);
-    const end = lineText.trimEnd().length;
-    r = end > start ? range(line, start, line, end) : index.lineRange(line);
-  } else {
-    r = index.rangeAt(location.openStart, location.openEnd);
-  }
+  const { range: r, reason } = locateTomlError(e, location.openLine + 1, Math.max(location.openLine, location.closeLine - 1), index);
   const message = localize(MESSAGES.syntax, lang, { reason: translateTomlReason(reason, lang) });
   return single('toml-syntax', r, message, rules, { reason });
 }
