@@ -7,7 +7,7 @@
 //   out/test/integration/  the extension-host test suite (mocha stays external: the host loads it from node_modules)
 // Flags: --production (minify, no source maps), --watch, --only=extension|web|cli|core|tests
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -60,6 +60,7 @@ const builds = {
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
+    define: { MEDGUIDE_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },
   core: {
     ...common,

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
-import { langFromLocale, localize, type Bilingual, type Lang } from '../core/l10n';
+import { localize, type Bilingual, type Lang } from '../core/l10n';
 import { range } from '../core/text';
 import { validatePage } from '../core/frontmatter';
 import {
@@ -18,7 +18,7 @@ import {
   type ParsedSiteConfig,
   type SiteConfig,
 } from '../core/config';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
+import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 
 /** Pages above this size are not read: a guide page is a few kilobytes. */
 export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
@@ -257,10 +257,10 @@ function print(reports: readonly Report[], o: Options, io: CliIo): void {
 }
 
 export async function check(args: string[], io: CliIo): Promise<number> {
-  const envLang = langFromLocale(io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG);
-  const parsed = parseArgs(args, envLang);
+  const defaultLang = envLang(io.env);
+  const parsed = parseArgs(args, defaultLang);
   if (typeof parsed === 'string') {
-    io.stderr(`${parsed}\n\n${M.usage[envLang]}`);
+    io.stderr(`${parsed}\n\n${M.usage[defaultLang]}`);
     return EXIT_USAGE;
   }
   const o = parsed;

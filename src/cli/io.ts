@@ -1,3 +1,5 @@
+import { langFromLocale, type Lang } from '../core/l10n';
+
 /**
  * What a CLI sub-command may touch, passed in so tests can run commands in-process
  * with a fake terminal and a temporary folder.
@@ -16,3 +18,8 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
+
+/** The language of messages from the environment's locale (POSIX precedence; an empty variable counts as unset). */
+export function envLang(env: CliIo['env']): Lang {
+  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}

@@ -1,17 +1,27 @@
 import { readFileSync } from 'node:fs';
-import { langFromLocale, type Lang } from '../core/l10n';
-import { EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+import type { Lang } from '../core/l10n';
+import { check } from './check';
+import { envLang, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+import { mssante } from './mssante';
 
 declare const MEDGUIDE_VERSION: string | undefined;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Sub-commands; each module is small and testable in-process with a fake CliIo. */
-const COMMANDS: Record<string, { run: Command; summary: Record<Lang, string> }> = {};
-
-export function envLang(env: CliIo['env']): Lang {
-  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}
+const COMMANDS: Record<string, { run: Command; summary: Record<Lang, string> }> = {
+  check: {
+    run: check,
+    summary: { fr: 'vérifier le front matter et les pages du site (pour la CI)', en: "check the site's front matter and pages (for CI)" },
+  },
+  mssante: {
+    run: mssante,
+    summary: {
+      fr: "adresse MSSanté d'un patient à partir de son matricule INS (lu sur l'entrée standard)",
+      en: "a patient's MSSanté address from their matricule INS (read from standard input)",
+    },
+  },
+};
 
 function usage(lang: Lang): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary[lang]}`);
@@ -33,7 +43,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr(`${lang === 'fr' ? 'Commande inconnue' : 'Unknown command'}: ${name}\n\n${usage(lang)}`);
+    // Never echo an argument with digits: it may be a patient number typed in the wrong place.
+    const shown = /\d/.test(name) ? '' : `: ${name}`;
+    io.stderr(`${lang === 'fr' ? 'Commande inconnue' : 'Unknown command'}${shown}\n\n${usage(lang)}`);
     return EXIT_USAGE;
   }
   return command.run(rest, io);

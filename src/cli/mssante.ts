@@ -1,6 +1,6 @@
-import { langFromLocale, localize, type Bilingual, type Lang } from '../core/l10n';
-import { addressFor, checkMatriculeIns, MATRICULE_FORMAT_HINT } from '../core/nir';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
+import { localize, type Bilingual, type Lang } from '../core/l10n';
+import { ADDRESS_FORMATS, addressFor, checkMatriculeIns, formatPatientAddress, MATRICULE_FORMAT_HINT, type AddressFormat } from '../core/nir';
+import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 
 /*
  * `medguide mssante`: reads one matricule INS from standard input and prints the patient's
@@ -8,9 +8,6 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
  * the entry or any part of it in a message, writes nothing anywhere else.
  */
 
-export type AddressFormat = 'plain' | 'autolink' | 'mailto';
-
-const FORMATS: readonly AddressFormat[] = ['plain', 'autolink', 'mailto'];
 
 const TEXT = {
   usage: {
@@ -20,14 +17,14 @@ const TEXT = {
       'Le numéro n’est jamais passé en argument : il resterait dans l’historique du shell.\n\n' +
       '  --format plain     adresse seule (par défaut)\n' +
       '  --format autolink  <adresse>, lien automatique Markdown\n' +
-      '  --format mailto    mailto:adresse\n',
+      '  --format mailto    [adresse](mailto:adresse)\n',
     en:
       'Usage: medguide mssante [--lang fr|en] [--format plain|autolink|mailto]\n\n' +
       'Reads ONE matricule INS (15 characters) from standard input and prints the patient’s MSSanté address.\n' +
       'The number is never passed as an argument: it would stay in the shell history.\n\n' +
       '  --format plain     the address alone (default)\n' +
       '  --format autolink  <address>, a Markdown autolink\n' +
-      '  --format mailto    mailto:address\n',
+      '  --format mailto    [address](mailto:address)\n',
   },
   numberInArguments: {
     fr:
@@ -67,11 +64,6 @@ interface Options {
 
 type Parsed = { ok: true; options: Options } | { ok: false; message: string };
 
-function envLang(env: CliIo['env']): Lang {
-  // POSIX precedence; an empty variable counts as unset.
-  return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
-}
-
 function parseArgs(args: readonly string[], defaultLang: Lang): Parsed {
   const options: Options = { lang: defaultLang, format: 'plain', help: false };
   // Checked first, before anything could quote an argument back.
@@ -91,21 +83,10 @@ function parseArgs(args: readonly string[], defaultLang: Lang): Parsed {
       value = args[++i];
     }
     if (option === '--lang' && (value === 'fr' || value === 'en')) options.lang = value;
-    else if (option === '--format' && (FORMATS as readonly string[]).includes(value)) options.format = value as AddressFormat;
+    else if (option === '--format' && (ADDRESS_FORMATS as readonly string[]).includes(value)) options.format = value as AddressFormat;
     else return { ok: false, message: localize(TEXT.badValue, options.lang, { option, value }) };
   }
   return { ok: true, options };
-}
-
-export function formatAddress(address: string, format: AddressFormat): string {
-  switch (format) {
-    case 'autolink':
-      return `<${address}>`;
-    case 'mailto':
-      return `mailto:${address}`;
-    default:
-      return address;
-  }
 }
 
 export async function mssante(args: string[], io: CliIo): Promise<number> {
@@ -133,7 +114,7 @@ export async function mssante(args: string[], io: CliIo): Promise<number> {
     return EXIT_PROBLEMS;
   }
   for (const w of check.warnings) io.stderr(`${localize(TEXT.warning, lang)} ${localize(w.message, lang)}\n`);
-  io.stdout(`${formatAddress(addressFor(check.normalized!), format)}\n`);
+  io.stdout(`${formatPatientAddress(addressFor(check.normalized!), format)}\n`);
   io.stderr(`${localize(TEXT.reminder, lang)}\n`);
   return EXIT_OK;
 }

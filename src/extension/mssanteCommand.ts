@@ -1,18 +1,10 @@
 import * as vscode from 'vscode';
 import { localize } from '../core/l10n';
-import { addressFor, checkMatriculeIns, MATRICULE_FORMAT_HINT } from '../core/nir';
+import { addressFor, checkMatriculeIns, formatPatientAddress, MATRICULE_FORMAT_HINT, type AddressFormat } from '../core/nir';
 import { currentLang } from './lang';
 import { isPublishedLocation } from './published';
 
 export const INSERT_PATIENT_ADDRESS = 'medguide.insertPatientAddress';
-
-export type AddressFormat = 'plain' | 'autolink' | 'mailto';
-
-export function formatAddress(address: string, format: AddressFormat): string {
-  if (format === 'autolink') return `<${address}>`;
-  if (format === 'mailto') return `[${address}](mailto:${address})`;
-  return address;
-}
 
 /**
  * "MedGuide: Insert patient MSSanté address". Privacy by construction: the entry lives only in the
@@ -44,7 +36,7 @@ export function registerMssanteCommand(context: vscode.ExtensionContext): void {
       }
       const address = await askAddress();
       if (!address) return;
-      const text = formatAddress(address, config.get<AddressFormat>('insertFormat', 'autolink'));
+      const text = formatPatientAddress(address, config.get<AddressFormat>('insertFormat', 'autolink'));
       await editor.edit((builder) => {
         for (const selection of editor.selections) builder.replace(selection, text);
       });

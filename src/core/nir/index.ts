@@ -3,3 +3,4 @@
 export * from './matriculeIns';
 export * from './pageChecks';
 export { codeRegions, maskCode, MASK } from './maskCode';
+export { ADDRESS_FORMATS, formatPatientAddress, type AddressFormat } from './address';

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from '../../../src/cli/io';
-import { formatAddress, mssante } from '../../../src/cli/mssante';
+import { mssante } from '../../../src/cli/mssante';
+import { formatPatientAddress as formatAddress } from '../../../src/core/nir';
 import { MATRICULE_FORMAT_HINT, MATRICULE_MESSAGES } from '../../../src/core/nir';
 
 interface Run {
@@ -65,7 +66,7 @@ describe('cli mssante', () => {
 
   it('formats plain, autolink and mailto', async () => {
     assert.equal((await run(['--format=plain'], '265122B03310183')).stdout, '265122B03310183@patient.mssante.fr\n');
-    assert.equal((await run(['--format=mailto'], '265122B03310183')).stdout, 'mailto:265122B03310183@patient.mssante.fr\n');
+    assert.equal((await run(['--format=mailto'], '265122B03310183')).stdout, '[265122B03310183@patient.mssante.fr](mailto:265122B03310183@patient.mssante.fr)\n');
     assert.equal(formatAddress('a@b', 'autolink'), '<a@b>');
   });
 
