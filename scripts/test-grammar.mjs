@@ -57,7 +57,13 @@ const includedGrammars = [
   'html/syntaxes/html-derivative.tmLanguage.json',
   'css/syntaxes/css.tmLanguage.json',
   'javascript/syntaxes/JavaScript.tmLanguage.json',
+  // source.yaml includes the versioned YAML grammars beside it; without them YAML front matter is not recognised.
   'yaml/syntaxes/yaml.tmLanguage.json',
+  'yaml/syntaxes/yaml-1.0.tmLanguage.json',
+  'yaml/syntaxes/yaml-1.1.tmLanguage.json',
+  'yaml/syntaxes/yaml-1.2.tmLanguage.json',
+  'yaml/syntaxes/yaml-1.3.tmLanguage.json',
+  'yaml/syntaxes/yaml-embedded.tmLanguage.json',
 ].map((p) => join(extensionsDir, p));
 
 function sameEntry(a, b) {
@@ -112,6 +118,24 @@ function main(argv) {
   }
 
   const { problems, note } = checkManifest();
+  // vscode-tmgrammar-test accepts one '-' (everything after it is excluded); a second one makes its
+  // assertion regex backtrack for minutes instead of failing, so catch it here.
+  for (const f of fixtures) {
+    const lines = readFileSync(f, 'utf8').split(/\r?\n/);
+    const comment = /^(\S+)\s+SYNTAX\s+TEST\b/.exec(lines[0] ?? '')?.[1];
+    if (!comment) continue;
+    lines.forEach((line, i) => {
+      const rest = line.startsWith(comment) ? line.slice(comment.length) : '';
+      if (!/^\s*(\^|<~*-+)/.test(rest)) return;
+      const dashes = rest.replace(/^\s*(?:\^[\^\s]*|<~*-+)/, '').split(/\s+/).filter((t) => t === '-').length;
+      if (dashes > 1) problems.push(`${relative(root, f)}:${i + 1}: more than one ' - ' in an assertion; list every excluded scope after a single '-'`);
+    });
+  }
+  if (problems.length > 0) {
+    for (const p of problems) process.stdout.write(`✗ ${p}\n`);
+    process.stdout.write(`0 passed, ${fixtures.length} failed\n`);
+    return 1;
+  }
   if (note) process.stdout.write(`${note}\n`);
 
   const work = mkdtempSync(join(tmpdir(), 'medguide-grammar-'));
@@ -125,9 +149,15 @@ function main(argv) {
     for (const g of [markdownGrammar, ...includedGrammars.filter((p) => existsSync(p))]) args.push('-g', g);
     // The CLI expands globs itself; a fixture path with glob characters is escaped.
     args.push(...fixtures.map((f) => relative(root, f).replace(/[*?[\]{}()!]/g, '\\$&')));
-    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 180_000, env: { ...process.env, FORCE_COLOR: '0' } });
+    if (r.error) process.stdout.write(`test-grammar: vscode-tmgrammar-test did not finish: ${r.error.message}\n`);
     const output = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-    process.stdout.write(output.endsWith('\n') || output === '' ? output : `${output}\n`);
+    // The Markdown grammar names ~60 fenced-code languages; VS Code ships their grammars in other
+    // extensions. Their absence only leaves such code blocks plain, so one line says it.
+    const missing = output.split('\n').filter((l) => /^grammar not found for "/.test(l));
+    const shown = output.split('\n').filter((l) => !/^grammar not found for "/.test(l)).join('\n').trim();
+    if (missing.length > 0) process.stdout.write(`(${missing.length} grammars of fenced-code languages are not loaded; those blocks stay plain)\n`);
+    if (shown) process.stdout.write(`${shown}\n`);
 
     // Compact reporter: "✓ <file> run successfuly." per passing file, "ERROR <file>:line:… " per failed assertion.
     const passed = new Set();
@@ -145,9 +175,8 @@ function main(argv) {
         // reported by the CLI as a parse error
       }
     }
-    for (const p of problems) process.stdout.write(`✗ ${p}\n`);
     const nPassed = fixtures.filter((f) => passed.has(f)).length;
-    const nFailed = fixtures.length - nPassed + problems.length;
+    const nFailed = fixtures.length - nPassed;
     process.stdout.write(`${assertions} assertions in ${fixtures.length} fixture files, ${failedAssertions} failing\n`);
     process.stdout.write(`${nPassed} passed, ${nFailed} failed\n`);
     return nFailed === 0 && r.status === 0 ? 0 : 1;
