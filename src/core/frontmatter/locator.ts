@@ -71,6 +71,7 @@ export function pathText(path: readonly PathSegment[]): string {
 }
 
 const MAX_DEPTH = 64;
+const KEY_ASSIGN = /^(?:[A-Za-z0-9_-]+|"[^"\r\n]*"|'[^'\r\n]*')[ \t]*=(?!=)/;
 
 const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
 
@@ -329,6 +330,8 @@ class Scanner {
     this.p++;
     const elements: ValueSpan[] = [];
     for (;;) {
+      const save = this.p;
+      const saveLine = this.lineStart;
       this.skipBlank();
       const c = this.at();
       if (c === 93 /* ] */) {
@@ -336,6 +339,12 @@ class Scanner {
         break;
       }
       if (c === -1 || c === 44 /* , */ || c === 125) break;
+      // `key =` is never a value: the array was left unclosed while typing; the next pair starts here.
+      if (KEY_ASSIGN.test(this.s.slice(this.p, Math.min(this.end, this.p + 200)))) {
+        this.p = save;
+        this.lineStart = saveLine;
+        break;
+      }
       const lineStart = this.lineStart;
       const elementPath = [...path, elements.length];
       const entry: { -readonly [K in keyof TomlEntry]: TomlEntry[K] } = {
