@@ -143,6 +143,7 @@ export function blockquoteAlerts(state: StateCore): void {
     open.attrJoin('class', alertClass(meta.kind));
     tokens[closeIndex].type = ALERT_CLOSE;
     tokens[closeIndex].tag = 'div';
+    tokens[closeIndex].map = open.map ? [open.map[1], open.map[1]] : null;
     if (nl < 0) {
       tokens.splice(i + 1, 3); // the marker was the whole paragraph
     } else {
@@ -203,6 +204,7 @@ export function attributeAlerts(state: StateCore): void {
     open.attrSet('class', alertClass(meta.kind));
     const end = new state.Token(ALERT_CLOSE, 'div', -1);
     end.block = true;
+    end.map = t.map ? [t.map[1], t.map[1]] : null;
     end.level = t.level;
     for (let j = i; j <= close; j++) tokens[j].level++;
     tokens.splice(close + 1, 0, end);

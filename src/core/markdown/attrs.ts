@@ -49,3 +49,31 @@ export function unguardContainers(state: StateCore): void {
 }
 
 const guarded = new WeakMap<StateCore, Token[]>();
+
+const SHIELDED = 'medguide_shielded_text';
+
+/**
+ * Text with `{{` or `}}` (a Go template action, or a shortcode our rules did not take) is never an
+ * attribute list, but markdown-it-attrs would read `{{ .Title }}` on its own line as one and drop
+ * it. Such text is hidden from it while it runs. This runs even when our other rules are off.
+ */
+export function shieldTemplateText(state: StateCore): void {
+  const list: Token[] = [];
+  for (const t of state.tokens) {
+    if (t.type !== 'inline' || !t.children) continue;
+    for (const c of t.children) {
+      if (c.type === 'text' && /\{\{|\}\}/.test(c.content)) {
+        c.type = SHIELDED;
+        list.push(c);
+      }
+    }
+  }
+  shielded.set(state, list);
+}
+
+export function unshieldTemplateText(state: StateCore): void {
+  for (const t of shielded.get(state) ?? []) t.type = 'text';
+  shielded.delete(state);
+}
+
+const shielded = new WeakMap<StateCore, Token[]>();

@@ -3,7 +3,7 @@ import { localize, type Lang } from '../l10n';
 import { getArg, type ShortcodeTag } from '../shortcodes/scan';
 import { anchorize } from './anchorize';
 import { LABELS } from './labels';
-import { safeText } from './escape';
+import { safeText, wellFormed } from './escape';
 import type { CollapseMode } from './options';
 
 
@@ -76,6 +76,7 @@ export function pushCollapseOpen(
 
   const sc = state.push(COLLAPSE_SUMMARY_CLOSE, 'summary', -1);
   sc.block = true;
+  sc.map = [startLine, startLine + 1];
   sc.meta = { unclosedName };
 }
 
@@ -87,7 +88,7 @@ export function plainTitles(state: StateCore): void {
   for (const t of state.tokens) {
     if (t.type !== 'inline' || !t.meta || typeof t.meta[TITLE_META] !== 'string') continue;
     const text = new state.Token('text', '', 0);
-    text.content = t.meta[TITLE_META] as string;
+    text.content = wellFormed(t.meta[TITLE_META] as string);
     t.children = [text];
   }
 }

@@ -5,7 +5,7 @@ import mark from 'markdown-it-mark';
 import sub from 'markdown-it-sub';
 import sup from 'markdown-it-sup';
 import { ALERT_CLOSE, ALERT_INLINE_CLOSE, ALERT_INLINE_OPEN, ALERT_OPEN, attributeAlerts, blockquoteAlerts, renderAlertTitle, type AlertMeta } from './alerts';
-import { guardContainers, unguardContainers, useAttributes } from './attrs';
+import { guardContainers, shieldTemplateText, unguardContainers, unshieldTemplateText, useAttributes } from './attrs';
 import {
   COLLAPSE_CLOSE,
   COLLAPSE_OPEN,
@@ -86,15 +86,15 @@ export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = 
       inlineCodeLiterals(state);
     }),
   );
-  md.core.ruler.before('curly_attributes', 'medguide_attrs_guard', core(guardContainers));
-  md.core.ruler.after(
-    'curly_attributes',
-    'medguide_attrs_unguard',
-    core((state) => {
-      unguardContainers(state);
-      attributeAlerts(state);
-    }),
-  );
+  md.core.ruler.before('curly_attributes', 'medguide_attrs_guard', (state) => {
+    shieldTemplateText(state);
+    if (getCtx()) guardContainers(state);
+  });
+  md.core.ruler.after('curly_attributes', 'medguide_attrs_unguard', (state) => {
+    unshieldTemplateText(state);
+    unguardContainers(state);
+    if (getCtx()) attributeAlerts(state);
+  });
   md.core.ruler.push('medguide_end', () => {
     ctx = undefined;
   });

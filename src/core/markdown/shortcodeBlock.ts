@@ -46,6 +46,19 @@ export function argsText(src: string, tag: ShortcodeTag): string {
   return src.slice(tag.args[0].start, tag.args[tag.args.length - 1].end).replace(/\s+/g, ' ');
 }
 
+/**
+ * Where an unclosed section stops: at the next line opening a shortcode of the same name, else at
+ * the end of the enclosing block. Sections written one after the other with their closings
+ * forgotten then stay siblings instead of nesting ever deeper.
+ */
+function nextSibling(state: StateBlock, ctx: ParseContext, key: string, from: number, endLine: number): number {
+  for (let line = from; line < endLine; line++) {
+    const e = ctx.tagsByStart.get(state.bMarks[line] + state.tShift[line]);
+    if (e && e.tag.kind === 'open' && shortcodeKey(e.tag.name) === key) return line;
+  }
+  return endLine;
+}
+
 export function shortcodeBlockRule(getCtx: () => ParseContext | undefined): BlockRule {
   return (state, startLine, endLine, silent) => {
     const ctx = getCtx();
@@ -81,8 +94,8 @@ export function shortcodeBlockRule(getCtx: () => ParseContext | undefined): Bloc
     if (closeLine < 0 && !known) return false;
     if (silent) return true;
 
-    const bodyEnd = closeLine >= 0 ? closeLine : endLine;
-    const after = closeLine >= 0 ? closeLine + 1 : endLine;
+    const bodyEnd = closeLine >= 0 ? closeLine : nextSibling(state, ctx, key, openLast + 1, endLine);
+    const after = closeLine >= 0 ? closeLine + 1 : bodyEnd;
     const unclosedName = closeLine < 0 ? tag.name : undefined;
 
     if (key === 'highlight' && tag.delimiter === '<' && closeLine >= 0) {

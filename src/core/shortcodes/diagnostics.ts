@@ -62,12 +62,23 @@ class Collector {
 
 function structure(doc: ShortcodeDocument, c: Collector): void {
   const { text, tags } = doc;
+  // An opening tag that never ends leaves its closing tag orphaned: one error is enough for one slip.
+  const brokenOpeners: { name: string; start: number }[] = [];
   for (const e of doc.errors) {
     const d = text[e.start + 2] === '%' ? '%}}' : '>}}';
     c.add('shortcode-unterminated', e.start, e.end, M.unterminated, { tag: text.slice(e.start, e.end), end: d });
+    const name = text.slice(e.start + 3, e.end).trim();
+    if (name !== '' && !name.startsWith('/')) brokenOpeners.push({ name: shortcodeKey(name), start: e.start });
   }
   for (const e of doc.pairErrors) {
     const tag = tags[e.tag];
+    if (e.code === 'shortcode/unexpected-close') {
+      const k = brokenOpeners.findIndex((b) => b.name === shortcodeKey(tag.name) && b.start < tag.start);
+      if (k >= 0) {
+        brokenOpeners.splice(k, 1);
+        continue;
+      }
+    }
     if (e.code === 'shortcode/unclosed') {
       c.add('shortcode-unclosed', tag.start, tag.end, M.unclosed, { name: tag.name, close: closeTag(tag) }, { name: tag.name, close: closeTag(tag) });
     } else if (e.code === 'shortcode/unexpected-close') {

@@ -1,0 +1,98 @@
+import { strict as assert } from 'node:assert';
+import { makeMd } from './helpers';
+
+const title = (kind: string, icon: string, label: string) =>
+  `<div class="medguide-alert medguide-alert-${kind}" role="note">\n` +
+  `<p class="medguide-alert-title"><span class="medguide-alert-icon" aria-hidden="true">${icon}</span> <span class="medguide-alert-label">${label}</span></p>\n`;
+
+describe('markdown/alerts', () => {
+  it('turns Goldmark alert attributes into a box, keeping the classes on the block', () => {
+    assert.equal(
+      makeMd().render('Vérifiez avant la séance.\n{.alert .alert-warning}\n'),
+      title('warning', '⚠', 'Attention') + '<p class="alert alert-warning">Vérifiez avant la séance.</p>\n</div>\n',
+    );
+  });
+
+  it('puts list and blockquote attributes on the list and the quote, not inside', () => {
+    assert.equal(
+      makeMd({ lang: 'en' }).render('- a\n- b\n{.alert .alert-info}\n'),
+      title('info', 'ℹ', 'Information') + '<ul class="alert alert-info">\n<li>a</li>\n<li>b</li>\n</ul>\n</div>\n',
+    );
+    assert.equal(
+      makeMd().render('> cité\n{.alert .alert-danger}\n'),
+      title('danger', '⛔', 'Danger') + '<blockquote class="alert alert-danger">\n<p>cité</p>\n</blockquote>\n</div>\n',
+    );
+  });
+
+  it('keeps an attribute line at the end of a collapse on its paragraph', () => {
+    const html = makeMd().render('{{% collapse "A" %}}\n\nTexte.\n{.alert .alert-warning}\n\n{{% /collapse %}}\n');
+    assert.ok(html.includes(title('warning', '⚠', 'Attention') + '<p class="alert alert-warning">Texte.</p>\n</div>\n</details>'), html);
+    assert.ok(html.startsWith('<details class="medguide-collapse" open>'), html);
+  });
+
+  it('renders Hugo blockquote alerts, any word, with an optional title', () => {
+    assert.equal(makeMd().render('> [!NOTE]\n> Le patient peut répondre.\n'), title('note', '✎', 'Note') + '<p>Le patient peut répondre.</p>\n</div>\n');
+    assert.equal(
+      makeMd({ lang: 'en' }).render('> [!WARNING] Avant la séance\n> corps\n'),
+      title('warning', '⚠', 'Avant la séance') + '<p>corps</p>\n</div>\n',
+    );
+    assert.equal(makeMd().render('> [!INFO]\n>\n> corps\n'), title('info', 'ℹ', 'Information') + '<p>corps</p>\n</div>\n');
+    assert.equal(makeMd().render('> [!CAUTION]\n> x\n'), title('danger', '⛔', 'Prudence') + '<p>x</p>\n</div>\n');
+    assert.equal(makeMd().render('> [!Rappel]\n> x\n'), title('note', '✎', 'Rappel') + '<p>x</p>\n</div>\n');
+    // A custom title is plain text, and the box may have no body.
+    assert.equal(makeMd().render('> [!NOTE] *x*\n'), title('note', '✎', '*x*') + '</div>\n');
+    // Not a marker: stays a quote.
+    assert.equal(makeMd().render('> texte [!NOTE]\n'), '<blockquote>\n<p>texte [!NOTE]</p>\n</blockquote>\n');
+  });
+
+  it('renders every default alert shortcode spelling', () => {
+    const md = makeMd();
+    const box = (src: string) => md.render(src).split('\n').slice(0, 2).join('\n') + '\n';
+    assert.equal(box('{{% alert color="warning" title="Dose maximale" %}}\nx\n{{% /alert %}}'), title('warning', '⚠', 'Dose maximale'));
+    assert.equal(box('{{% alert %}}\nx\n{{% /alert %}}'), title('info', 'ℹ', 'Information'));
+    assert.equal(box('{{% notice warning %}}\nx\n{{% /notice %}}'), title('warning', '⚠', 'Attention'));
+    assert.equal(box('{{% notice tip "Astuce du jour" %}}\nx\n{{% /notice %}}'), title('tip', '💡', 'Astuce du jour'));
+    assert.equal(box('{{< hint danger >}}\nx\n{{< /hint >}}'), title('danger', '⛔', 'Danger'));
+    assert.equal(box('{{< callout type="important" >}}\nx\n{{< /callout >}}'), title('important', '❗', 'Important'));
+    for (const [name, kind, icon, label] of [
+      ['info', 'info', 'ℹ', 'Information'],
+      ['note', 'note', '✎', 'Note'],
+      ['tip', 'tip', '💡', 'Astuce'],
+      ['warning', 'warning', '⚠', 'Attention'],
+      ['danger', 'danger', '⛔', 'Danger'],
+    ]) {
+      assert.equal(box(`{{% ${name} %}}\nx\n{{% /${name} %}}`), title(kind, icon, label), name);
+    }
+  });
+
+  it('renders the body as Markdown and keeps source lines', () => {
+    const tokens = makeMd().parse('{{% tip %}}\n*a*\n\n- b\n{{% /tip %}}\n', {});
+    assert.deepEqual(
+      tokens.filter((t) => t.block && t.nesting !== -1).map((t) => [t.type, t.map]),
+      [
+        ['medguide_alert_open', [0, 5]],
+        ['paragraph_open', [1, 2]],
+        ['inline', [1, 2]],
+        ['bullet_list_open', [3, 4]],
+        ['list_item_open', [3, 4]],
+        ['paragraph_open', [3, 4]],
+        ['inline', [3, 4]],
+      ],
+    );
+  });
+
+  it('uses the configured alert shortcode names', () => {
+    const md = makeMd({ alertShortcodes: { encadre: { type: 'note', typeArgs: ['type'] } } });
+    assert.ok(md.render('{{% encadre type="danger" %}}\nx\n{{% /encadre %}}').startsWith(title('danger', '⛔', 'Danger')));
+    // `warning` is no longer an alert: a labelled frame instead.
+    assert.ok(md.render('{{% warning %}}\nx\n{{% /warning %}}').startsWith('<div class="medguide-shortcode-frame">'));
+  });
+
+  it('renders an alert pair on one line inline', () => {
+    assert.equal(
+      makeMd().render('Voir {{% tip %}}*ceci*{{% /tip %}}.'),
+      '<p>Voir <span class="medguide-alert medguide-alert-tip medguide-alert-inline" role="note"><span class="medguide-alert-title">' +
+        '<span class="medguide-alert-icon" aria-hidden="true">💡</span> <span class="medguide-alert-label">Astuce</span></span> <em>ceci</em></span>.</p>\n',
+    );
+  });
+});
