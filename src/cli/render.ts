@@ -1,0 +1,218 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import { localize, type Bilingual, type Lang } from '../core/l10n';
+import { stripBom } from '../core/text';
+import { medguidePlugin, type CollapseMode, type FrontMatterMode } from '../core/markdown';
+import { FRONT_MATTER_TOKEN, type FrontMatterMeta } from '../core/markdown/frontMatter';
+import { safeText } from '../core/markdown/escape';
+import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
+
+/**
+ * `medguide render page.md`: the HTML the editor preview shows, on stdout, so a page can be checked
+ * or shared without VS Code. relrefs resolve against the site's `content/` folder and link to the
+ * `.md` files, relative to the page.
+ */
+
+export const RENDER_USAGE: Bilingual = {
+  fr: `Usage : medguide render [options] <page.md | ->
+
+Affiche le HTML de l'aperçu d'une page (sur la sortie standard).
+
+Options :
+  --standalone                 page HTML complète, styles inclus
+  --lang fr|en                 langue des libellés (défaut : LC_ALL, LC_MESSAGES, LANG)
+  --front-matter card|table|hide   affichage de l'en-tête (défaut : card)
+  --collapse open|closed|authored  sections dépliées ou non (défaut : open)
+  -h, --help                   cette aide
+`,
+  en: `Usage: medguide render [options] <page.md | ->
+
+Prints the preview HTML of a page (to standard output).
+
+Options:
+  --standalone                 complete HTML page, styles included
+  --lang fr|en                 language of labels (default: LC_ALL, LC_MESSAGES, LANG)
+  --front-matter card|table|hide   how the front matter is shown (default: card)
+  --collapse open|closed|authored  sections open or folded (default: open)
+  -h, --help                   this help
+`,
+};
+
+const MESSAGES = {
+  unknownOption: { fr: 'Option inconnue : {option}', en: 'Unknown option: {option}' },
+  badValue: { fr: 'Valeur invalide pour {option} : « {value} » (attendu : {allowed})', en: 'Invalid value for {option}: “{value}” (expected: {allowed})' },
+  missingValue: { fr: 'Valeur manquante pour {option}', en: 'Missing value for {option}' },
+  missingFile: { fr: 'Indiquez la page à afficher.', en: 'Give the page to render.' },
+  tooManyFiles: { fr: 'Une seule page à la fois.', en: 'One page at a time.' },
+  unreadable: { fr: 'Lecture impossible de {file} : {reason}', en: 'Cannot read {file}: {reason}' },
+  noCss: { fr: 'Styles introuvables (media/preview.css) : page sans styles.', en: 'Styles not found (media/preview.css): page without styles.' },
+} satisfies Record<string, Bilingual>;
+
+interface RenderArgs {
+  file?: string;
+  standalone: boolean;
+  lang: Lang;
+  frontMatter: FrontMatterMode;
+  collapse: CollapseMode;
+  help: boolean;
+}
+
+type Parsed = { ok: true; args: RenderArgs } | { ok: false; message: string };
+
+function parseArgs(argv: readonly string[], defaultLang: Lang): Parsed {
+  const out: RenderArgs = { standalone: false, lang: defaultLang, frontMatter: 'card', collapse: 'open', help: false };
+  const lang = (): Lang => out.lang;
+  const files: string[] = [];
+  const choices: Record<string, readonly string[]> = {
+    '--lang': ['fr', 'en'],
+    '--front-matter': ['card', 'table', 'hide'],
+    '--collapse': ['open', 'closed', 'authored'],
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      files.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a === '-h' || a === '--help') out.help = true;
+    else if (a === '--standalone') out.standalone = true;
+    else if (a.startsWith('--') && a.split('=')[0] in choices) {
+      const [option, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+      const value = inline ?? argv[++i];
+      if (value === undefined) return { ok: false, message: localize(MESSAGES.missingValue, lang(), { option }) };
+      if (!choices[option].includes(value)) {
+        return { ok: false, message: localize(MESSAGES.badValue, lang(), { option, value, allowed: choices[option].join(', ') }) };
+      }
+      if (option === '--lang') out.lang = value as Lang;
+      else if (option === '--front-matter') out.frontMatter = value as FrontMatterMode;
+      else out.collapse = value as CollapseMode;
+    } else if (a.startsWith('-') && a !== '-') return { ok: false, message: localize(MESSAGES.unknownOption, lang(), { option: a }) };
+    else files.push(a);
+  }
+  if (out.help) return { ok: true, args: out };
+  if (files.length === 0) return { ok: false, message: localize(MESSAGES.missingFile, lang()) };
+  if (files.length > 1) return { ok: false, message: localize(MESSAGES.tooManyFiles, lang()) };
+  out.file = files[0];
+  return { ok: true, args: out };
+}
+
+/** The folder above `from` that contains `content/` (the Hugo site root), if any. */
+export function findSiteRoot(from: string): string | undefined {
+  let dir = resolve(from);
+  for (;;) {
+    const content = join(dir, 'content');
+    if (existsSync(content) && statSync(content).isDirectory()) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+const PAGE_FILE = /\.(md|markdown|mdown|mkd|mkdn|html|htm|adoc|asciidoc|org|pandoc|pdc|rst)$/i;
+
+/** Content-relative paths (with `/`) of every page under `contentDir`. */
+export function listPages(contentDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, prefix: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
+      else if (PAGE_FILE.test(e.name)) out.push(`${prefix}${e.name}`);
+    }
+  };
+  walk(contentDir, '');
+  return out.sort();
+}
+
+function toSlash(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/** media/preview.css, next to the built CLI (dist/) or the sources (src/cli/). */
+function findCss(): string | undefined {
+  const starts = [typeof __dirname === 'string' ? __dirname : undefined, process.argv[1] ? dirname(process.argv[1]) : undefined];
+  for (const start of starts) {
+    if (!start) continue;
+    let dir = start;
+    for (let i = 0; i < 5; i++) {
+      const css = join(dir, 'media', 'preview.css');
+      if (existsSync(css)) return readFileSync(css, 'utf8');
+      dir = dirname(dir);
+    }
+  }
+  return undefined;
+}
+
+/** Enough page styling for a browser without VS Code's own preview stylesheet. */
+const BASE_CSS = `body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;line-height:1.6;max-width:50em;margin:2em auto;padding:0 1em;color:#1f2328;background:#fff}
+table{border-collapse:collapse}th,td{border:1px solid rgba(128,128,128,.35);padding:.25em .5em}
+blockquote{margin:0 0 1em;padding:0 1em;border-left:4px solid rgba(128,128,128,.35)}
+code{font-family:ui-monospace,monospace}`;
+
+export async function render(args: string[], io: CliIo): Promise<number> {
+  const defaultLang = envLang(io.env);
+  const parsed = parseArgs(args, defaultLang);
+  if (!parsed.ok) {
+    io.stderr(`${parsed.message}\n\n${localize(RENDER_USAGE, defaultLang)}`);
+    return EXIT_USAGE;
+  }
+  const opts = parsed.args;
+  if (opts.help) {
+    io.stdout(localize(RENDER_USAGE, opts.lang));
+    return EXIT_OK;
+  }
+
+  const fromStdin = opts.file === '-';
+  const pagePath = fromStdin ? join(io.cwd, 'stdin.md') : isAbsolute(opts.file!) ? opts.file! : resolve(io.cwd, opts.file!);
+  let text: string;
+  try {
+    text = stripBom(fromStdin ? await io.readStdin() : readFileSync(pagePath, 'utf8'));
+  } catch (e) {
+    const reason = e instanceof Error ? ((e as NodeJS.ErrnoException).code ?? e.message) : String(e);
+    io.stderr(`${localize(MESSAGES.unreadable, opts.lang, { file: opts.file!, reason })}\n`);
+    return EXIT_PROBLEMS;
+  }
+
+  const root = findSiteRoot(dirname(pagePath));
+  const contentDir = root ? join(root, 'content') : undefined;
+  const pages = contentDir ? listPages(contentDir) : undefined;
+  const inContent = contentDir && !relative(contentDir, pagePath).startsWith('..') && !isAbsolute(relative(contentDir, pagePath));
+  const currentPage = inContent ? toSlash(relative(contentDir!, pagePath)) : undefined;
+
+  const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
+  medguidePlugin(md, {
+    getOptions: () => ({ lang: opts.lang, frontMatter: opts.frontMatter, collapse: opts.collapse }),
+    getPageIndex: () => pages,
+    getCurrentPage: () => currentPage,
+    resolveHref: (path, anchor) => {
+      const target = toSlash(relative(dirname(pagePath), join(contentDir!, path)));
+      const hash = anchor ? `#${anchor}` : '';
+      return path === currentPage && hash ? hash : target + hash;
+    },
+  });
+  const env = {};
+  const tokens = md.parse(text, env);
+  const body = md.renderer.render(tokens, md.options, env);
+  if (!opts.standalone) {
+    io.stdout(body);
+    return EXIT_OK;
+  }
+  const css = findCss();
+  if (css === undefined) io.stderr(`${localize(MESSAGES.noCss, opts.lang)}\n`);
+  const fm = tokens.find((t) => t.type === FRONT_MATTER_TOKEN)?.meta as FrontMatterMeta | undefined;
+  const title = typeof fm?.data?.title === 'string' ? fm.data.title : basename(pagePath);
+  io.stdout(
+    `<!DOCTYPE html>\n<html lang="${opts.lang}">\n<head>\n<meta charset="utf-8">\n` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${safeText(title)}</title>\n` +
+      `<style>\n${BASE_CSS}\n${(css ?? '').replace(/<\/style/gi, '<\\/style')}\n</style>\n</head>\n` +
+      `<body class="vscode-body vscode-light medguide-standalone">\n${body}</body>\n</html>\n`,
+  );
+  return EXIT_OK;
+}
