@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { DEFAULT_SITE_CONFIG, parseSiteConfig, resolvePageRules } from '../../../src/core/config';
 import { validatePage } from '../../../src/core/frontmatter';
 import { brief, page } from '../frontmatter/helpers';
@@ -59,6 +61,15 @@ describe('config/parseSiteConfig', () => {
     assert.deepEqual(config.base.keys.get('id')?.description, { fr: 'Identifiant', en: 'Identifier' });
     assert.equal(config.base.keys.get('id')?.type, 'any');
     assert.equal(config.sections.length, 2);
+  });
+
+  it('accepts the example of docs/configuration.md without a diagnostic', () => {
+    const doc = readFileSync(path.join(__dirname, '../../../docs/configuration.md'), 'utf8');
+    const example = doc.split('```toml\n')[1].split('```')[0];
+    const parsed = parseSiteConfig(example, 'en');
+    assert.deepEqual(parsed.diagnostics, []);
+    assert.equal(parsed.config.sections.length, 2);
+    assert.equal(resolvePageRules(parsed.config, 'content/brouillons/a.md').severity.get('required'), 'off');
   });
 
   it('speaks French too', () => {
