@@ -3,6 +3,7 @@ import type { Lang } from '../core/l10n';
 import { check } from './check';
 import { envLang, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { mssante } from './mssante';
+import { render } from './render';
 
 declare const MEDGUIDE_VERSION: string | undefined;
 
@@ -13,6 +14,10 @@ const COMMANDS: Record<string, { run: Command; summary: Record<Lang, string> }> 
   check: {
     run: check,
     summary: { fr: 'vérifier le front matter et les pages du site (pour la CI)', en: "check the site's front matter and pages (for CI)" },
+  },
+  render: {
+    run: render,
+    summary: { fr: "HTML de l'aperçu d'une page (--standalone : page complète avec le CSS)", en: "a page's preview HTML (--standalone: a full page with the CSS)" },
   },
   mssante: {
     run: mssante,
