@@ -1,11 +1,195 @@
 import * as vscode from 'vscode';
-import type { SiteIndex } from './siteIndex';
+import type { Diagnostic } from '../core/diagnostic';
+import { localize } from '../core/l10n';
+import { DEFAULT_ALERT_SHORTCODES } from '../core/markdown/options';
+import {
+  collapseOutline,
+  completionContextAt,
+  foldingRanges,
+  NAVIGATION_LABELS as L,
+  openShortcodesAt,
+  relrefLinks,
+  relrefTargets,
+  shortcodeNameItems,
+  type OutlineSymbol,
+} from '../core/navigation';
+import { resolveRef } from '../core/relref/resolve';
+import { checkShortcodes } from '../core/shortcodes/diagnostics';
+import { toRange } from './convert';
+import { currentLang } from './lang';
+import { PageFacts } from './pageFacts';
+import { ShortcodeTemplates } from './shortcodeTemplates';
+import { splitContentPath, type SiteIndex } from './siteIndex';
+
+export { ShortcodeTemplates } from './shortcodeTemplates';
+
+const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
+
+/** One cache for every feature: anchors and titles of the pages relrefs point at. */
+const facts = new PageFacts();
 
 /**
- * Outline, folding, relref links and completion for guide pages. First version: the providers
- * land in the next commits; the signature is the one main.ts calls.
+ * Names that always take a body: the defaults, the alert shortcodes configured for the preview
+ * and `medguide.shortcodes.paired`, so the editor and the preview agree on what is unclosed.
  */
-export function registerNavigation(context: vscode.ExtensionContext, sites: SiteIndex): void {
-  void context;
-  void sites;
+function pairedNames(): string[] {
+  const config = vscode.workspace.getConfiguration('medguide');
+  const alerts = config.get<Record<string, unknown> | null>('shortcodes.alerts', null);
+  const paired = config.get<unknown>('shortcodes.paired', []);
+  return [
+    ...Object.keys(DEFAULT_ALERT_SHORTCODES),
+    ...(alerts && typeof alerts === 'object' ? Object.keys(alerts) : []),
+    ...(Array.isArray(paired) ? paired.filter((n): n is string => typeof n === 'string') : []),
+  ];
+}
+
+/** The file of a content-relative page of the site `document` belongs to. */
+function pageUri(document: vscode.Uri, contentRelative: string, fragment?: string): vscode.Uri | undefined {
+  const split = splitContentPath(document);
+  if (!split) return undefined;
+  return document.with({ path: `${split.root}/${contentRelative}`, fragment: fragment ?? '', query: '' });
+}
+
+/**
+ * The shortcode diagnostics of a page (structure, arguments, unknown names, relref targets and
+ * anchors), in the core's form, for the page diagnostics manager to merge with its own.
+ * Target pages are read (open document first, else the file) before the pure check runs.
+ */
+export async function shortcodeDiagnosticsFor(document: vscode.TextDocument, sites: SiteIndex, templates: ShortcodeTemplates): Promise<Diagnostic[]> {
+  await Promise.all([sites.ready, templates.ready]);
+  const text = document.getText();
+  const pageIndex = sites.pagesFor(document.uri);
+  const currentPage = splitContentPath(document.uri)?.relative;
+  const anchors = new Map<string, ReadonlySet<string> | undefined>();
+  if (pageIndex) {
+    const targets = [...new Set(relrefTargets(text, pageIndex, currentPage).map((t) => t.path))].filter((p) => p !== currentPage);
+    await Promise.all(
+      targets.map(async (p) => {
+        const uri = pageUri(document.uri, p);
+        anchors.set(p, uri ? await facts.anchors(uri) : undefined);
+      }),
+    );
+  }
+  return checkShortcodes(text, {
+    lang: currentLang(),
+    templates: templates.namesFor(document.uri),
+    pageIndex,
+    currentPage,
+    anchorsOf: (p) => anchors.get(p),
+    paired: pairedNames(),
+  });
+}
+
+function toDocumentSymbol(s: OutlineSymbol): vscode.DocumentSymbol {
+  const symbol = new vscode.DocumentSymbol(
+    s.name,
+    s.detail,
+    s.kind === 'section' ? vscode.SymbolKind.Namespace : vscode.SymbolKind.String,
+    toRange(s.range),
+    toRange(s.selectionRange),
+  );
+  symbol.children = s.children.map(toDocumentSymbol);
+  return symbol;
+}
+
+class OutlineProvider implements vscode.DocumentSymbolProvider {
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    return collapseOutline(document.getText(), { lang: currentLang(), paired: pairedNames() }).map(toDocumentSymbol);
+  }
+}
+
+class FoldingProvider implements vscode.FoldingRangeProvider {
+  provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
+    return foldingRanges(document.getText(), { paired: pairedNames() }).map((r) => new vscode.FoldingRange(r.start, r.end));
+  }
+}
+
+class RelrefLinkProvider implements vscode.DocumentLinkProvider {
+  constructor(private readonly sites: SiteIndex) {}
+
+  provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+    const pages = this.sites.pagesFor(document.uri);
+    if (!pages) return [];
+    const lang = currentLang();
+    const out: vscode.DocumentLink[] = [];
+    for (const l of relrefLinks(document.getText(), pages, splitContentPath(document.uri)?.relative)) {
+      const target = pageUri(document.uri, l.path, l.anchor);
+      if (!target) continue;
+      const link = new vscode.DocumentLink(toRange(l.range), target);
+      link.tooltip = l.anchor ? localize(L.openPageAnchor, lang, { page: l.path, anchor: l.anchor }) : localize(L.openPage, lang, { page: l.path });
+      out.push(link);
+    }
+    return out;
+  }
+}
+
+class GuideCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly sites: SiteIndex,
+    private readonly templates: ShortcodeTemplates,
+  ) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    const line = document.lineAt(position.line).text;
+    const ctx = completionContextAt(line, position.character);
+    if (!ctx) return undefined;
+    const range = new vscode.Range(position.line, ctx.start, position.line, Math.max(ctx.end, position.character));
+    const lang = currentLang();
+    if (ctx.kind === 'shortcode') {
+      await this.templates.ready;
+      const open = ctx.closing ? openShortcodesAt(document.getText(), document.offsetAt(position), pairedNames()) : [];
+      return shortcodeNameItems(this.templates.namesFor(document.uri), open).map((n, i) => {
+        const item = new vscode.CompletionItem(n.name, vscode.CompletionItemKind.Function);
+        item.range = range;
+        item.detail = localize(n.source === 'builtin' ? L.builtin : n.source === 'open' ? L.openShortcode : L.siteTemplate, lang);
+        item.sortText = `${n.source === 'open' ? 0 : n.source === 'site' ? 1 : 2}${String(i).padStart(4, '0')}`;
+        return item;
+      });
+    }
+    await this.sites.ready;
+    const pages = this.sites.pagesFor(document.uri);
+    if (!pages) return undefined;
+    const currentPage = splitContentPath(document.uri)?.relative;
+    if (ctx.kind === 'anchor') {
+      const r = ctx.ref.trim() === '' ? undefined : resolveRef(pages, currentPage, ctx.ref);
+      const own = ctx.ref.trim() === '' || (r?.kind === 'found' && r.path === currentPage);
+      if (!own && r?.kind !== 'found') return undefined;
+      const uri = own ? document.uri : pageUri(document.uri, (r as { path: string }).path);
+      const anchors = uri ? await facts.anchors(uri) : undefined;
+      return [...(anchors ?? [])].map((id) => {
+        const item = new vscode.CompletionItem(id, vscode.CompletionItemKind.Reference);
+        item.range = range;
+        return item;
+      });
+    }
+    const titles = await Promise.all(pages.map((p) => {
+      const uri = pageUri(document.uri, p);
+      return uri ? facts.title(uri) : Promise.resolve(undefined);
+    }));
+    return pages.map((p, i) => {
+      const title = titles[i];
+      const item = new vscode.CompletionItem({ label: p, description: title }, vscode.CompletionItemKind.File);
+      item.insertText = p;
+      item.filterText = p;
+      item.range = range;
+      if (title) item.detail = title;
+      return item;
+    });
+  }
+}
+
+/**
+ * Outline (collapse sections), folding (front matter, shortcode pairs), relref links and
+ * completion (pages in relref, shortcode names) for Markdown guide pages. Pass the extension's
+ * `ShortcodeTemplates` to share its workspace scan with the diagnostics; else one is made here.
+ */
+export function registerNavigation(context: vscode.ExtensionContext, sites: SiteIndex, templates?: ShortcodeTemplates): void {
+  const tpl = templates ?? new ShortcodeTemplates();
+  if (!templates) context.subscriptions.push(tpl);
+  context.subscriptions.push(
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new OutlineProvider(), { label: 'MedGuide' }),
+    vscode.languages.registerFoldingRangeProvider(SELECTOR, new FoldingProvider()),
+    vscode.languages.registerDocumentLinkProvider(SELECTOR, new RelrefLinkProvider(sites)),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new GuideCompletionProvider(sites, tpl), '"', '/', '#', '%', '<', ' '),
+  );
 }

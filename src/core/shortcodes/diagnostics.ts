@@ -63,19 +63,22 @@ class Collector {
 function structure(doc: ShortcodeDocument, c: Collector): void {
   const { text, tags } = doc;
   // An opening tag that never ends leaves its closing tag orphaned: one error is enough for one slip.
-  const brokenOpeners: { name: string; start: number }[] = [];
+  const brokenOpeners = new Map<string, { starts: number[]; next: number }>();
   for (const e of doc.errors) {
     const d = text[e.start + 2] === '%' ? '%}}' : '>}}';
     c.add('shortcode-unterminated', e.start, e.end, M.unterminated, { tag: text.slice(e.start, e.end), end: d });
     const name = text.slice(e.start + 3, e.end).trim();
-    if (name !== '' && !name.startsWith('/')) brokenOpeners.push({ name: shortcodeKey(name), start: e.start });
+    if (name === '' || name.startsWith('/')) continue;
+    const list = brokenOpeners.get(shortcodeKey(name));
+    if (list) list.starts.push(e.start);
+    else brokenOpeners.set(shortcodeKey(name), { starts: [e.start], next: 0 });
   }
   for (const e of doc.pairErrors) {
     const tag = tags[e.tag];
     if (e.code === 'shortcode/unexpected-close') {
-      const k = brokenOpeners.findIndex((b) => b.name === shortcodeKey(tag.name) && b.start < tag.start);
-      if (k >= 0) {
-        brokenOpeners.splice(k, 1);
+      const broken = brokenOpeners.get(shortcodeKey(tag.name));
+      if (broken && broken.next < broken.starts.length && broken.starts[broken.next] < tag.start) {
+        broken.next++;
         continue;
       }
     }
@@ -164,12 +167,23 @@ function suggestPage(index: PageIndex, ref: string, cache: Map<string, string | 
   return found;
 }
 
+/** An id one typo away, or the id of an anchor written as the heading's text (`#Confirmer le diagnostic`); cached per target. */
+function suggestAnchor(anchors: ReadonlySet<string>, page: string, anchor: string, cache: Map<string, string | undefined>): string | undefined {
+  const key = `${page}#${anchor}`;
+  if (cache.has(key) || cache.size > 200) return cache.get(key);
+  const id = anchorize(anchor);
+  const found = anchors.has(id) ? id : closest(anchor, anchors);
+  cache.set(key, found);
+  return found;
+}
+
 function relrefs(doc: ShortcodeDocument, options: CheckShortcodesOptions, c: Collector): void {
   const uses = relrefUses(doc.text, doc.tags);
   if (uses.length === 0) return;
   const index: PageIndex | undefined = options.pageIndex ? buildPageIndex(options.pageIndex) : undefined;
   let ownAnchors: ReadonlySet<string> | undefined;
   const suggestions = new Map<string, string | undefined>();
+  const anchorSuggestions = new Map<string, string | undefined>();
   const current = options.currentPage !== undefined ? logicalPath(options.currentPage) : undefined;
   for (const use of uses) {
     const tag = doc.tags[use.tag];
@@ -198,8 +212,7 @@ function relrefs(doc: ShortcodeDocument, options: CheckShortcodesOptions, c: Col
       const anchors = own ? (ownAnchors ??= pageAnchors(doc.text)) : options.anchorsOf?.(r.path);
       if (!anchors || anchors.has(r.anchor)) continue;
       const { start, end } = anchorRange(use);
-      // An anchor written as the heading's text (`#Confirmer le diagnostic`) is suggested as its id.
-      const suggestion = anchors.has(anchorize(r.anchor)) ? anchorize(r.anchor) : closest(r.anchor, anchors);
+      const suggestion = suggestAnchor(anchors, r.path, r.anchor, anchorSuggestions);
       c.add(
         'relref-anchor',
         start,
