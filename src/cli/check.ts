@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { localize, type Bilingual, type Lang } from '../core/l10n';
 import { range } from '../core/text';
-import { validatePage } from '../core/frontmatter';
+import { checkPage } from '../core/check';
 import {
   DEFAULT_SITE_CONFIG,
   findSiteRoot,
@@ -207,7 +207,8 @@ class Sites {
 
 /** The page's diagnostics, or `skipped` when `.medguide.toml` lists it in `skip`. */
 async function checkFile(file: string, site: SiteForPage, o: Options): Promise<Diagnostic[] | 'skipped'> {
-  const rules = resolvePageRules(site.config, relativeTo(site.root, file) ?? path.basename(file));
+  const sitePath = relativeTo(site.root, file) ?? path.basename(file);
+  const rules = resolvePageRules(site.config, sitePath);
   if (rules.skip) return 'skipped';
   const stat = await statOrUndefined(file);
   if (stat && stat.size > MAX_PAGE_BYTES) {
@@ -222,7 +223,7 @@ async function checkFile(file: string, site: SiteForPage, o: Options): Promise<D
     const message = localize(M.unreadable, o.lang, { reason: e instanceof Error ? e.message : String(e) });
     return [{ code: 'file-unreadable', severity: 'error', range: range(0, 0, 0, 0), message }];
   }
-  return validatePage(text, { lang: o.lang, rules, ...(o.today ? { today: o.today } : {}) });
+  return checkPage(text, { lang: o.lang, config: site.config, sitePath, ...(o.today ? { today: o.today } : {}) });
 }
 
 interface Report {

@@ -3,3 +3,11 @@
 export * from './l10n';
 export * from './text';
 export * from './diagnostic';
+export * from './edit';
+export * from './check';
+export * as frontMatter from './frontmatter';
+export * as config from './config';
+export * as markdown from './markdown';
+export * as shortcodes from './shortcodes/scan';
+export * as relref from './relref/resolve';
+export * as nir from './nir';

@@ -27,13 +27,19 @@ export class PageDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly cache = new Map<string, { version: number; lang: string; diagnostics: readonly Diagnostic[] }>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
+  /** Pages checked by "Validate all pages": their problems stay listed when their editor closes. */
+  private readonly siteWide = new Set<string>();
 
   constructor(private readonly configs: SiteConfigs) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
       vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.forget(d.uri);
+        // A page of a site-wide check keeps its problems listed, as they stand on disk.
+        if (this.siteWide.has(d.uri.toString())) void this.validateUri(d.uri);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('medguide')) this.revalidateOpen();
       }),
@@ -78,7 +84,7 @@ export class PageDiagnostics implements vscode.Disposable {
     if (cached && cached.version === version && cached.lang === lang) return cached.diagnostics;
     let diagnostics: readonly Diagnostic[];
     try {
-      diagnostics = await this.compute(document, lang);
+      diagnostics = await this.compute(document.uri, document.getText(), lang);
     } catch (e) {
       diagnostics = [{ code: 'internal-error', severity: 'information', range: range(0, 0, 0, 0), message: vscode.l10n.t('MedGuide could not check this page: {0}', e instanceof Error ? e.message : String(e)) }];
     }
@@ -88,8 +94,31 @@ export class PageDiagnostics implements vscode.Disposable {
     return diagnostics;
   }
 
-  private async compute(document: vscode.TextDocument, lang: 'fr' | 'en'): Promise<readonly Diagnostic[]> {
-    const text = document.getText();
+  /** The core diagnostics last published for this version of the document (quick fixes read their data). */
+  cached(document: vscode.TextDocument): readonly Diagnostic[] {
+    const entry = this.cache.get(document.uri.toString());
+    return entry && entry.version === document.version ? entry.diagnostics : [];
+  }
+
+  /** Checks a page whether or not it is open (from disk when it is not), for "Validate all pages". */
+  async validateUri(uri: vscode.Uri): Promise<readonly Diagnostic[]> {
+    this.siteWide.add(uri.toString());
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.validate(open);
+    let diagnostics: readonly Diagnostic[];
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      diagnostics = await this.compute(uri, text, currentLang());
+    } catch (e) {
+      // Deleted or unreadable meanwhile: say so on the file rather than failing the whole run.
+      diagnostics = [{ code: 'file-unreadable', severity: 'warning', range: range(0, 0, 0, 0), message: vscode.l10n.t('MedGuide could not read this page: {0}', e instanceof Error ? e.message : String(e)) }];
+    }
+    this.collection.set(uri, diagnostics.map(toVsDiagnostic));
+    return diagnostics;
+  }
+
+  private async compute(uri: vscode.Uri, rawText: string, lang: 'fr' | 'en'): Promise<readonly Diagnostic[]> {
+    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
     const { maxFileSize } = settings();
     if (text.length > maxFileSize) {
       return [
@@ -101,8 +130,8 @@ export class PageDiagnostics implements vscode.Disposable {
         },
       ];
     }
-    const config = await this.configs.forPage(document.uri);
-    const sitePath = config.root !== undefined ? relativeTo(config.root, document.uri.path) : undefined;
+    const config = await this.configs.forPage(uri);
+    const sitePath = config.root !== undefined ? relativeTo(config.root, uri.path) : undefined;
     return checkPage(text, { lang, config: config.config, sitePath });
   }
 

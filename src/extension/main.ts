@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { PageDiagnostics } from './diagnostics';
+import { registerFrontMatterFeatures } from './frontMatterFeatures';
 import { registerMssanteCommand } from './mssanteCommand';
 import { registerPreview } from './preview';
 import { SiteConfigs } from './siteConfigs';
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): MedguideApi {
   const pages = new PageDiagnostics(configs);
   context.subscriptions.push(sites, configDiagnostics, configs, pages);
   const extendMarkdownIt = registerPreview(context, sites);
+  registerFrontMatterFeatures(context, pages, configs, sites);
   registerMssanteCommand(context);
   return { extendMarkdownIt };
 }

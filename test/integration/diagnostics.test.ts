@@ -42,3 +42,99 @@ describe('Diagnostics in the real VS Code', () => {
     }
   });
 });
+
+async function openFixture(relative: string, content: string): Promise<vscode.TextEditor> {
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const uri = vscode.Uri.joinPath(folder, relative);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function applyFix(editor: vscode.TextEditor, code: string, titlePattern: RegExp): Promise<void> {
+  const doc = editor.document;
+  const diagnostic = await waitFor(
+    () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === code && d.source === 'MedGuide'),
+    `a ${code} diagnostic`,
+  );
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const action = actions.find((a) => titlePattern.test(a.title));
+  assert.ok(action?.edit, `a quick fix matching ${titlePattern} for ${code} (got: ${actions.map((a) => a.title).join(' | ')})`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit));
+  // The fix removes the problem.
+  await waitFor(() => (vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === code && d.range.isEqual(diagnostic.range)) ? undefined : true), `${code} to go away`);
+}
+
+const FAULTY = `+++
+title = "Page de test pour les corrections rapides"
+description = "Une page de test dont le front matter contient des erreurs que les corrections rapides réparent."
+auteurs = ["Test AUTEUR"]
+date = "2024-02-30T10:00:00+01:00"
+publishdate = "2024-03-01"
+lastmode = "2024-03-02"
+tags = ["hta", "suivi", "HTA"]
++++
+
+Texte.
+`;
+
+describe('Quick fixes, completion and hover in the real VS Code', () => {
+  it('replaces an unknown key with the suggested one', async () => {
+    const editor = await openFixture('content/tests/corrections-1.md', FAULTY);
+    await applyFix(editor, 'unknown-key', /lastmod/);
+    assert.match(editor.document.getText(), /^lastmod = "2024-03-02"$/m);
+  });
+
+  it('removes a case-only duplicate tag and keeps valid TOML', async () => {
+    const editor = await openFixture('content/tests/corrections-2.md', FAULTY);
+    await applyFix(editor, 'duplicate-value', /HTA/);
+    assert.match(editor.document.getText(), /^tags = \["hta", "suivi"\]$/m);
+  });
+
+  it('adds a missing required key', async () => {
+    const editor = await openFixture('content/tests/corrections-3.md', FAULTY.replace('auteurs = ["Test AUTEUR"]\n', ''));
+    await applyFix(editor, 'required', /auteurs/);
+    assert.match(editor.document.getText(), /^auteurs = \[/m);
+  });
+
+  it('updates lastmod to today with the command', async () => {
+    const editor = await openFixture('content/tests/corrections-4.md', FAULTY.replace('lastmode', 'lastmod'));
+    await vscode.commands.executeCommand('medguide.updateLastmod');
+    const d = new Date();
+    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    assert.match(editor.document.getText(), new RegExp(`^lastmod = "${day}"$`, 'm'));
+  });
+
+  it('completes keys with their description, and taxonomy values used across the site', async () => {
+    const editor = await openFixture('content/tests/completion.md', '+++\ntitle = "x"\n\ntags = [""]\n+++\n');
+    const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(2, 0));
+    const labels = keys.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('description') && labels.includes('lastmod') && labels.includes('auteurs'), labels.join(','));
+    assert.ok(!labels.includes('title'), 'keys already set are not offered');
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(3, 9));
+    const valueLabels = values.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(valueLabels.includes('hypertension'), `tags used by the example site are offered (got ${valueLabels.slice(0, 20).join(',')})`);
+  });
+
+  it('shows a key\'s description on hover', async () => {
+    const editor = await openFixture('content/tests/hover.md', FAULTY);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(5, 3));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /publishdate/);
+  });
+
+  it('"Validate all pages" checks every page of the site', async () => {
+    const done = await vscode.commands.executeCommand<number>('medguide.validateAll');
+    assert.ok(done >= 10, `pages checked: ${done}`);
+    const all = vscode.languages.getDiagnostics().filter(([uri, list]) => uri.path.includes('/content/') && list.some((d) => d.source === 'MedGuide'));
+    assert.ok(all.some(([uri]) => uri.path.endsWith('front-matter-fautive.md')));
+  });
+});

@@ -106,6 +106,11 @@ const DIALECT_KEYS: readonly KeyRule[] = [
   rule('sctid', 'any', T('Identifiant SNOMED CT du sujet.', 'SNOMED CT identifier of the topic.')),
   rule('icd10', 'any', T('Code(s) CIM-10 du sujet.', 'ICD-10 code(s) of the topic.')),
   rule('id', 'any', T('Identifiant de la page propre au site.', 'Site-specific page identifier.')),
+  rule(
+    'medguide_ignore',
+    'string-array',
+    T('Codes de vérification MedGuide à ignorer pour cette page (par ex. `patient-identifier`).', 'MedGuide check codes to ignore on this page (e.g. `patient-identifier`).'),
+  ),
 ];
 
 /** Hugo's own front matter keys (https://gohugo.io/content-management/front-matter/), always known. */

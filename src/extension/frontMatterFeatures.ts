@@ -1,0 +1,288 @@
+import * as vscode from 'vscode';
+import { parse } from 'smol-toml';
+import type { Diagnostic } from '../core/diagnostic';
+import type { TextEdit } from '../core/edit';
+import {
+  completionContext,
+  describeKey,
+  keyAtPosition,
+  lastmodEdit,
+  listKeys,
+  locateFrontMatter,
+  type KeyDescription,
+  type PageRules,
+} from '../core/frontmatter';
+import { relativeTo, resolvePageRules } from '../core/config';
+import { stripBom } from '../core/text';
+import { fromPosition, toRange } from './convert';
+import type { PageDiagnostics } from './diagnostics';
+import { currentLang } from './lang';
+import type { SiteConfigs } from './siteConfigs';
+import type { SiteIndex } from './siteIndex';
+
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+/** Open taxonomies: completion offers the values already used across the site. */
+const TAXONOMIES = ['tags', 'sources', 'auteurs', 'specialites', 'annees'];
+
+export const UPDATE_LASTMOD = 'medguide.updateLastmod';
+export const VALIDATE_ALL = 'medguide.validateAll';
+
+function today(): Date {
+  return new Date();
+}
+
+async function rulesFor(configs: SiteConfigs, uri: vscode.Uri): Promise<PageRules> {
+  const loaded = await configs.forPage(uri);
+  const sitePath = loaded.root !== undefined ? relativeTo(loaded.root, uri.path) : undefined;
+  return sitePath !== undefined ? resolvePageRules(loaded.config, sitePath) : loaded.config.base;
+}
+
+function applyEdits(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const we = new vscode.WorkspaceEdit();
+  for (const e of edits) we.replace(document.uri, toRange(e.range), e.newText);
+  return we;
+}
+
+/** The quick fix title for a diagnostic whose `data` carries an edit. */
+function fixTitle(d: Diagnostic): string | undefined {
+  const data = d.data ?? {};
+  const s = (k: string) => String(data[k] ?? '');
+  switch (d.code) {
+    case 'required':
+      return vscode.l10n.t('Add `{0}`', s('key'));
+    case 'unknown-key':
+      return data.suggestion ? vscode.l10n.t('Replace with `{0}`', s('suggestion')) : undefined;
+    case 'date-format':
+    case 'type':
+      return data.fixed ? vscode.l10n.t('Rewrite as {0}', s('fixed')) : undefined;
+    case 'duplicate-value':
+      return vscode.l10n.t('Remove the duplicate "{0}"', s('value'));
+    case 'whitespace':
+      return vscode.l10n.t('Trim the spaces');
+    case 'not-allowed-value':
+      return data.suggestion ? vscode.l10n.t('Replace with "{0}"', s('suggestion')) : undefined;
+    case 'image-credit':
+      return vscode.l10n.t('Add `imageSrc` for the image credit');
+    default:
+      return undefined;
+  }
+}
+
+class FrontMatterCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly pages: PageDiagnostics) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const core = this.pages.cached(document);
+    const actions: vscode.CodeAction[] = [];
+    for (const shown of context.diagnostics) {
+      if (shown.source !== 'MedGuide') continue;
+      // The diagnostics VS Code hands back are copies: find ours by code and range.
+      const d = core.find((c) => c.code === shown.code && toRange(c.range).isEqual(shown.range));
+      if (!d) continue;
+      const edit = d.data?.edit as TextEdit | undefined;
+      const title = fixTitle(d);
+      if (edit && title) {
+        const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+        action.edit = applyEdits(document, [edit]);
+        action.diagnostics = [shown];
+        action.isPreferred = true;
+        actions.push(action);
+      }
+      const key = String(d.data?.key ?? '').toLowerCase();
+      if ((d.code === 'date-future' || d.code === 'date-order' || d.code === 'year') && key === 'lastmod') {
+        const lastmod = lastmodEdit(document.getText(), today());
+        if (lastmod) {
+          const action = new vscode.CodeAction(vscode.l10n.t('Set `lastmod` to today'), vscode.CodeActionKind.QuickFix);
+          action.edit = applyEdits(document, [lastmod]);
+          action.diagnostics = [shown];
+          actions.push(action);
+        }
+      }
+    }
+    return actions;
+  }
+}
+
+/** Values of the open taxonomies across the workspace's pages, read once and refreshed when pages change. */
+class TaxonomyValues {
+  private values: Promise<Map<string, Map<string, number>>> | undefined;
+
+  constructor(private readonly sites: SiteIndex) {
+    sites.onDidChange(() => (this.values = undefined));
+    vscode.workspace.onDidSaveTextDocument(() => (this.values = undefined));
+  }
+
+  get(key: string): Promise<ReadonlyMap<string, number>> {
+    this.values ??= this.collect();
+    return this.values.then((all) => all.get(key.toLowerCase()) ?? new Map());
+  }
+
+  private async collect(): Promise<Map<string, Map<string, number>>> {
+    const out = new Map<string, Map<string, number>>();
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!base) return out;
+    for (const uri of this.sites.allPages(base).slice(0, 5000)) {
+      try {
+        const text = stripBom(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+        const loc = locateFrontMatter(text);
+        if (!loc || loc.format !== 'toml' || !loc.closed) continue;
+        const data = parse(text.slice(loc.contentStart, loc.contentEnd)) as Record<string, unknown>;
+        for (const [k, v] of Object.entries(data)) {
+          if (!TAXONOMIES.includes(k.toLowerCase())) continue;
+          const counts = out.get(k.toLowerCase()) ?? new Map<string, number>();
+          for (const item of Array.isArray(v) ? v : [v]) if (typeof item === 'string') counts.set(item, (counts.get(item) ?? 0) + 1);
+          out.set(k.toLowerCase(), counts);
+        }
+      } catch {
+        // An unreadable or broken page contributes nothing.
+      }
+    }
+    return out;
+  }
+}
+
+function keyDocumentation(d: KeyDescription): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${d.name}**\n\n${d.description}\n\n`);
+  if (d.rule) md.appendMarkdown(`${d.rule}\n\n`);
+  if (d.values.length) md.appendMarkdown(`${d.closed ? vscode.l10n.t('Allowed values') : vscode.l10n.t('Usual values')}: ${d.values.map((v) => `\`${v}\``).join(', ')}\n`);
+  return md;
+}
+
+function valueSnippet(d: KeyDescription): vscode.SnippetString {
+  const day = new Date().toISOString().slice(0, 10);
+  switch (d.type) {
+    case 'boolean':
+      return new vscode.SnippetString(`${d.name} = \${1|true,false|}`);
+    case 'integer':
+    case 'number':
+      return new vscode.SnippetString(`${d.name} = \${1:0}`);
+    case 'date':
+      return new vscode.SnippetString(`${d.name} = "\${1:${day}}"`);
+    case 'year':
+      return new vscode.SnippetString(`${d.name} = "\${1:${day.slice(0, 4)}}"`);
+    case 'string-array':
+    case 'array':
+      return new vscode.SnippetString(`${d.name} = ["$1"]`);
+    case 'table':
+      return new vscode.SnippetString(`${d.name} = { $1 }`);
+    default:
+      return new vscode.SnippetString(`${d.name} = "$1"`);
+  }
+}
+
+class FrontMatterCompletions implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly configs: SiteConfigs,
+    private readonly taxonomies: TaxonomyValues,
+  ) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+    const text = document.getText();
+    const ctx = completionContext(text, fromPosition(position));
+    if (!ctx) return [];
+    const lang = currentLang();
+    const rules = await rulesFor(this.configs, document.uri);
+    if (ctx.kind === 'key') {
+      if (ctx.table.length > 0) return [];
+      const existing = new Set(ctx.existing.map((k) => k.toLowerCase()));
+      return listKeys(rules, lang)
+        .filter((d) => !existing.has(d.name.toLowerCase()))
+        .map((d) => {
+          const item = new vscode.CompletionItem({ label: d.name, description: d.required ? vscode.l10n.t('required') : undefined }, vscode.CompletionItemKind.Property);
+          item.insertText = valueSnippet(d);
+          item.range = toRange(ctx.range);
+          item.detail = d.rule || d.type;
+          item.documentation = keyDocumentation(d);
+          // Required keys first, then the site's own keys, then Hugo's.
+          item.sortText = `${d.required ? 0 : d.hugo ? 2 : 1}${d.name}`;
+          return item;
+        });
+    }
+    const d = describeKey(rules, ctx.key, lang);
+    if (!d) return [];
+    const line = document.lineAt(position.line).text.slice(0, position.character);
+    const quoted = (line.match(/"/g)?.length ?? 0) % 2 === 1;
+    const asValue = (value: string, kind: vscode.CompletionItemKind, detail?: string) => {
+      const item = new vscode.CompletionItem(value, kind);
+      item.insertText = d.type === 'boolean' || quoted ? value : `"${value}"`;
+      if (detail) item.detail = detail;
+      return item;
+    };
+    if (d.type === 'boolean') return ['true', 'false'].map((v) => asValue(v, vscode.CompletionItemKind.Keyword));
+    const items = d.values.map((v) => asValue(v, vscode.CompletionItemKind.EnumMember, d.closed ? vscode.l10n.t('allowed value') : undefined));
+    if (!d.closed && TAXONOMIES.includes(d.name.toLowerCase())) {
+      const used = await this.taxonomies.get(d.name);
+      const already = new Set(d.values);
+      for (const [value, count] of [...used].sort((a, b) => b[1] - a[1])) {
+        if (already.has(value)) continue;
+        const item = asValue(value, vscode.CompletionItemKind.Value, vscode.l10n.t('used on {0} page(s)', count));
+        items.push(item);
+      }
+    }
+    return items;
+  }
+}
+
+class FrontMatterHover implements vscode.HoverProvider {
+  constructor(private readonly configs: SiteConfigs) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const at = keyAtPosition(document.getText(), fromPosition(position));
+    if (!at || at.part !== 'key') return undefined;
+    const rules = await rulesFor(this.configs, document.uri);
+    const d = describeKey(rules, at.key, currentLang());
+    return d ? new vscode.Hover(keyDocumentation(d), toRange(at.keyRange)) : undefined;
+  }
+}
+
+/** Quick fixes, completion, hover, "Update lastmod to today" (and on save), "Validate all pages". */
+export function registerFrontMatterFeatures(context: vscode.ExtensionContext, pages: PageDiagnostics, configs: SiteConfigs, sites: SiteIndex): void {
+  const taxonomies = new TaxonomyValues(sites);
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new FrontMatterCodeActions(pages), { providedCodeActionKinds: FrontMatterCodeActions.kinds }),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontMatterCompletions(configs, taxonomies), '"', ' ', '['),
+    vscode.languages.registerHoverProvider(MARKDOWN, new FrontMatterHover(configs)),
+    vscode.commands.registerTextEditorCommand(UPDATE_LASTMOD, (editor, builder) => {
+      const edit = lastmodEdit(editor.document.getText(), today());
+      if (!edit) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('`lastmod` already says today, or the page has no TOML front matter.'));
+        return;
+      }
+      // A text editor command edits through its builder, synchronously.
+      builder.replace(toRange(edit.range), edit.newText);
+    }),
+    vscode.workspace.onWillSaveTextDocument((e) => {
+      const enabled = vscode.workspace.getConfiguration('medguide', e.document.uri).get<boolean>('lastmod.updateOnSave', false);
+      if (!enabled || !e.document.isDirty || !pages.applies(e.document) || e.reason !== vscode.TextDocumentSaveReason.Manual) return;
+      const edit = lastmodEdit(e.document.getText(), today());
+      if (edit) e.waitUntil(Promise.resolve([new vscode.TextEdit(toRange(edit.range), edit.newText)]));
+    }),
+    vscode.commands.registerCommand(VALIDATE_ALL, () => validateAll(pages, sites)),
+  );
+}
+
+/** Checks every page of every site, with a cancellable progress notification; results fill the Problems panel. */
+async function validateAll(pages: PageDiagnostics, sites: SiteIndex): Promise<number> {
+  await sites.ready;
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!base) return 0;
+  const all = sites.allPages(base);
+  let done = 0;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('MedGuide: checking the site'), cancellable: true },
+    async (progress, token) => {
+      for (const uri of all) {
+        if (token.isCancellationRequested) break;
+        await pages.validateUri(uri);
+        done++;
+        if (done % 25 === 0 || done === all.length) {
+          progress.report({ message: vscode.l10n.t('{0} of {1} pages', done, all.length), increment: (25 / Math.max(all.length, 1)) * 100 });
+        }
+      }
+    },
+  );
+  return done;
+}
