@@ -46,20 +46,16 @@ export function checkPage(text: string, options: CheckPageOptions): Diagnostic[]
   if (rules?.skip) return [];
   const ignored = pageIgnoredCodes(text);
   for (const code of options.config?.ignore ?? []) ignored.add(code);
-  const out: Diagnostic[] = [...validatePage(text, { lang: options.lang, rules, today: options.today })];
-  // The other checks' severities follow the site's `[severity]` table too.
-  const withSiteSeverity = (list: readonly Diagnostic[]) =>
-    list.flatMap((d) => {
-      const severity = effectiveSeverity(rules ?? DEFAULT_PAGE_RULES, d.code, d.severity);
-      return severity ? [{ ...d, severity }] : [];
-    });
-  out.push(
-    ...withSiteSeverity(
-      checkPatientIdentifiers(stripBom(text), options.lang, {
-        silenced: ignored.has(PATIENT_IDENTIFIER_CODE),
-        testIdentities: options.config?.testIdentities ?? [],
-      }),
-    ),
-  );
+  // The other checks' severities follow the site's `[severity]` table too. Plain loops, not
+  // spreads: a huge page can yield more diagnostics than a call's argument list can hold.
+  const out: Diagnostic[] = validatePage(text, { lang: options.lang, rules, today: options.today });
+  const identifiers = checkPatientIdentifiers(stripBom(text), options.lang, {
+    silenced: ignored.has(PATIENT_IDENTIFIER_CODE),
+    testIdentities: options.config?.testIdentities ?? [],
+  });
+  for (const d of identifiers) {
+    const severity = effectiveSeverity(rules ?? DEFAULT_PAGE_RULES, d.code, d.severity);
+    if (severity) out.push(severity === d.severity ? d : { ...d, severity });
+  }
   return out.filter((d) => !ignored.has(d.code)).sort(compareDiagnostics);
 }
