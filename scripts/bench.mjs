@@ -1,0 +1,517 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [--no-vscode]`: MedGuide's performance figures, each measured in the
+// same run as a baseline, printed as a table and written to test-results/bench.json. A report,
+// never a pass/fail gate: no test asserts timings.
+//   1. one page through checkPage / validatePage      vs  smol-toml parsing the same front matter (the floor)
+//   2. `medguide check` on a 2,000-page site           vs  markdownlint-cli2 on the same files
+//   3. markdown-it + MedGuide's plugin (the preview)   vs  the same markdown-it without it
+//   4. production bundle sizes                         vs  the dependencies' share of the same bundle
+//      activation in a real VS Code (code-server)      vs  VS Code's own Markdown extension
+// In-process figures: medians of several timed batches after a warm-up, subject and baseline
+// interleaved. Process and VS Code figures: medians of a few runs.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const QUICK = args.includes('--quick');
+const NO_VSCODE = args.includes('--no-vscode');
+const require = createRequire(import.meta.url);
+
+const REPS = QUICK ? 5 : 15;
+const WARM_MS = QUICK ? 250 : 500;
+const BATCH_MS = QUICK ? 10 : 25;
+const PROCESS_RUNS = QUICK ? 1 : 3;
+const VSCODE_RUNS = QUICK ? 1 : 3;
+const SITE_PAGES = 2000;
+const BIG_PAGE_BYTES = 1024 * 1024;
+const BIG_PAGE_KEYS = 200;
+const EXAMPLE_PAGE = 'examples/guide-site/content/recommandations/hypertension-arterielle.md';
+const MD_OPTIONS = { html: true, linkify: true, typographer: true }; // as VS Code's preview
+
+const log = (text) => process.stderr.write(`[bench] ${text}\n`);
+const scratch = mkdtempSync(join(os.tmpdir(), 'medguide-bench-'));
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function version(pkg) {
+  return JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+}
+
+function runNode(script, scriptArgs, options = {}) {
+  const r = spawnSync(process.execPath, [script, ...scriptArgs], { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, ...options });
+  if (r.error) throw r.error;
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timing in process
+
+let sink = 0;
+function perOp(fn, iterations) {
+  const t0 = performance.now();
+  for (let i = 0; i < iterations; i++) {
+    const out = fn();
+    sink += typeof out === 'string' ? out.length : Array.isArray(out) ? out.length : 1;
+  }
+  return (performance.now() - t0) / iterations;
+}
+
+/** Iterations per batch so that one batch lasts at least BATCH_MS. */
+function calibrate(fn) {
+  let n = 1;
+  for (;;) {
+    const total = perOp(fn, n) * n;
+    if (total >= BATCH_MS || n >= 1_000_000) return n;
+    n = Math.max(n + 1, Math.ceil((n * BATCH_MS * 1.2) / Math.max(total, 0.001)));
+  }
+}
+
+function warm(fn) {
+  const until = performance.now() + WARM_MS;
+  do perOp(fn, 1);
+  while (performance.now() < until);
+}
+
+/** Median ms per operation of `subject` and `baseline`, batches interleaved so drift hits both. */
+function compare(subject, baseline) {
+  warm(subject);
+  warm(baseline);
+  const ns = calibrate(subject);
+  const nb = calibrate(baseline);
+  const s = [];
+  const b = [];
+  for (let r = 0; r < REPS; r++) {
+    if (r % 2) {
+      s.push(perOp(subject, ns));
+      b.push(perOp(baseline, nb));
+    } else {
+      b.push(perOp(baseline, nb));
+      s.push(perOp(subject, ns));
+    }
+  }
+  return { value: median(s), baseline: median(b) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+function frontMatterOf(page) {
+  const m = /^\+\+\+[ \t]*\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/.exec(page);
+  if (!m) throw new Error('page without TOML front matter');
+  return m[1];
+}
+
+/** About 1 MB: the example page's front matter plus generated keys (200 in all), then its body repeated. */
+function bigPage(example) {
+  const fm = frontMatterOf(example).split('\n');
+  const known = fm.filter((l) => /^\w+\s*=/.test(l)).length;
+  const extra = [];
+  for (let i = 0; known + extra.length < BIG_PAGE_KEYS; i++) {
+    const n = String(i).padStart(3, '0');
+    const kinds = [
+      `cle_${n} = "Valeur ${n} : texte libre d'une clé du site, avec des accents éàù"`,
+      `liste_${n} = ["un", "deux", "trois ${n}"]`,
+      `nombre_${n} = ${i * 7}`,
+      `actif_${n} = ${i % 2 === 0}`,
+      `jour_${n} = 2024-${String((i % 12) + 1).padStart(2, '0')}-15`,
+    ];
+    extra.push(kinds[i % kinds.length]);
+  }
+  const body = example.slice(example.indexOf('+++', 3) + 4);
+  let text = `+++\n${[...fm, ...extra].join('\n')}\n+++\n`;
+  for (let part = 1; Buffer.byteLength(text) < BIG_PAGE_BYTES; part++) text += `\n## Partie ${part}\n${body}`;
+  return text;
+}
+
+/** A Hugo site of `count` pages made from the example site's pages, in 20 sections. */
+function makeSite(count) {
+  const dir = join(scratch, 'site');
+  const content = join(root, 'examples/guide-site/content');
+  const sources = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.md') && e.name !== '_index.md') sources.push(readFileSync(p, 'utf8'));
+    }
+  };
+  walk(content);
+  mkdirSync(join(dir, 'content'), { recursive: true });
+  writeFileSync(join(dir, 'hugo.toml'), readFileSync(join(root, 'examples/guide-site/hugo.toml')));
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const section = join(dir, 'content', `section-${String(i % 20).padStart(2, '0')}`);
+    if (i < 20) mkdirSync(section);
+    const page = sources[i % sources.length].replace(/^title = "(.*)"$/m, (_m, t) => `title = "${t} (${i})"`);
+    writeFileSync(join(section, `page-${String(i).padStart(4, '0')}.md`), page);
+    bytes += Buffer.byteLength(page);
+  }
+  return { dir, bytes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builds
+
+function build(only, production) {
+  const r = runNode(join(root, 'scripts/build.mjs'), [...(production ? ['--production'] : []), `--only=${only}`]);
+  if (r.status !== 0) throw new Error(`build ${only} failed:\n${r.stderr}`);
+}
+
+/** The core, markdown-it and smol-toml in one minified bundle, as they ship, loaded in this process. */
+async function loadCore() {
+  const contents = `
+    export { checkPage } from './src/core/check';
+    export { validatePage } from './src/core/frontmatter';
+    export { medguidePlugin } from './src/core/markdown';
+    export { parse as parseToml } from 'smol-toml';
+    export { default as MarkdownIt } from 'markdown-it';
+    export { useAttributes } from './src/core/markdown/attrs';
+    export { default as deflist } from 'markdown-it-deflist';
+    export { default as mark } from 'markdown-it-mark';
+    export { default as sub } from 'markdown-it-sub';
+    export { default as sup } from 'markdown-it-sup';
+  `;
+  const outfile = join(scratch, 'core.cjs');
+  await esbuild.build({
+    stdin: { contents, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'es2022',
+    outfile,
+    logLevel: 'warning',
+  });
+  return require(outfile);
+}
+
+/** Bytes of the dependencies (node_modules) inside the same production bundle, from esbuild's metafile. */
+async function dependencyBytes(platform) {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'src/extension/main.ts')],
+    bundle: true,
+    minify: true,
+    platform,
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    write: false,
+    metafile: true,
+    outfile: join(scratch, `size-${platform}.js`),
+    logLevel: 'warning',
+    ...(platform === 'browser' ? { mainFields: ['browser', 'module', 'main'], define: { 'process.env.NODE_ENV': '"production"' } } : {}),
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  let deps = 0;
+  for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) if (input.includes('node_modules/')) deps += bytesInOutput;
+  return deps;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+const rows = [];
+function row(r) {
+  const ratio = r.baseline ? r.value / r.baseline : null;
+  const checks = [];
+  if (r.max !== undefined) checks.push(r.value < r.max);
+  if (r.maxRatio !== undefined && ratio !== null) checks.push(ratio <= r.maxRatio);
+  rows.push({ ...r, ratio, pass: checks.length ? checks.every(Boolean) : null });
+}
+
+async function benchPages(core, example, big) {
+  const options = { lang: 'fr', today: '2026-06-01' };
+  const pages = [
+    ['example page (4 KB)', example, 0.5],
+    [`generated page (1 MB, ${BIG_PAGE_KEYS} keys)`, big, 20],
+  ];
+  for (const [label, text, max] of pages) {
+    const fm = frontMatterOf(text);
+    const floor = () => core.parseToml(fm);
+    const diagnostics = core.validatePage(text, options);
+    for (const [name, fn] of [
+      ['checkPage', () => core.checkPage(text, options)],
+      ['validatePage', () => core.validatePage(text, options)],
+    ]) {
+      log(`${name} on the ${label}…`);
+      const m = compare(fn, floor);
+      row({
+        group: 'validation',
+        figure: `${name}, ${label}`,
+        value: m.value,
+        unit: 'ms',
+        baseline: m.baseline,
+        baselineLabel: 'smol-toml parse of its front matter',
+        max,
+        budget: `< ${max} ms`,
+        note: name === 'validatePage' ? `${diagnostics.length} diagnostics` : undefined,
+      });
+    }
+  }
+}
+
+function benchCli() {
+  log(`generating a site of ${SITE_PAGES} pages…`);
+  const site = makeSite(SITE_PAGES);
+  const cli = join(root, 'dist/cli.js');
+  const lint = realpathSync(join(root, 'node_modules/.bin/markdownlint-cli2'));
+  const cliBuild = readFileSync(cli, 'utf8').includes('//# sourceMappingURL=') ? 'development' : 'production';
+  const ours = [];
+  const theirs = [];
+  const files = { medguide: undefined, markdownlint: undefined };
+  const time = (script, scriptArgs) => {
+    const t0 = performance.now();
+    const r = runNode(script, scriptArgs, { cwd: site.dir, env: { ...process.env, NO_COLOR: '1' } });
+    return { ms: performance.now() - t0, r };
+  };
+  for (let i = 0; i < PROCESS_RUNS; i++) {
+    log(`medguide check / markdownlint-cli2, run ${i + 1} of ${PROCESS_RUNS}…`);
+    const a = time(cli, ['check', '--lang', 'en']);
+    if (a.r.status === 2) throw new Error(`medguide check failed:\n${a.r.stderr}`);
+    files.medguide = Number(/(\d+) file\(s\) checked/.exec(a.r.stderr)?.[1]);
+    ours.push(a.ms);
+    const b = time(lint, ['content/**/*.md']);
+    if (b.r.status !== 0 && b.r.status !== 1) throw new Error(`markdownlint-cli2 failed:\n${b.r.stderr}`);
+    files.markdownlint = Number(/Linting: (\d+) file/.exec(b.r.stdout)?.[1]);
+    theirs.push(b.ms);
+  }
+  row({
+    group: 'cli',
+    figure: `medguide check, ${SITE_PAGES} pages (${(site.bytes / 1e6).toFixed(1)} MB)`,
+    value: median(ours) / 1000,
+    unit: 's',
+    baseline: median(theirs) / 1000,
+    baselineLabel: 'markdownlint-cli2 on the same files',
+    max: 2,
+    maxRatio: 1 / 3,
+    budget: '< 2 s and ≤ 0.33×',
+    note: `files checked: medguide ${files.medguide}, markdownlint-cli2 ${files.markdownlint} (default rules); ${PROCESS_RUNS} run(s); ${cliBuild} build of dist/cli.js`,
+  });
+}
+
+function benchPreview(core, example, big) {
+  const pageIndex = [];
+  const walk = (d, rel) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name), `${rel}${e.name}/`);
+      else if (e.name.endsWith('.md')) pageIndex.push(`${rel}${e.name}`);
+    }
+  };
+  walk(join(root, 'examples/guide-site/content'), '');
+  const plain = new core.MarkdownIt(MD_OPTIONS);
+  const ours = new core.MarkdownIt(MD_OPTIONS).use(core.medguidePlugin, {
+    getOptions: () => ({ lang: 'fr' }),
+    getPageIndex: () => pageIndex,
+    getCurrentPage: () => 'recommandations/hypertension-arterielle.md',
+  });
+  // What the ecosystem plugins MedGuide loads cost alone, to tell their share from our rules'.
+  const ecosystem = new core.MarkdownIt(MD_OPTIONS).use(core.deflist).use(core.mark).use(core.sub).use(core.sup);
+  core.useAttributes(ecosystem);
+  for (const [label, text] of [
+    ['example page (4 KB)', example],
+    ['generated page (1 MB)', big],
+  ]) {
+    log(`preview of the ${label}…`);
+    const m = compare(() => ours.render(text, {}), () => plain.render(text, {}));
+    const e = compare(() => ecosystem.render(text, {}), () => plain.render(text, {}));
+    row({
+      group: 'preview',
+      figure: `preview render, ${label}`,
+      value: m.value,
+      unit: 'ms',
+      baseline: m.baseline,
+      baselineLabel: 'markdown-it alone, same options',
+      maxRatio: 1.3,
+      budget: '≤ 1.3×',
+      note: `markdown-it + only the plugins MedGuide loads (attrs, deflist, mark, sub, sup): ${(e.value / e.baseline).toFixed(2)}× (${fmt(e.value, 'ms')} vs ${fmt(e.baseline, 'ms')})`,
+    });
+  }
+}
+
+/** Sizes are read right after the production build: another engineer's `npm test` may rebuild dist/ in development mode. */
+function productionSize(file) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const text = readFileSync(join(root, file), 'utf8');
+    if (!text.includes('//# sourceMappingURL=')) return Buffer.byteLength(text);
+    log(`${file} is a development build (rebuilt meanwhile?): building it again`);
+    build('extension,web', true);
+  }
+  throw new Error(`${file}: could not read a production build`);
+}
+
+async function benchBundles(sizes) {
+  log('bundle sizes…');
+  for (const [label, file, platform, max] of [
+    ['dist/extension.js (desktop)', 'dist/extension.js', 'node', 300],
+    ['dist/web/extension.js (browser)', 'dist/web/extension.js', 'browser', undefined],
+  ]) {
+    const size = sizes[file] / 1024;
+    const deps = (await dependencyBytes(platform)) / 1024;
+    row({
+      group: 'extension',
+      figure: label,
+      value: size,
+      unit: 'KB',
+      baseline: deps,
+      baselineLabel: 'its dependencies alone (markdown-it & plugins, smol-toml, zod)',
+      max,
+      budget: max ? `< ${max} KB` : '(reported)',
+    });
+  }
+}
+
+async function benchActivation() {
+  build('tests', false);
+  const { runTests } = await import('@vscode/test-electron');
+  const { makeWorkspace } = await import('./workspace.mjs');
+  process.env.MEDGUIDE_TEST_TIMEOUT_MS ??= '180000';
+  const runs = [];
+  for (let i = 0; i < VSCODE_RUNS; i++) {
+    log(`activation in VS Code, run ${i + 1} of ${VSCODE_RUNS}…`);
+    const file = join(scratch, `activation-${i}.json`);
+    const workspace = makeWorkspace({ fixtures: false });
+    try {
+      const code = await runTests({
+        vscodeExecutablePath: join(root, 'scripts/vscode-exec.mjs'),
+        extensionDevelopmentPath: root,
+        extensionTestsPath: join(root, 'out/test/integration/bench/index.js'),
+        launchArgs: [workspace],
+        extensionTestsEnv: { MEDGUIDE_BENCH_FILE: file },
+      });
+      if (code !== 0) log(`the VS Code run exited with ${code}`);
+      runs.push(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (e) {
+      log(`the VS Code run failed: ${e?.message ?? e}`);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  }
+  const ours = runs.map((r) => r.medguide.ms).filter((v) => typeof v === 'number');
+  const theirs = runs.map((r) => r.baseline.ms).filter((v) => typeof v === 'number');
+  if (!ours.length) {
+    row({ group: 'extension', figure: 'activation in VS Code', value: NaN, unit: 'ms', max: 50, budget: '< 50 ms', note: 'not measured (see the log above)' });
+    return undefined;
+  }
+  const notes = [`${ours.length} run(s)`];
+  if (runs.some((r) => r.medguide.activeBefore)) notes.push('MedGuide was already active in some run: not counted');
+  if (runs.some((r) => r.baseline.activeBefore)) notes.push('the Markdown extension was already active in some run: not counted');
+  row({
+    group: 'extension',
+    figure: `activation in VS Code ${runs[0].vscodeVersion} (${runs[0].appName})`,
+    value: median(ours),
+    unit: 'ms',
+    baseline: theirs.length ? median(theirs) : undefined,
+    baselineLabel: 'activating VS Code’s built-in Markdown extension',
+    max: 50,
+    budget: '< 50 ms',
+    note: notes.join('; '),
+  });
+  return runs[0].vscodeVersion;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function fmt(v, unit) {
+  if (v === undefined || v === null || Number.isNaN(v)) return '—';
+  if (unit === 'KB') return `${v.toFixed(1)} KB`;
+  if (unit === 's') return `${v.toFixed(2)} s`;
+  return v < 1 ? `${v.toFixed(3)} ms` : v < 100 ? `${v.toFixed(2)} ms` : `${v.toFixed(0)} ms`;
+}
+
+function table(rowsToPrint) {
+  const head = ['Figure', 'Measured', 'Baseline', 'Ratio', 'Budget', 'Result'];
+  const body = rowsToPrint.map((r) => [
+    r.figure,
+    fmt(r.value, r.unit),
+    r.baseline ? `${fmt(r.baseline, r.unit)} (${r.baselineLabel})` : '—',
+    r.ratio ? `${r.ratio.toFixed(2)}×` : '—',
+    r.budget ?? '—',
+    r.pass === null ? 'info' : r.pass ? 'pass' : 'OVER',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  log(`${QUICK ? 'quick run' : 'full run'}; production build of extension, web and cli…`);
+  build('extension,web,cli', true);
+  const sizes = Object.fromEntries(['dist/extension.js', 'dist/web/extension.js'].map((f) => [f, productionSize(f)]));
+  const { CODE_SERVER_VERSION, readTools } = await import('./tools.mjs');
+  let vscodeVersion;
+  try {
+    // code-server's entry is out/node/entry.js; the VS Code it bundles is lib/vscode.
+    vscodeVersion = JSON.parse(readFileSync(join(dirname(readTools().codeServer), '../../lib/vscode/package.json'), 'utf8')).version;
+  } catch {
+    vscodeVersion = undefined;
+  }
+  try {
+    const core = await loadCore();
+    const example = readFileSync(join(root, EXAMPLE_PAGE), 'utf8');
+    const big = bigPage(example);
+    await benchPages(core, example, big);
+    benchCli();
+    benchPreview(core, example, big);
+    await benchBundles(sizes);
+    if (!NO_VSCODE) vscodeVersion = (await benchActivation()) ?? vscodeVersion;
+  } finally {
+    // Back to the development build (source maps) the other scripts expect.
+    build('extension,web,cli', false);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+
+  const cpus = os.cpus();
+  const machine = {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: Math.round(os.totalmem() / 1024 ** 3),
+    os: `${os.type()} ${os.release()}`,
+  };
+  const versions = {
+    medguide: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
+    node: process.version,
+    vscode: vscodeVersion ? `${vscodeVersion} (code-server ${CODE_SERVER_VERSION})` : 'n/a',
+    'markdown-it': version('markdown-it'),
+    'smol-toml': version('smol-toml'),
+    'markdownlint-cli2': version('markdownlint-cli2'),
+    esbuild: version('esbuild'),
+  };
+  const out = [
+    `MedGuide bench — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${QUICK ? ' (--quick)' : ''}`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.os}`,
+    `Versions: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    '',
+    table(rows),
+    '',
+    ...rows.filter((r) => r.note).map((r) => `- ${r.figure}: ${r.note}`),
+    `Repetitions: ${REPS} timed batches of ≥ ${BATCH_MS} ms after ${WARM_MS} ms of warm-up (in process); medians.`,
+    `Total bench time ${Math.round((Date.now() - started) / 1000)} s.`,
+  ];
+  process.stdout.write(`${out.join('\n').trimEnd()}\n`);
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  writeFileSync(
+    join(root, 'test-results/bench.json'),
+    JSON.stringify({ date: new Date().toISOString(), quick: QUICK, machine, versions, rows }, null, 2) + '\n',
+  );
+  const over = rows.filter((r) => r.pass === false);
+  if (over.length) log(`over budget: ${over.map((r) => r.figure).join('; ')}`);
+  if (sink === 0) log('nothing was computed?');
+}
+
+main().catch((e) => {
+  process.stderr.write(`[bench] failed: ${e?.stack ?? e}\n`);
+  process.exitCode = 1;
+});
