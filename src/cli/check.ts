@@ -8,6 +8,7 @@ import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { localize, type Bilingual, type Lang } from '../core/l10n';
 import { range } from '../core/text';
 import { checkPage } from '../core/check';
+import { SiteFacts } from './siteFacts';
 import {
   DEFAULT_SITE_CONFIG,
   findSiteRoot,
@@ -160,6 +161,7 @@ async function collectPages(dir: string, out: string[]): Promise<void> {
 interface SiteForPage {
   root: string;
   config: SiteConfig;
+  facts: SiteFacts;
 }
 
 /** Finds and parses each site's configuration once, reporting its own problems once. */
@@ -191,13 +193,21 @@ class Sites {
     return p;
   }
 
+  private readonly facts = new Map<string, SiteFacts>();
+
+  factsFor(root: string): SiteFacts {
+    let f = this.facts.get(root);
+    if (!f) this.facts.set(root, (f = new SiteFacts(root)));
+    return f;
+  }
+
   forDir(dir: string): Promise<SiteForPage> {
     let p = this.byDir.get(dir);
     if (!p) {
       p = findSiteRoot(dir, nodeAccess).then(async (site) => {
-        if (!site) return { root: dir, config: DEFAULT_SITE_CONFIG };
-        if (!site.configPath) return { root: site.root, config: DEFAULT_SITE_CONFIG };
-        return { root: site.root, config: (await this.loadConfig(site.configPath)).config };
+        if (!site) return { root: dir, config: DEFAULT_SITE_CONFIG, facts: this.factsFor(dir) };
+        if (!site.configPath) return { root: site.root, config: DEFAULT_SITE_CONFIG, facts: this.factsFor(site.root) };
+        return { root: site.root, config: (await this.loadConfig(site.configPath)).config, facts: this.factsFor(site.root) };
       });
       this.byDir.set(dir, p);
     }
@@ -223,7 +233,8 @@ async function checkFile(file: string, site: SiteForPage, o: Options): Promise<D
     const message = localize(M.unreadable, o.lang, { reason: e instanceof Error ? e.message : String(e) });
     return [{ code: 'file-unreadable', severity: 'error', range: range(0, 0, 0, 0), message }];
   }
-  return checkPage(text, { lang: o.lang, config: site.config, sitePath, ...(o.today ? { today: o.today } : {}) });
+  const shortcodes = await site.facts.optionsFor(file, text);
+  return checkPage(text, { lang: o.lang, config: site.config, sitePath, shortcodes, ...(o.today ? { today: o.today } : {}) });
 }
 
 interface Report {
@@ -273,7 +284,7 @@ export async function check(args: string[], io: CliIo): Promise<number> {
   let fixed: SiteForPage | undefined;
   if (o.config) {
     const file = path.resolve(io.cwd, o.config);
-    fixed = { root: path.dirname(file), config: (await sites.loadConfig(file)).config };
+    fixed = { root: path.dirname(file), config: (await sites.loadConfig(file)).config, facts: sites.factsFor(path.dirname(file)) };
   }
 
   let targets = o.paths.map((p) => path.resolve(io.cwd, p));

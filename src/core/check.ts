@@ -5,6 +5,7 @@ import { resolvePageRules } from './config';
 import { DEFAULT_PAGE_RULES, effectiveSeverity, locateFrontMatter, validatePage } from './frontmatter';
 import type { Lang } from './l10n';
 import { checkPatientIdentifiers, PATIENT_IDENTIFIER_CODE } from './nir';
+import { checkShortcodes, type CheckShortcodesOptions } from './shortcodes/diagnostics';
 import { stripBom } from './text';
 
 /** The front matter key a page uses to silence MedGuide checks for itself: `medguide_ignore = ["patient-identifier"]`. */
@@ -18,7 +19,12 @@ export interface CheckPageOptions {
   readonly sitePath?: string;
   /** "Today", for the future-date checks (tests pin it). */
   readonly today?: Date | string;
+  /** The site around the page for the shortcode and relref checks; without it they are skipped. */
+  readonly shortcodes?: ShortcodeCheckOptions;
 }
+
+/** Site facts the shortcode and relref checks use (templates, page index, anchors of targets). */
+export type ShortcodeCheckOptions = Omit<CheckShortcodesOptions, 'lang'>;
 
 /** Codes the page itself silences through its front matter. */
 export function pageIgnoredCodes(text: string): Set<string> {
@@ -38,7 +44,7 @@ export function pageIgnoredCodes(text: string): Set<string> {
 
 /**
  * Every check MedGuide runs on a guide page, as the editor and `medguide check` both run them:
- * the front matter, then patient identifiers in the text. Codes listed in the site's `ignore` or
+ * the front matter, patient identifiers in the text, and (given the site) shortcodes and relrefs. Codes listed in the site's `ignore` or
  * in the page's `medguide_ignore` are dropped. Never throws.
  */
 export function checkPage(text: string, options: CheckPageOptions): Diagnostic[] {
@@ -53,7 +59,8 @@ export function checkPage(text: string, options: CheckPageOptions): Diagnostic[]
     silenced: ignored.has(PATIENT_IDENTIFIER_CODE),
     testIdentities: options.config?.testIdentities ?? [],
   });
-  for (const d of identifiers) {
+  const others = options.shortcodes ? identifiers.concat(checkShortcodes(text, { ...options.shortcodes, lang: options.lang })) : identifiers;
+  for (const d of others) {
     const severity = effectiveSeverity(rules ?? DEFAULT_PAGE_RULES, d.code, d.severity);
     if (severity) out.push(severity === d.severity ? d : { ...d, severity });
   }

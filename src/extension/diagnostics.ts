@@ -5,7 +5,9 @@ import { relativeTo } from '../core/config';
 import { range } from '../core/text';
 import { toVsDiagnostic } from './convert';
 import { currentLang } from './lang';
+import { shortcodeCheckOptionsFor, type ShortcodeTemplates } from './navigation';
 import type { SiteConfigs } from './siteConfigs';
+import type { SiteIndex } from './siteIndex';
 
 const DEBOUNCE_MS = 250;
 
@@ -30,7 +32,11 @@ export class PageDiagnostics implements vscode.Disposable {
   /** Pages checked by "Validate all pages": their problems stay listed when their editor closes. */
   private readonly siteWide = new Set<string>();
 
-  constructor(private readonly configs: SiteConfigs) {
+  constructor(
+    private readonly configs: SiteConfigs,
+    private readonly sites: SiteIndex,
+    private readonly templates: ShortcodeTemplates,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
@@ -44,6 +50,12 @@ export class PageDiagnostics implements vscode.Disposable {
         if (e.affectsConfiguration('medguide')) this.revalidateOpen();
       }),
       configs.onDidChange(() => this.revalidateOpen()),
+      sites.onDidChange(() => this.revalidateOpen()),
+      templates.onDidChange(() => this.revalidateOpen()),
+      // A page's relref anchors depend on other pages: saving one rechecks the open pages.
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (d.languageId === 'markdown') this.revalidateOpen();
+      }),
     );
     this.revalidateOpen();
   }
@@ -132,7 +144,8 @@ export class PageDiagnostics implements vscode.Disposable {
     }
     const config = await this.configs.forPage(uri);
     const sitePath = config.root !== undefined ? relativeTo(config.root, uri.path) : undefined;
-    return checkPage(text, { lang, config: config.config, sitePath });
+    const shortcodes = await shortcodeCheckOptionsFor(uri, text, this.sites, this.templates);
+    return checkPage(text, { lang, config: config.config, sitePath, shortcodes });
   }
 
   private forget(uri: vscode.Uri): void {

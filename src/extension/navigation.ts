@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Diagnostic } from '../core/diagnostic';
+import type { ShortcodeCheckOptions } from '../core/check';
 import { localize } from '../core/l10n';
 import { DEFAULT_ALERT_SHORTCODES } from '../core/markdown/options';
 import {
@@ -14,7 +14,6 @@ import {
   type OutlineSymbol,
 } from '../core/navigation';
 import { resolveRef } from '../core/relref/resolve';
-import { checkShortcodes } from '../core/shortcodes/diagnostics';
 import { toRange } from './convert';
 import { currentLang } from './lang';
 import { PageFacts } from './pageFacts';
@@ -55,29 +54,31 @@ function pageUri(document: vscode.Uri, contentRelative: string, fragment?: strin
  * anchors), in the core's form, for the page diagnostics manager to merge with its own.
  * Target pages are read (open document first, else the file) before the pure check runs.
  */
-export async function shortcodeDiagnosticsFor(document: vscode.TextDocument, sites: SiteIndex, templates: ShortcodeTemplates): Promise<Diagnostic[]> {
+/**
+ * What the shortcode and relref checks need about a page's site: the templates, the page index,
+ * and the anchors of the pages it links to (read ahead, since the core's callback is synchronous).
+ */
+export async function shortcodeCheckOptionsFor(uri: vscode.Uri, text: string, sites: SiteIndex, templates: ShortcodeTemplates): Promise<ShortcodeCheckOptions> {
   await Promise.all([sites.ready, templates.ready]);
-  const text = document.getText();
-  const pageIndex = sites.pagesFor(document.uri);
-  const currentPage = splitContentPath(document.uri)?.relative;
+  const pageIndex = sites.pagesFor(uri);
+  const currentPage = splitContentPath(uri)?.relative;
   const anchors = new Map<string, ReadonlySet<string> | undefined>();
   if (pageIndex) {
     const targets = [...new Set(relrefTargets(text, pageIndex, currentPage).map((t) => t.path))].filter((p) => p !== currentPage);
     await Promise.all(
       targets.map(async (p) => {
-        const uri = pageUri(document.uri, p);
-        anchors.set(p, uri ? await facts.anchors(uri) : undefined);
+        const target = pageUri(uri, p);
+        anchors.set(p, target ? await facts.anchors(target) : undefined);
       }),
     );
   }
-  return checkShortcodes(text, {
-    lang: currentLang(),
-    templates: templates.namesFor(document.uri),
+  return {
+    templates: templates.namesFor(uri),
     pageIndex,
     currentPage,
     anchorsOf: (p) => anchors.get(p),
     paired: pairedNames(),
-  });
+  };
 }
 
 function toDocumentSymbol(s: OutlineSymbol): vscode.DocumentSymbol {

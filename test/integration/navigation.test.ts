@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { shortcodeDiagnosticsFor, ShortcodeTemplates } from '../../src/extension/navigation';
+import { ShortcodeTemplates } from '../../src/extension/navigation';
 import { SiteIndex } from '../../src/extension/siteIndex';
 
 const NAV_PAGE = 'tests/navigation-sections.md';
@@ -138,14 +138,20 @@ describe('Navigation: outline, folding, relref links and completion in a real VS
     assert.deepEqual([(collapse.range as vscode.Range).start.character, (collapse.range as vscode.Range).end.character], [4, 10]);
   });
 
-  it('gives the shortcode diagnostics of a page to the diagnostics manager, in the core form', async () => {
+  it('publishes the shortcode and relref diagnostics of a page, with exact ranges', async () => {
     const doc = await openPage(BROKEN_PAGE);
     const sites = new SiteIndex();
     const templates = new ShortcodeTemplates();
     try {
       await Promise.all([sites.ready, templates.ready]);
       assert.deepEqual([...(templates.namesFor(doc.uri) ?? [])].sort(), ['alert', 'collapse', 'notice', 'warning']);
-      const list = await shortcodeDiagnosticsFor(doc, sites, templates);
+      await vscode.window.showTextDocument(doc);
+      const SEVERITY = ['error', 'warning', 'information', 'hint'];
+      const published = async () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'MedGuide' && /^(shortcode|relref)-/.test(String(d.code)));
+      for (let i = 0; i < 100 && (await published()).length < 5; i++) await new Promise((r) => setTimeout(r, 100));
+      const list = (await published())
+        .map((d) => ({ code: String(d.code), severity: SEVERITY[d.severity], range: { start: d.range.start, end: d.range.end }, message: d.message }))
+        .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       const at = (needle: string) => {
         const o = doc.getText().indexOf(needle);
         return [doc.positionAt(o).line, doc.positionAt(o).character];
