@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { PageContext } from './context';
 import { detectDateStyle, formatDate, readLooseDate } from './dates';
 import { typeName, type KeyRule } from './keys';
