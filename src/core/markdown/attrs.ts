@@ -40,15 +40,108 @@ export function guardContainers(state: StateCore): void {
       hidden.push(t);
     }
   }
-  guarded.set(state, hidden);
+  const retyped = outerListAttributes(state, hidden);
+  guarded.set(state, { hidden, retyped });
 }
 
 export function unguardContainers(state: StateCore): void {
-  for (const t of guarded.get(state) ?? []) t.nesting = -1;
+  const g = guarded.get(state);
+  for (const t of g?.hidden ?? []) t.nesting = -1;
+  for (const [t, type] of g?.retyped ?? []) t.type = type;
   guarded.delete(state);
 }
 
-const guarded = new WeakMap<StateCore, Token[]>();
+const guarded = new WeakMap<StateCore, { hidden: Token[]; retyped: [Token, string][] }>();
+
+const ONLY_ATTRIBUTES = /^\{[^{}\n]*\}$/;
+const LIST_MARKER = /^( *)([-+*]|\d{1,9}[.)])( *)/;
+
+/** The column where a list item's content starts, from its first source line. */
+function contentColumn(line: string): number | undefined {
+  const m = LIST_MARKER.exec(line);
+  if (!m) return undefined;
+  const spaces = m[3].length;
+  return m[1].length + m[2].length + (spaces === 0 || spaces > 4 ? 1 : spaces);
+}
+
+/**
+ * An attribute line after a nested list is a lazy continuation of the last item's paragraph for
+ * markdown-it, and markdown-it-attrs gives it to the innermost list. Goldmark (Hugo) reads the
+ * line where it is indented: `{.alert .alert-info}` at column 0 ends every list and applies to the
+ * outermost one. For such a line, the innermost-list pattern is turned off (the item's type is
+ * changed for the time markdown-it-attrs runs) and the closings beyond the target list are hidden,
+ * so its "last closing tag" pattern lands on the list Goldmark picks.
+ */
+function outerListAttributes(state: StateCore, hidden: Token[]): [Token, string][] {
+  const retyped: [Token, string][] = [];
+  const tokens = state.tokens;
+  let lines: string[] | undefined;
+  let tree: TokenTree | undefined;
+  for (let i = 2; i < tokens.length; i++) {
+    const inline = tokens[i];
+    const children = inline.children;
+    if (inline.type !== 'inline' || tokens[i - 2].type !== 'list_item_open' || !inline.map || !children || children.length < 2) continue;
+    const last = children[children.length - 1];
+    if (children[children.length - 2].type !== 'softbreak' || last.type !== 'text' || !ONLY_ATTRIBUTES.test(last.content.trim())) continue;
+    lines ??= state.src.split('\n');
+    const attrLine = lines[inline.map[1] - 1] ?? '';
+    if (!attrLine.trimStart().startsWith('{') || /^[ ]*\t/.test(attrLine)) continue;
+    const indent = attrLine.length - attrLine.trimStart().length;
+    tree ??= tokenTree(tokens);
+    // Enclosing list items, innermost first, each with the list that holds it (walking up the
+    // parents: linear in the depth, not in the page).
+    const chain: { item: Token; list: number; col: number }[] = [];
+    let ok = true;
+    for (let j = tree.parent[i]; j >= 0 && ok; j = tree.parent[j]) {
+      const t = tokens[j];
+      if (t.type === 'list_item_open') {
+        const col = t.map ? contentColumn(lines[t.map[0]] ?? '') : undefined;
+        const list = tree.parent[j];
+        const listType = list >= 0 ? tokens[list].type : '';
+        if (col === undefined || (listType !== 'bullet_list_open' && listType !== 'ordered_list_open')) ok = false;
+        else chain.push({ item: t, list, col });
+      } else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open' || j === i - 1) {
+        continue;
+      } else break; // a blockquote, an alert, a section: the line stays inside it
+    }
+    if (!ok || chain.length < 2 || indent >= chain[1].col) continue;
+    let target = chain.length - 1;
+    while (target > 0 && indent >= chain[target].col) target--;
+    const listClose = tree.close[chain[target].list];
+    if (listClose < 0) continue;
+    retyped.push([tokens[i - 2], tokens[i - 2].type]);
+    tokens[i - 2].type = 'medguide_list_item_open_attrs';
+    const after = tokens[listClose + 1];
+    if (after && after.nesting === -1) {
+      after.nesting = 0;
+      hidden.push(after);
+    }
+  }
+  return retyped;
+}
+
+/** For each token, the index of its enclosing opening token (-1 at top level), and for each opening token its closing one. */
+interface TokenTree {
+  readonly parent: Int32Array;
+  readonly close: Int32Array;
+}
+
+/** One pass over the tokens: every later lookup is then constant time. */
+export function tokenTree(tokens: readonly Token[]): TokenTree {
+  const parent = new Int32Array(tokens.length).fill(-1);
+  const close = new Int32Array(tokens.length).fill(-1);
+  const stack: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.nesting === -1) {
+      const open = stack.pop();
+      if (open !== undefined) close[open] = i;
+    }
+    parent[i] = stack.length > 0 ? stack[stack.length - 1] : -1;
+    if (t.nesting === 1) stack.push(i);
+  }
+  return { parent, close };
+}
 
 const SHIELDED = 'medguide_shielded_text';
 

@@ -19,6 +19,7 @@ import {
 import { createParseContext, type ParseContext } from './context';
 import { safeText } from './escape';
 import { FRONT_MATTER_TOKEN, frontMatterRule, renderFrontMatter, type FrontMatterMeta } from './frontMatter';
+import { headingIds } from './headingIds';
 import { blockCodeLiterals, inlineCodeLiterals } from './literals';
 import { resolveSettings, type MedguidePluginOptions, type ResolvedSettings } from './options';
 import { BROKEN_REF_CLOSE, BROKEN_REF_OPEN, relrefLinkRule, renderBrokenRefOpen, type RefTarget } from './relref';
@@ -95,6 +96,7 @@ export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = 
     unguardContainers(state);
     if (getCtx()) attributeAlerts(state);
   });
+  md.core.ruler.after('medguide_attrs_unguard', 'medguide_heading_ids', core(headingIds));
   md.core.ruler.push('medguide_end', () => {
     ctx = undefined;
   });

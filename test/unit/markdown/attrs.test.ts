@@ -6,7 +6,7 @@ describe('markdown/attrs', () => {
     const md = makeMd();
     assert.equal(md.render('Intro.\n{.lead}'), '<p class="lead">Intro.</p>\n');
     assert.equal(md.render('Texte\n{#ancre .note data-x="1"}'), '<p id="ancre" class="note" data-x="1">Texte</p>\n');
-    assert.equal(md.render('## Titre {.text-danger}'), '<h2 class="text-danger">Titre</h2>\n');
+    assert.equal(md.render('## Titre {.text-danger}'), '<h2 class="text-danger" id="titre">Titre</h2>\n');
   });
 
   it('drops event handlers, styles, script URLs and attributes VS Code acts on', () => {

@@ -1,0 +1,46 @@
+import type { StateCore, Token } from 'markdown-it';
+import { anchorize } from './anchorize';
+
+/**
+ * Markdown headings get the id Hugo's Goldmark gives them (`autoHeadingID`, GitHub style), so a
+ * relref to `page.md#titre` finds its target in the preview as on the site:
+ * - the id is the anchorized source text of the heading line, markup included as written
+ *   (Goldmark reads the raw line: `## Un **gras**` → `un-gras`, a link's URL counts too);
+ * - an empty result is `heading`; a repeated one gets `-1`, `-2`… in page order;
+ * - an explicit id (`{#id}`) is kept and reserved; collapse section ids are not (on the site they
+ *   come from a template's `anchorize`, which Goldmark does not see).
+ * Runs after the attribute lists are applied.
+ */
+export function headingIds(state: StateCore): void {
+  const taken = new Set<string>();
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const h = tokens[i];
+    if (h.type !== 'heading_open' || (h.meta as { medguideCollapse?: boolean } | null)?.medguideCollapse) continue;
+    const explicit = h.attrGet('id');
+    if (explicit !== null) {
+      taken.add(explicit);
+      continue;
+    }
+    const inline = tokens[i + 1];
+    let id = anchorize(inline?.type === 'inline' ? rawHeadingText(inline) : '');
+    if (id === '') id = 'heading';
+    if (taken.has(id)) {
+      let n = 1;
+      while (taken.has(`${id}-${n}`)) n++;
+      id = `${id}-${n}`;
+    }
+    taken.add(id);
+    h.attrSet('id', id);
+  }
+}
+
+/** The heading's source text without a trailing attribute list that markdown-it-attrs consumed. */
+function rawHeadingText(inline: Token): string {
+  const content = inline.content;
+  const m = /[ \t]*\{[^{}\n]*\}[ \t]*$/.exec(content);
+  if (!m) return content;
+  const texts = (inline.children ?? []).filter((c) => c.type === 'text');
+  const last = texts[texts.length - 1]?.content ?? '';
+  return last.trimEnd().endsWith('}') ? content : content.slice(0, m.index);
+}
