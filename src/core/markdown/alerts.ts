@@ -1,3 +1,4 @@
+import { tokenTree } from './attrs';
 import type { StateCore, Token } from 'markdown-it';
 import { localize, type Lang } from '../l10n';
 import { getArg, type ShortcodeTag } from '../shortcodes/scan';
@@ -179,35 +180,53 @@ const ATTRIBUTE_ALERT_BLOCKS = new Set([
  */
 export function attributeAlerts(state: StateCore): void {
   const tokens = state.tokens;
-  const starts: number[] = [];
+  let tree: ReturnType<typeof tokenTree> | undefined;
+  /** Opening index → the alert box's open and close tokens to wrap around that block. */
+  const wraps = new Map<number, { open: Token; end: Token; level: number }>();
+  const ends = new Map<number, { open: Token; end: Token; level: number }[]>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!ATTRIBUTE_ALERT_BLOCKS.has(t.type)) continue;
     const classes = (t.attrGet('class') ?? '').split(/\s+/);
-    if (classes.includes('alert')) starts.push(i);
-  }
-  // From the end, so earlier indexes stay valid while we insert.
-  for (let s = starts.length - 1; s >= 0; s--) {
-    const i = starts[s];
-    const t = tokens[i];
-    const close = findClose(tokens, i);
+    if (!classes.includes('alert')) continue;
+    tree ??= tokenTree(tokens);
+    const close = tree.close[i];
     if (close < 0) continue;
-    const classes = (t.attrGet('class') ?? '').split(/\s+/);
     const typed = classes.map((c) => /^alert-([\w-]+)$/.exec(c)?.[1]).find((w) => w !== undefined);
     const word = (typed ?? 'note').toLowerCase();
     const meta: AlertMeta = { kind: alertKind(word), word, source: 'attributes' };
     const open = new state.Token(ALERT_OPEN, 'div', 1);
     open.block = true;
     open.map = t.map ? [t.map[0], t.map[1]] : null;
-    open.level = t.level;
     open.meta = meta;
     open.attrSet('class', alertClass(meta.kind));
     const end = new state.Token(ALERT_CLOSE, 'div', -1);
     end.block = true;
     end.map = t.map ? [t.map[1], t.map[1]] : null;
-    end.level = t.level;
-    for (let j = i; j <= close; j++) tokens[j].level++;
-    tokens.splice(close + 1, 0, end);
-    tokens.splice(i, 0, open);
+    const wrap = { open, end, level: t.level };
+    wraps.set(i, wrap);
+    const list = ends.get(close) ?? [];
+    list.unshift(wrap); // an inner box closes before the box around it
+    ends.set(close, list);
   }
+  if (wraps.size === 0) return;
+  // One rebuild instead of a splice per box: linear in the page, however many alerts it has.
+  const out: Token[] = [];
+  let depth = 0; // boxes open around the current token
+  for (let i = 0; i < tokens.length; i++) {
+    const wrap = wraps.get(i);
+    if (wrap) {
+      wrap.open.level = wrap.level + depth;
+      out.push(wrap.open);
+      depth++;
+    }
+    tokens[i].level += depth;
+    out.push(tokens[i]);
+    for (const w of ends.get(i) ?? []) {
+      depth--;
+      w.end.level = w.level + depth;
+      out.push(w.end);
+    }
+  }
+  state.tokens = out;
 }
