@@ -3,6 +3,7 @@
 //   typecheck    tsc --noEmit on src/ and test/ (strict)
 //   unit         mocha on test/unit in plain Node (the pure core, the CLI in-process)
 //   grammar      vscode-tmgrammar-test on test/grammar fixtures
+//   parity       Hugo 0.111 builds of the example site and fixtures vs the preview's HTML ("Checked against Hugo")
 //   integration  mocha inside a real VS Code (code-server) through @vscode/test-electron's runTests
 //   ui           playwright-core + Debian Chromium driving that VS Code; screenshots in test-results/
 // `npm test -- unit integration` runs only the named suites. The tools (Node 24, code-server,
@@ -15,7 +16,7 @@ import { makeWorkspace } from './workspace.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(root, 'test-results');
-const ALL = ['typecheck', 'unit', 'grammar', 'integration', 'ui'];
+const ALL = ['typecheck', 'unit', 'grammar', 'parity', 'integration', 'ui'];
 const wanted = process.argv.slice(2).filter((a) => ALL.includes(a));
 const suites = wanted.length ? wanted : ALL;
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -114,6 +115,16 @@ for (const suite of suites) {
     const { code, out } = await run(process.execPath, [join(root, 'scripts/test-grammar.mjs')]);
     const m = /^(?:\w+: )?(\d+) passed, (\d+) failed/m.exec(out.split('\n').reverse().join('\n'));
     record('grammar', m ? { passes: Number(m[1]), failures: Number(m[2]) } : undefined, code);
+  } else if (suite === 'parity') {
+    const { ensureTools } = await import('./tools.mjs');
+    try {
+      ensureTools({ need: ['apt'] });
+    } catch (e) {
+      process.stderr.write(`[test] cannot install hugo for the parity suite: ${e.message}\n`);
+      record('parity', undefined, 1);
+      continue;
+    }
+    await mochaSuite('parity', ['--no-config', '--require', 'tsx/cjs', '--timeout', '120000', 'test/parity/**/*.test.ts']);
   } else if (suite === 'integration') {
     if (!(await ensureToolsOrFail()) || !(await build())) {
       record('integration', undefined, 1);

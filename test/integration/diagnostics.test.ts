@@ -29,6 +29,20 @@ describe('Diagnostics in the real VS Code', () => {
     assert.ok(byCode.has('duplicate-value'), 'duplicate author reported');
   });
 
+  it('speaks French when medguide.language is fr (the authors\' language), English when en', async () => {
+    const config = vscode.workspace.getConfiguration('medguide');
+    try {
+      await config.update('language', 'fr', vscode.ConfigurationTarget.Workspace);
+      const fr = await diagnosticsOf('content/tests/front-matter-fautive.md', (l) => l.some((d) => d.message.startsWith('Clé inconnue')));
+      assert.ok(fr.some((d) => d.message === 'Clé inconnue : `lastmode`. Vouliez-vous dire `lastmod` ?'), fr.map((d) => d.message).join(' | '));
+      await config.update('language', 'en', vscode.ConfigurationTarget.Workspace);
+      const en = await diagnosticsOf('content/tests/front-matter-fautive.md', (l) => l.some((d) => d.message.startsWith('Unknown key')));
+      assert.ok(en.some((d) => d.message === 'Unknown key: `lastmode`. Did you mean `lastmod`?'));
+    } finally {
+      await config.update('language', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('reports nothing on the example site\'s pages', async () => {
     const files = await vscode.workspace.findFiles('content/{recommandations,cabinet}/*.md');
     assert.ok(files.length >= 6);

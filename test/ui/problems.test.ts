@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import { openFile, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+
+describe('UI: the Problems panel and the highlighting of a guide page', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+
+  before(async () => {
+    // French messages, as the authors see them.
+    wb = await openWorkbench({ settings: { 'medguide.language': 'fr' } });
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) await screenshot(wb.page, `failed-problems-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`);
+  });
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('lists a faulty page\'s front matter problems with their codes in the Problems panel', async () => {
+    const { page } = wb;
+    await openFile(page, 'content/tests/front-matter-fautive.md');
+    await runCommand(page, 'Problems: Focus on Problems View');
+    const rows = page.locator('.markers-panel .monaco-list-row');
+    await page.waitForFunction(() => document.querySelectorAll('.markers-panel .monaco-list-row').length >= 4, undefined, { timeout: 30_000 });
+    const text = (await rows.allInnerTexts()).join('\n');
+    assert.match(text, /date-format/);
+    assert.match(text, /Clé inconnue/);
+    assert.match(text, /unknown-key/);
+    assert.match(text, /duplicate-value/);
+    await screenshot(page, 'problems-panel');
+  });
+
+  it('colours shortcodes, attribute lists and the TOML front matter of a page', async () => {
+    const { page } = wb;
+    await runCommand(page, 'View: Hide Panel');
+    await openFile(page, 'content/recommandations/hypertension-arterielle.md');
+    const line = (text: string) => page.locator('.monaco-editor .view-line', { hasText: text }).first();
+    await line('collapse "Définitions"').waitFor({ timeout: 15_000 });
+    // Each token of a line is a span with a colour class: several classes mean the grammar split it.
+    const classesOf = async (text: string) =>
+      new Set(await line(text).locator('span > span').evaluateAll((spans) => spans.map((s) => s.className)));
+    assert.ok((await classesOf('collapse "Définitions"')).size >= 3, 'the shortcode line has several token colours');
+    assert.ok((await classesOf('{.lead}')).size >= 2, 'the attribute list is coloured');
+    assert.ok((await classesOf('publishdate = ')).size >= 2, 'the TOML front matter is coloured');
+    await screenshot(page, 'highlighting');
+  });
+});
