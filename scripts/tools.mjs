@@ -81,9 +81,12 @@ function ensureCodeServer() {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'medguide-code-server', private: true }, null, 2));
   const binDir = join(nodeDir(), 'bin');
+  // Under `npm test` the outer npm (Node 20) leaves npm_* and NODE variables that would make the
+  // inner npm run code-server's install scripts with Node 20: start from a clean environment.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE' && k !== 'INIT_CWD'));
   const env = {
-    ...process.env,
-    PATH: `${binDir}:${process.env.PATH}`,
+    ...inherited,
+    PATH: `${binDir}:${(process.env.PATH ?? '').split(':').filter((d) => !d.includes('node_modules/.bin')).join(':')}`,
     npm_config_nodedir: nodeDir(),
     JOBS: '2',
     npm_config_dangerously_allow_all_scripts: 'true',

@@ -6,7 +6,8 @@ describe('UI: a guide page and its preview side by side (real VS Code in Chromiu
   let wb: Workbench;
 
   before(async () => {
-    wb = await openWorkbench();
+    // French labels in the preview, as the authors see them.
+    wb = await openWorkbench({ settings: { 'medguide.language': 'fr' } });
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && wb) await screenshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`);

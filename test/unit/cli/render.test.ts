@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from '../../../src/cli/io';
 import { listPages, render } from '../../../src/cli/render';
 
-const EXAMPLE = readFileSync(new URL('../../../../shared/reference/example-page.md', `file://${__filename}`), 'utf8');
+const EXAMPLE = readFileSync(new URL('../../fixtures/pages/teleconsultation.md', `file://${__filename}`), 'utf8');
 
 async function run(args: string[], cwd: string, env: Record<string, string | undefined> = { LANG: 'fr_FR.UTF-8' }, stdin = '') {
   const out = { code: -1, stdout: '', stderr: '' };

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import {
@@ -88,7 +89,7 @@ describe('frontmatter/lastmod', () => {
   });
 
   it('detects the page’s date values and usual day form', () => {
-    const example = readFileSync('/work/shared/reference/example-page.md', 'utf8');
+    const example = readFileSync(join(__dirname, '../../fixtures/pages/teleconsultation.md'), 'utf8');
     assert.deepEqual(pageDateValues(example), [
       { key: 'date', text: '"2023-03-14T09:30:00+01:00"' },
       { key: 'publishdate', text: '"2023-03-20"' },

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import {
   completionContext,
@@ -55,27 +54,4 @@ describe('frontmatter: robustness', () => {
   });
 });
 
-describe('frontmatter: performance', () => {
-  const example = readFileSync('/work/shared/reference/example-page.md', 'utf8');
-
-  function timePerCall(text: string, runs: number): number {
-    for (let i = 0; i < 20; i++) validatePage(text, { today: '2025-01-01' });
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) validatePage(text, { today: '2025-01-01' });
-    return (performance.now() - t0) / runs;
-  }
-
-  it('validates the example page well under 0.5 ms after warm-up', () => {
-    const ms = timePerCall(example, 500);
-    assert.ok(ms < 0.5, `${ms.toFixed(3)} ms`);
-  });
-
-  it('validates a 1 MB page with 200 front matter keys under 20 ms', () => {
-    const keys = Array.from({ length: 194 }, (_, i) => `cle${i} = "valeur ${i}"`);
-    const body = ('Un paragraphe de corps de page, assez long pour peser. '.repeat(20) + '\n').repeat(1000);
-    const text = example.replace('+++\n\n', `${keys.join('\n')}\n+++\n\n`) + body;
-    assert.ok(text.length > 1_000_000);
-    const ms = timePerCall(text, 20);
-    assert.ok(ms < 20, `${ms.toFixed(2)} ms`);
-  });
-});
+// Timings are not asserted in tests: `npm run bench` measures validation against a smol-toml baseline.

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { validatePage, type ValidateOptions } from '../../../src/core/frontmatter';
@@ -11,7 +12,7 @@ const briefs = (text: string, o: ValidateOptions = {}) => en(text, o).map(brief)
 
 describe('frontmatter/validate: valid pages', () => {
   it('accepts the reference example page and the base fixture', () => {
-    const example = readFileSync('/work/shared/reference/example-page.md', 'utf8');
+    const example = readFileSync(join(__dirname, '../../fixtures/pages/teleconsultation.md'), 'utf8');
     assert.deepEqual(en(example), []);
     assert.deepEqual(en(page()), []);
   });

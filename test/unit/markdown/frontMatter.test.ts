@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { makeMd } from './helpers';
 import { parseSimpleYaml } from '../../../src/core/markdown/frontMatter';
 
-const EXAMPLE = readFileSync(new URL('../../../../shared/reference/example-page.md', `file://${__filename}`), 'utf8');
+const EXAMPLE = readFileSync(new URL('../../fixtures/pages/teleconsultation.md', `file://${__filename}`), 'utf8');
 const TOML = '+++\ntitle = "Titre <b>"\ndescription = "Desc"\nauteurs = ["Camille DURAND", "Léa MARTIN"]\ndate = 2023-03-14T09:30:00+01:00\npublishdate = "2023-03-20"\nlastmod = 2024-11-05\ntags = ["a", "b"]\ndraft = true\n[menu.main]\nweight = 2\n+++\n\nCorps\n';
 
 describe('markdown/frontMatter', () => {

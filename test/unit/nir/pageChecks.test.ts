@@ -295,11 +295,8 @@ describe('core/nir pageChecks', () => {
         fill(`${VALID} `),
       ];
       for (const text of inputs) {
-        const started = Date.now();
+        // Linear work takes well under a second here; a quadratic path would take hours and hit the mocha timeout.
         const found = checkPatientIdentifiers(text, 'en');
-        const elapsed = Date.now() - started;
-        // Linear work takes well under a second here; a quadratic path would take hours.
-        assert.ok(elapsed < 10000, `${elapsed} ms for ${JSON.stringify(text.slice(0, 20))}…`);
         assert.ok(Array.isArray(found));
       }
     });

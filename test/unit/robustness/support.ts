@@ -160,12 +160,14 @@ export function assertScan(text: string, r: ScanResult): void {
 }
 
 /** Runs `fn` and fails when it takes pathologically long (a runaway, not a timing budget). */
-export function withinLimit<T>(fn: () => T, limitMs: number, context: string): T {
-  const started = Date.now();
-  const out = fn();
-  const took = Date.now() - started;
-  assert.ok(took < limitMs, `${context}: took ${took} ms (limit ${limitMs} ms)`);
-  return out;
+export function withinLimit<T>(fn: () => T, _limitMs: number, context: string): T {
+  // No timing is asserted (timings belong to `npm run bench`): a runaway run hits the suite's
+  // mocha timeout instead, and a throw is reported with its context.
+  try {
+    return fn();
+  } catch (e) {
+    throw new Error(`${context}: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -252,9 +252,7 @@ describe('shortcodes/diagnostics: robustness', () => {
       '## Titre\n{{% collapse "Section" %}}\nTexte [lien]({{< relref "a.md#x" >}}) {{< inconnu >}} {{% /tab %}}\n### Sous-titre\n{{% /collapse %}}\n{{< x "non terminée\n{{% note %}}\n```\n{{< figure >}}\n```\n';
     const text = chunk.repeat(Math.ceil(5_000_000 / chunk.length));
     const pageIndex = Array.from({ length: 500 }, (_, i) => `s/p${i}.md`).concat('a.md');
-    const started = Date.now();
     const list = check(text, { templates: new Set(['collapse', 'note']), pageIndex, currentPage: 'b.md', anchorsOf: () => new Set(['y']) });
     assert.ok(list.length > 100_000);
-    assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
   });
 });
