@@ -114,20 +114,30 @@ class TaxonomyValues {
     vscode.workspace.onDidSaveTextDocument(() => (this.values = undefined));
   }
 
-  get(key: string): Promise<ReadonlyMap<string, number>> {
+  /**
+   * The values used for `key`. The first call starts reading the site in the background; completion
+   * waits for it at most `waitMs`, so a large site never holds the completion list up.
+   */
+  async get(key: string, waitMs = 1500): Promise<ReadonlyMap<string, number>> {
     this.values ??= this.collect();
-    return this.values.then((all) => all.get(key.toLowerCase()) ?? new Map());
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
+    const all = await Promise.race([this.values, late]);
+    clearTimeout(timer);
+    return all?.get(key.toLowerCase()) ?? new Map();
   }
 
   private async collect(): Promise<Map<string, Map<string, number>>> {
     const out = new Map<string, Map<string, number>>();
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!base) return out;
-    for (const uri of this.sites.allPages(base).slice(0, 5000)) {
+    await this.sites.ready;
+    const pages = this.sites.allPages(base);
+    const readOne = async (uri: vscode.Uri) => {
       try {
         const text = stripBom(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
         const loc = locateFrontMatter(text);
-        if (!loc || loc.format !== 'toml' || !loc.closed) continue;
+        if (!loc || loc.format !== 'toml' || !loc.closed) return;
         const data = parse(text.slice(loc.contentStart, loc.contentEnd)) as Record<string, unknown>;
         for (const [k, v] of Object.entries(data)) {
           if (!TAXONOMIES.includes(k.toLowerCase())) continue;
@@ -138,7 +148,9 @@ class TaxonomyValues {
       } catch {
         // An unreadable or broken page contributes nothing.
       }
-    }
+    };
+    // A few reads at a time: quick on a large site without flooding the file system.
+    for (let i = 0; i < pages.length; i += 16) await Promise.all(pages.slice(i, i + 16).map(readOne));
     return out;
   }
 }

@@ -22,6 +22,7 @@ const EXCLUDE_GLOB = '{**/node_modules/**,**/public/**,**/resources/**,**/.git/*
 export class SiteIndex implements vscode.Disposable {
   private readonly sites = new Map<string, string[]>();
   private readonly changed = new vscode.EventEmitter<void>();
+  private pending: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
@@ -50,7 +51,7 @@ export class SiteIndex implements vscode.Disposable {
       }
       this.sites.clear();
       for (const [root, list] of next) this.sites.set(root, list.sort());
-      this.changed.fire();
+      this.fireChanged();
     } catch {
       // A workspace that cannot be listed (virtual file system without search): relrefs stay unchecked.
     }
@@ -62,7 +63,7 @@ export class SiteIndex implements vscode.Disposable {
     const list = this.sites.get(split.root) ?? [];
     if (list.includes(split.relative)) return;
     this.sites.set(split.root, [...list, split.relative].sort());
-    this.changed.fire();
+    this.fireChanged();
   }
 
   private remove(uri: vscode.Uri): void {
@@ -70,7 +71,16 @@ export class SiteIndex implements vscode.Disposable {
     const list = split && this.sites.get(split.root);
     if (!split || !list || !list.includes(split.relative)) return;
     this.sites.set(split.root, list.filter((p) => p !== split.relative));
-    this.changed.fire();
+    this.fireChanged();
+  }
+
+  /**
+   * One event for a burst of file events: a branch switch that touches 2,000 pages refreshes the
+   * preview and rechecks the open pages once, not 2,000 times.
+   */
+  private fireChanged(): void {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => this.changed.fire(), 150);
   }
 
   /** The pages of the site `uri` belongs to, or undefined when it is not under a `content/` folder. */
@@ -87,6 +97,7 @@ export class SiteIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.pending);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -55,6 +55,20 @@ describe('UI: insert a patient MSSanté address from a matricule INS', function 
     if (!closed) await wb?.close();
   });
 
+  it('warns before inserting into a page of the published site, and Cancel (the default) inserts nothing', async () => {
+    const { page } = wb;
+    await openFile(page, 'content/cabinet/e-cps.md');
+    await runCommand(page, 'MedGuide: Insert Patient MSSanté Address');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 10_000 });
+    assert.match(await dialog.innerText(), /published site/);
+    await screenshot(page, 'mssante-published-warning');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await page.locator('.quick-input-widget input[type="password"]').count(), 0, 'no input box after Cancel');
+    assert.equal(await page.locator('.tab.dirty').count(), 0, 'nothing inserted: no editor has unsaved changes');
+  });
+
   it('types the number in a password box, sees it checked, and gets the address inserted', async () => {
     const { page } = wb;
     await openFile(page, 'notes/brouillon.md');

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { openFile, openWorkbench, previewFrame, runCommand, screenshot, type Workbench } from './workbench';
+import { openFile, openWorkbench, previewFrame, runCommand, screenshot, waitForPreview, type Workbench } from './workbench';
 
 describe('UI: a guide page and its preview side by side (real VS Code in Chromium)', function () {
   this.timeout(180_000);
@@ -30,5 +30,52 @@ describe('UI: a guide page and its preview side by side (real VS Code in Chromiu
     await page.waitForTimeout(500);
     const file = await screenshot(page, 'preview-side-by-side');
     assert.ok(file.endsWith('.png'));
+    // French labels (medguide.language = fr) in the front matter card.
+    assert.match(await preview.locator('.medguide-front-matter').innerText(), /Publié/);
+  });
+
+  it('shows the alert boxes readable in the dark and high-contrast themes', async () => {
+    const { page } = wb;
+    const preview = previewFrame(page);
+    const box = preview.locator('.medguide-alert').first();
+    await box.scrollIntoViewIfNeeded();
+    const colours = async () =>
+      box.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { fg: s.color, bg: s.backgroundColor, border: s.borderLeftColor, theme: document.body.className };
+      });
+    const light = await colours();
+    const seen: Record<string, { fg: string; bg: string; border: string; theme: string }> = { light };
+    for (const [name, theme, bodyClass] of [
+      ['dark', 'Dark Modern', 'vscode-dark'],
+      ['high-contrast', 'Dark High Contrast', 'vscode-high-contrast'],
+    ] as const) {
+      // Switch the theme as a user would: the colour theme picker.
+      await runCommand(page, 'Preferences: Color Theme');
+      await page.locator('.quick-input-widget input').fill(theme);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: theme }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await waitForPreview(page, (doc, cls) => doc.body.classList.contains(cls), bodyClass);
+      await page.waitForTimeout(500);
+      seen[name] = await colours();
+      await screenshot(page, `preview-${name}`);
+    }
+    await runCommand(page, 'Preferences: Color Theme');
+    await page.locator('.quick-input-widget input').fill('Light Modern');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    // The box follows the theme: its text colour changes with it and never equals its background.
+    assert.notEqual(seen.dark.fg, light.fg, JSON.stringify(seen));
+    for (const c of Object.values(seen)) assert.notEqual(c.fg, c.bg, JSON.stringify(c));
+  });
+
+  it('opens the target page of a relref link from the preview', async () => {
+    const { page } = wb;
+    const preview = previewFrame(page);
+    const link = preview.locator('a.medguide-relref[href$="vaccination-adulte.md"]').first();
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    // VS Code opens the linked Markdown file (in the preview, by default): its title card appears.
+    await waitForPreview(page, (doc, title) => (doc.querySelector('.medguide-front-matter')?.textContent ?? '').includes(title), "Vaccination de l'adulte");
   });
 });

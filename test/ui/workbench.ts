@@ -108,6 +108,24 @@ export function previewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
+/**
+ * Waits until `predicate(previewDocument, arg)` is true in the Markdown preview's document
+ * (webview iframe → active frame), re-evaluated as the preview updates.
+ */
+export async function waitForPreview<A>(page: Page, predicate: (doc: Document, arg: A) => boolean, arg: A, timeout = 20_000): Promise<void> {
+  await page.waitForFunction(
+    ({ source, arg: a }) => {
+      const outer = document.querySelector('iframe.webview.ready') as HTMLIFrameElement | null;
+      const inner = outer?.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+      const doc = inner?.contentDocument;
+      // eslint-disable-next-line no-new-func
+      return doc ? Boolean(new Function('doc', 'arg', `return (${source})(doc, arg);`)(doc, a)) : false;
+    },
+    { source: predicate.toString(), arg },
+    { timeout },
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS, { recursive: true });
   const file = join(RESULTS, `${name}.png`);
