@@ -31,7 +31,7 @@ sh(process.execPath, [join(root, 'scripts/build.mjs'), '--production']);
 const vsceDir = join(state, 'vsix');
 mkdirSync(vsceDir, { recursive: true });
 const vsix = join(vsceDir, 'medguide.vsix');
-sh(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+sh(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 const userDataDir = join(state, 'user-data');
 const extensionsDir = join(state, 'extensions');
