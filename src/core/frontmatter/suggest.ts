@@ -34,6 +34,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestD = max + 1;
   for (const c of candidates) {
+    // Too different in length to be within reach: skip before any work.
+    if (Math.abs(c.length - w.length) > max) continue;
     const d = editDistance(w, c.toLowerCase(), bestD - 1 < max ? bestD - 1 : max);
     if (d < bestD) {
       best = c;

@@ -146,20 +146,42 @@ function anchorRange(use: RelrefUse): { start: number; end: number } {
 }
 
 /** A page whose path (or, for a bare name, file name) is one typo away from the target; cached per target. */
+const uniqueNamesCache = new WeakMap<PageIndex, Map<string, string>>();
+
+/**
+ * File names that are unique in the site, once per page index (not once per page checked):
+ * suggesting an ambiguous one would trade one error for another.
+ */
+function uniqueFileNames(index: PageIndex): Map<string, string> {
+  let byName = uniqueNamesCache.get(index);
+  if (byName) return byName;
+  const seen = new Map<string, string | undefined>();
+  for (const p of index.paths) {
+    const name = p.split('/').pop() ?? p;
+    seen.set(name, seen.has(name) ? undefined : p);
+  }
+  byName = new Map();
+  for (const [name, p] of seen) if (p !== undefined) byName.set(name, p);
+  uniqueNamesCache.set(index, byName);
+  return byName;
+}
+
+const suggestionsByIndex = new WeakMap<PageIndex, Map<string, string | undefined>>();
+
+function suggestionCache(index: PageIndex): Map<string, string | undefined> {
+  let cache = suggestionsByIndex.get(index);
+  if (!cache) suggestionsByIndex.set(index, (cache = new Map()));
+  return cache;
+}
+
 function suggestPage(index: PageIndex, ref: string, cache: Map<string, string | undefined>): string | undefined {
   const hash = ref.indexOf('#');
   const path = (hash >= 0 ? ref.slice(0, hash) : ref).trim().replace(/^\/+/, '');
-  if (cache.has(path) || cache.size > 200) return cache.get(path);
+  if (cache.has(path) || cache.size > 2000) return cache.get(path);
   let found: string | undefined;
   if (path.includes('/')) found = closest(path, index.paths);
   else {
-    // Only file names that are unique in the site: suggesting an ambiguous one would trade one error for another.
-    const byName = new Map<string, string | undefined>();
-    for (const p of index.paths) {
-      const name = p.split('/').pop() ?? p;
-      byName.set(name, byName.has(name) ? undefined : p);
-    }
-    for (const [name, p] of byName) if (p === undefined) byName.delete(name);
+    const byName = uniqueFileNames(index);
     const name = closest(path, byName.keys());
     found = name !== undefined ? byName.get(name) : undefined;
   }
@@ -182,7 +204,8 @@ function relrefs(doc: ShortcodeDocument, options: CheckShortcodesOptions, c: Col
   if (uses.length === 0) return;
   const index: PageIndex | undefined = options.pageIndex ? buildPageIndex(options.pageIndex) : undefined;
   let ownAnchors: ReadonlySet<string> | undefined;
-  const suggestions = new Map<string, string | undefined>();
+  // Suggestions depend only on the site's pages: shared by every page checked against that index.
+  const suggestions = index ? suggestionCache(index) : new Map<string, string | undefined>();
   const anchorSuggestions = new Map<string, string | undefined>();
   const current = options.currentPage !== undefined ? logicalPath(options.currentPage) : undefined;
   for (const use of uses) {
