@@ -29,6 +29,8 @@ export type ShortcodeCheckOptions = Omit<CheckShortcodesOptions, 'lang'>;
 /** Codes the page itself silences through its front matter. */
 export function pageIgnoredCodes(text: string): Set<string> {
   const out = new Set<string>();
+  // Most pages silence nothing: don't parse their front matter a second time for it.
+  if (!text.includes(PAGE_IGNORE_KEY)) return out;
   try {
     const body = stripBom(text);
     const loc = locateFrontMatter(body);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { checkPage } from '../core/check';
 import type { Diagnostic } from '../core/diagnostic';
 import { relativeTo } from '../core/config';
-import { range } from '../core/text';
+import { range, stripBom } from '../core/text';
 import { toVsDiagnostic } from './convert';
 import { currentLang } from './lang';
 import { shortcodeCheckOptionsFor, type ShortcodeTemplates } from './navigation';
@@ -130,7 +130,7 @@ export class PageDiagnostics implements vscode.Disposable {
   }
 
   private async compute(uri: vscode.Uri, rawText: string, lang: 'fr' | 'en'): Promise<readonly Diagnostic[]> {
-    const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+    const text = stripBom(rawText);
     const { maxFileSize } = settings();
     if (text.length > maxFileSize) {
       return [
