@@ -40,7 +40,6 @@ export class PageDiagnostics implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
-      vscode.workspace.onDidSaveTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.forget(d.uri);
         // A page of a site-wide check keeps its problems listed, as they stand on disk.
@@ -52,7 +51,7 @@ export class PageDiagnostics implements vscode.Disposable {
       configs.onDidChange(() => this.revalidateOpen()),
       sites.onDidChange(() => this.revalidateOpen()),
       templates.onDidChange(() => this.revalidateOpen()),
-      // A page's relref anchors depend on other pages: saving one rechecks the open pages.
+      // On save: the page itself, and, since a page's relref anchors depend on other pages, every open page.
       vscode.workspace.onDidSaveTextDocument((d) => {
         if (d.languageId === 'markdown') this.revalidateOpen();
       }),

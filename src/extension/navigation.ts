@@ -50,11 +50,6 @@ function pageUri(document: vscode.Uri, contentRelative: string, fragment?: strin
 }
 
 /**
- * The shortcode diagnostics of a page (structure, arguments, unknown names, relref targets and
- * anchors), in the core's form, for the page diagnostics manager to merge with its own.
- * Target pages are read (open document first, else the file) before the pure check runs.
- */
-/**
  * What the shortcode and relref checks need about a page's site: the templates, the page index,
  * and the anchors of the pages it links to (read ahead, since the core's callback is synchronous).
  */
