@@ -21,7 +21,10 @@ export function registerMssanteCommand(context: vscode.ExtensionContext): void {
       }
       const config = vscode.workspace.getConfiguration('medguide.mssante', editor.document.uri);
       if (config.get<boolean>('warnBeforeInsert', true) && (await isPublishedLocation(editor.document.uri))) {
-        const insert = vscode.l10n.t('Insert anyway');
+        // VS Code focuses the first button that is not the close affordance: the safe choice comes
+        // first, so Enter inserts nothing; Escape and VS Code's own Cancel button insert nothing either.
+        const cancel: vscode.MessageItem = { title: vscode.l10n.t("Don't insert") };
+        const insert: vscode.MessageItem = { title: vscode.l10n.t('Insert anyway') };
         const choice = await vscode.window.showWarningMessage(
           vscode.l10n.t('This file belongs to a published site'),
           {
@@ -30,6 +33,7 @@ export function registerMssanteCommand(context: vscode.ExtensionContext): void {
               "The patient's number will be published with the page and kept in the file's history (undo, local history, backups, Git). Patient identifiers belong in the patient's record, not in a guide page.",
             ),
           },
+          cancel,
           insert,
         );
         if (choice !== insert) return;

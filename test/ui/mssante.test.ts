@@ -55,15 +55,19 @@ describe('UI: insert a patient MSSanté address from a matricule INS', function 
     if (!closed) await wb?.close();
   });
 
-  it('warns before inserting into a page of the published site, and Cancel (the default) inserts nothing', async () => {
+  it('warns before inserting into a page of the published site; the default button inserts nothing', async () => {
     const { page } = wb;
     await openFile(page, 'content/cabinet/e-cps.md');
     await runCommand(page, 'MedGuide: Insert Patient MSSanté Address');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 10_000 });
     assert.match(await dialog.innerText(), /published site/);
+    // The safe choice is the default: once the dialog has focused its default button, Enter inserts nothing.
+    const focused = page.locator('.monaco-dialog-box .monaco-button:focus');
+    await focused.waitFor({ timeout: 10_000 });
+    assert.match(await focused.innerText(), /Don't insert|Ne pas insérer/);
     await screenshot(page, 'mssante-published-warning');
-    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached', timeout: 10_000 });
     assert.equal(await page.locator('.quick-input-widget input[type="password"]').count(), 0, 'no input box after Cancel');
     assert.equal(await page.locator('.tab.dirty').count(), 0, 'nothing inserted: no editor has unsaved changes');
