@@ -387,7 +387,7 @@ async function benchActivation() {
         extensionDevelopmentPath: root,
         extensionTestsPath: join(root, 'out/test/integration/bench/index.js'),
         launchArgs: [workspace],
-        extensionTestsEnv: { MEDGUIDE_BENCH_FILE: file },
+        extensionTestsEnv: { MEDGUIDE_BENCH_FILE: file, MEDGUIDE_BENCH_PAGE: EXAMPLE_PAGE.replace(/^examples\/guide-site\//, '') },
       });
       if (code !== 0) log(`the VS Code run exited with ${code}`);
       runs.push(JSON.parse(readFileSync(file, 'utf8')));
@@ -397,6 +397,7 @@ async function benchActivation() {
       rmSync(workspace, { recursive: true, force: true });
     }
   }
+  await benchPreviewInVsCode(runTests, makeWorkspace, runs);
   const ours = runs.map((r) => r.medguide.ms).filter((v) => typeof v === 'number');
   const theirs = runs.map((r) => r.baseline.ms).filter((v) => typeof v === 'number');
   if (!ours.length) {
@@ -418,6 +419,57 @@ async function benchActivation() {
     note: notes.join('; '),
   });
   return runs[0].vscodeVersion;
+}
+
+/**
+ * The preview in VS Code: markdown.api.render of the example page with MedGuide installed (from the
+ * activation runs) against the same VS Code with a placeholder extension instead (VS Code's own
+ * markdown-it and plugins only).
+ */
+async function benchPreviewInVsCode(runTests, makeWorkspace, withRuns) {
+  const placeholder = join(scratch, 'placeholder-extension');
+  mkdirSync(placeholder, { recursive: true });
+  writeFileSync(
+    join(placeholder, 'package.json'),
+    JSON.stringify({ name: 'bench-placeholder', publisher: 'medguide-bench', version: '0.0.0', engines: { vscode: '^1.100.0' } }),
+  );
+  const without = [];
+  for (let i = 0; i < VSCODE_RUNS; i++) {
+    log(`preview in VS Code without MedGuide, run ${i + 1} of ${VSCODE_RUNS}…`);
+    const file = join(scratch, `render-baseline-${i}.json`);
+    const workspace = makeWorkspace({ fixtures: false });
+    try {
+      await runTests({
+        vscodeExecutablePath: join(root, 'scripts/vscode-exec.mjs'),
+        extensionDevelopmentPath: placeholder,
+        extensionTestsPath: join(root, 'out/test/integration/bench/index.js'),
+        launchArgs: [workspace],
+        extensionTestsEnv: { MEDGUIDE_BENCH_FILE: file, MEDGUIDE_BENCH_PAGE: EXAMPLE_PAGE.replace(/^examples\/guide-site\//, '') },
+      });
+      without.push(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (e) {
+      log(`the VS Code run failed: ${e?.message ?? e}`);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
+  }
+  const ours = withRuns.map((r) => r.render).filter((r) => r && r.medguideClasses).map((r) => r.ms);
+  const theirs = without.map((r) => r.render).filter((r) => r && !r.medguideClasses).map((r) => r.ms);
+  if (!ours.length || !theirs.length) {
+    row({ group: 'preview', figure: 'preview in VS Code (markdown.api.render), example page', value: NaN, unit: 'ms', maxRatio: 1.3, budget: '≤ 1.3×', note: 'not measured (see the log above)' });
+    return;
+  }
+  row({
+    group: 'preview',
+    figure: 'preview in VS Code (markdown.api.render), example page',
+    value: median(ours),
+    unit: 'ms',
+    baseline: median(theirs),
+    baselineLabel: 'the same VS Code without MedGuide',
+    maxRatio: 1.3,
+    budget: '≤ 1.3×',
+    note: `${ours.length} + ${theirs.length} run(s); the page's text (a document's tokens are cached per version); includes the command round trip to the Markdown extension`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
