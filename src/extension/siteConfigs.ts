@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
 import type { Diagnostic } from '../core/diagnostic';
-import { CONFIG_FILE_NAME, loadSiteConfig, parentDir, type ConfigFileAccess, type LoadedSiteConfig } from '../core/config';
+import { CONFIG_FILE_NAME, loadSiteConfig, parentDir, parseSiteConfig, type ConfigFileAccess, type LoadedSiteConfig } from '../core/config';
 import { toVsDiagnostic } from './convert';
 import { currentLang } from './lang';
+
+function isConfigFile(uri: vscode.Uri): boolean {
+  return uri.path.endsWith(`/${CONFIG_FILE_NAME}`);
+}
 
 /** File access for the core's config lookup, over vscode.workspace.fs (works in the browser). */
 function accessFor(base: vscode.Uri): ConfigFileAccess {
@@ -47,12 +51,23 @@ export class SiteConfigs implements vscode.Disposable {
       watcher.onDidCreate(drop),
       watcher.onDidDelete(drop),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.uri.path.endsWith(`/${CONFIG_FILE_NAME}`)) drop();
+        if (isConfigFile(e.document.uri)) {
+          drop();
+          this.checkOpenConfig(e.document);
+        }
       }),
+      vscode.workspace.onDidOpenTextDocument((d) => this.checkOpenConfig(d)),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('medguide.language')) drop();
       }),
     );
+    for (const d of vscode.workspace.textDocuments) this.checkOpenConfig(d);
+  }
+
+  /** A `.medguide.toml` open in an editor gets its diagnostics as you type, whether or not a page uses it yet. */
+  private checkOpenConfig(document: vscode.TextDocument): void {
+    if (!isConfigFile(document.uri)) return;
+    this.publish(document.uri, parseSiteConfig(document.getText(), currentLang()).diagnostics, undefined);
   }
 
   /** The configuration that applies to `uri` (defaults when the site has no `.medguide.toml`). */

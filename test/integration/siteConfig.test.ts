@@ -85,4 +85,20 @@ describe('The site\'s .medguide.toml in the real VS Code', () => {
     assert.equal(list[0].code, 'toml-syntax');
     assert.ok(list[0].range.start.line >= CONFIG.split('\n').length, `at the broken line (${list[0].range.start.line})`);
   });
+
+  it('checks a .medguide.toml as it is typed, before any page uses it', async () => {
+    const uri = await write('sites/seul/.medguide.toml', 'extraKeys = ["a"]\n');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await editor.edit((b) => b.insert(new vscode.Position(1, 0), 'skipp = ["x"]\n'));
+    let list: vscode.Diagnostic[] = [];
+    for (let i = 0; i < 50 && list.length === 0; i++) {
+      list = vscode.languages.getDiagnostics(uri);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(list.length, 1, list.map((d) => `${d.code} ${d.message}`).join(' | '));
+    assert.equal(list[0].code, 'config-unknown-option');
+    assert.equal(list[0].range.start.line, 1);
+    assert.match(list[0].message, /skip/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
