@@ -134,7 +134,11 @@ export function blockquoteAlerts(state: StateCore): void {
     const m = MARKER.exec(first.trim());
     if (!m) continue;
     const word = m[1].toLowerCase();
-    const title = m[3]?.trim() ? m[3].trim() : undefined;
+    const written = m[3]?.trim() ? m[3].trim() : undefined;
+    // A backtick in the title may open a code span that closes lines below: taking the title out
+    // of the text would expose what that span protects (raw HTML included), so it stays in the body.
+    const keepInBody = written !== undefined && written.includes('`');
+    const title = keepInBody ? undefined : written;
     const closeIndex = findClose(tokens, i);
     if (closeIndex < 0) continue;
     const meta: AlertMeta = { kind: alertKind(word), word, title, source: 'blockquote' };
@@ -145,7 +149,9 @@ export function blockquoteAlerts(state: StateCore): void {
     tokens[closeIndex].type = ALERT_CLOSE;
     tokens[closeIndex].tag = 'div';
     tokens[closeIndex].map = open.map ? [open.map[1], open.map[1]] : null;
-    if (nl < 0) {
+    if (keepInBody) {
+      inline.content = nl < 0 ? written : `${written}\n${inline.content.slice(nl + 1)}`;
+    } else if (nl < 0) {
       tokens.splice(i + 1, 3); // the marker was the whole paragraph
     } else {
       inline.content = inline.content.slice(nl + 1);

@@ -1,4 +1,4 @@
-import { scanShortcodes, shortcodeKey, type ShortcodeTag } from '../shortcodes/scan';
+import { hasUnterminatedString, scanShortcodes, shortcodeKey, type ShortcodeTag } from '../shortcodes/scan';
 import { DEFAULT_PAIRED_SHORTCODES, pairShortcodes } from '../shortcodes/pair';
 import { buildPageIndex, resolveRef, type PageIndex, type ResolveResult } from '../relref/resolve';
 import { resolveSettings, type MedguidePluginOptions, type ResolvedSettings } from './options';
@@ -26,6 +26,8 @@ export function createParseContext(src: string, env: unknown, options: MedguideP
   const { partner } = pairShortcodes(tags, paired);
   const tagsByStart = new Map<number, { tag: ShortcodeTag; close?: ShortcodeTag }>();
   tags.forEach((tag, i) => {
+    // Same rule as the inline scan: a tag cut short by an unterminated string stays Markdown text.
+    if (hasUnterminatedString(tag)) return;
     if (tag.kind === 'open' || tag.kind === 'self-closing') {
       tagsByStart.set(tag.start, { tag, close: partner[i] >= 0 ? tags[partner[i]] : undefined });
     }

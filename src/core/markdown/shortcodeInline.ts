@@ -1,7 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateInline, Token } from 'markdown-it';
 import { localize, type Lang } from '../l10n';
-import { getArg, scanShortcodes, shortcodeKey, type ShortcodeTag } from '../shortcodes/scan';
+import { getArg, hasUnterminatedString, scanShortcodes, shortcodeKey, type ShortcodeTag } from '../shortcodes/scan';
 import { pairShortcodes } from '../shortcodes/pair';
 import { ALERT_INLINE_CLOSE, ALERT_INLINE_OPEN, alertClass, alertFromShortcode, alertKind, type AlertMeta } from './alerts';
 import type { ParseContext } from './context';
@@ -47,6 +47,9 @@ function scanOf(state: StateInline): InlineScan {
     const { partner } = pairShortcodes(tags, []);
     const byStart = new Map<number, { tag: ShortcodeTag; close?: ShortcodeTag }>();
     tags.forEach((tag, i) => {
+      // A tag cut short by an unterminated string is left to Markdown: taking it would end it at a
+      // delimiter inside the string and expose the rest of the string (raw HTML included).
+      if (hasUnterminatedString(tag)) return;
       const p = partner[i];
       byStart.set(tag.start, { tag, close: tag.kind === 'open' && p > i ? tags[p] : undefined });
     });

@@ -296,3 +296,8 @@ export function getArg(tag: ShortcodeTag, which: number | string): string | unde
   }
   return tag.args.find((a) => a.key === which)?.value;
 }
+
+/** A tag whose scan ended inside a string: it was closed at a delimiter that belongs to the string. */
+export function hasUnterminatedString(tag: ShortcodeTag): boolean {
+  return tag.errors.some((e) => e.code === 'shortcode/unterminated-string');
+}
