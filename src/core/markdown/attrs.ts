@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import markdownItAttrs from 'markdown-it-attrs';
+import { curlyAttributesRule, type AttrsOptions } from './attrsRule';
 
 
 /**
@@ -19,12 +20,17 @@ export const ALLOWED_ATTRIBUTES: readonly (string | RegExp)[] = [
 export const SAFE_ATTRIBUTE_VALUE = /^(?![\s\S]*(?:javascript|vbscript)\s*:)[\s\S]*$/i;
 
 export function useAttributes(md: MarkdownIt): void {
-  // The plugin's typings see markdown-it through another module path; the shapes are the same.
-  const plugin = markdownItAttrs as unknown as (md: MarkdownIt, options: object) => void;
-  md.use(plugin, {
+  const options: AttrsOptions = {
+    leftDelimiter: '{',
+    rightDelimiter: '}',
     allowedAttributes: [...ALLOWED_ATTRIBUTES],
     allowedAttributeValues: [SAFE_ATTRIBUTE_VALUE],
-  });
+  };
+  // The plugin's typings see markdown-it through another module path; the shapes are the same.
+  const plugin = markdownItAttrs as unknown as (md: MarkdownIt, options: object) => void;
+  md.use(plugin, options);
+  // Same patterns and transforms, a loop that skips tokens that cannot hold an attribute list.
+  md.core.ruler.at('curly_attributes', curlyAttributesRule(options));
 }
 
 /**

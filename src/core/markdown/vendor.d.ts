@@ -19,3 +19,8 @@ declare module 'markdown-it-sup' {
   const plugin: (md: MarkdownIt) => void;
   export default plugin;
 }
+declare module 'markdown-it-attrs/patterns.js' {
+  // The package's internal pattern list (see attrsRule.ts): `(options) => pattern[]`.
+  const patternsConfig: (options: object) => unknown[];
+  export default patternsConfig;
+}

@@ -1,0 +1,144 @@
+import type { StateCore, Token } from 'markdown-it';
+// markdown-it-attrs' own patterns and transforms: what an attribute list means and where it lands
+// stays the package's. Only the loop that tries them is ours (see `curlyAttributesRule`).
+import patternsConfig from 'markdown-it-attrs/patterns.js';
+
+/** The options markdown-it-attrs builds its patterns from (its defaults plus ours). */
+export interface AttrsOptions {
+  readonly leftDelimiter: string;
+  readonly rightDelimiter: string;
+  readonly allowedAttributes: readonly (string | RegExp)[];
+  readonly allowedAttributeValues: readonly (string | RegExp)[];
+}
+
+type Rule = { shift?: number; position?: number; [key: string]: unknown };
+interface Pattern {
+  readonly name: string;
+  readonly tests: readonly Rule[];
+  transform(tokens: Token[], i: number, j: number | null): void;
+}
+
+/** A token that may hold an attribute list: its text, fence info or inline children have the delimiter. */
+function mayHold(token: Token | undefined, left: string): boolean {
+  if (!token) return false;
+  if (token.content.includes(left) || (token.info && token.info.includes(left))) return true;
+  const children = token.children;
+  if (children) for (const c of children) if (c.content.includes(left)) return true;
+  return false;
+}
+
+/**
+ * markdown-it-attrs' core rule, with the same patterns, transforms and order, but a pattern is
+ * only tried at a token when the tokens its delimiter tests look at can hold the delimiter at all.
+ * Its own loop tries every pattern at every token, building closures and key lists each time:
+ * on a guide page that was most of the preview's cost. Patterns whose tests read no text (the
+ * table metadata passes) are always tried. Skipping is conservative: a token that merely
+ * contains the delimiter still goes through the package's full tests.
+ */
+export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) => void {
+  const patterns = (patternsConfig(options) as Pattern[]).map((pattern) => ({
+    pattern,
+    // Shifts of the tests that read text (content, info or children): all must hold the delimiter.
+    anchors: pattern.tests
+      .filter((t) => t.shift !== undefined && ('content' in t || 'info' in t || 'children' in t))
+      .map((t) => t.shift as number),
+    retry: pattern.name === 'inline attributes' || pattern.name === 'inline nesting 0',
+  }));
+  const left = options.leftDelimiter;
+  return (state) => {
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      for (let p = 0; p < patterns.length; p++) {
+        const { pattern, anchors, retry } = patterns[p];
+        let skip = false;
+        for (const s of anchors) {
+          if (i + s < 0 || !mayHold(tokens[i + s], left)) {
+            skip = true;
+            break;
+          }
+        }
+        if (skip) continue;
+        let j: number | null = null;
+        const match = pattern.tests.every((t) => {
+          const res = test(tokens, i, t);
+          if (res.j !== null) j = res.j;
+          return res.match;
+        });
+        if (!match) continue;
+        try {
+          pattern.transform(tokens, i, j);
+          if (retry) p--; // several inline attribute lists may follow each other
+        } catch {
+          // The package logs and goes on; the preview goes on without that attribute list.
+        }
+      }
+    }
+  };
+}
+
+// `test`, `get` and the two type checks below are markdown-it-attrs' own (MIT, Arve Seljebu),
+// unchanged but for types, since the package does not export them.
+
+function test(tokens: Token[], i: number, t: Rule): { match: boolean; j: number | null } {
+  const res: { match: boolean; j: number | null } = { match: false, j: null };
+  const ii = t.shift !== undefined ? i + t.shift : (t.position as number);
+  if (t.shift !== undefined && ii < 0) return res;
+  const token = get(tokens, ii) as unknown as Record<string, unknown> | undefined;
+  if (token === undefined) return res;
+  for (const key of Object.keys(t)) {
+    if (key === 'shift' || key === 'position') continue;
+    if (token[key] === undefined) return res;
+    if (key === 'children' && isArrayOfObjects(t.children)) {
+      const children = token.children as Token[];
+      if (children.length === 0) return res;
+      let match = false;
+      const childTests = t.children as Rule[];
+      if (childTests.every((tt) => tt.position !== undefined)) {
+        match = childTests.every((tt) => test(children, tt.position as number, tt).match);
+        if (match) {
+          const j = (childTests[childTests.length - 1] ?? {}).position as number;
+          res.j = j >= 0 ? j : children.length + j;
+        }
+      } else {
+        for (let j = 0; j < children.length; j++) {
+          match = childTests.every((tt) => test(children, j, tt).match);
+          if (match) {
+            res.j = j;
+            break;
+          }
+        }
+      }
+      if (match === false) return res;
+      continue;
+    }
+    const expected = t[key];
+    switch (typeof expected) {
+      case 'boolean':
+      case 'number':
+      case 'string':
+        if (token[key] !== expected) return res;
+        break;
+      case 'function':
+        if (!(expected as (v: unknown) => boolean)(token[key])) return res;
+        break;
+      default:
+        // An array of predicates; any other object is not a test (the package throws too).
+        if (!isArrayOfFunctions(expected)) throw new Error(`Unknown type of pattern test (key: ${key}).`);
+        if (!(expected as ((v: unknown) => boolean)[]).every((f) => f(token[key]))) return res;
+    }
+  }
+  res.match = true;
+  return res;
+}
+
+function isArrayOfObjects(arr: unknown): boolean {
+  return Array.isArray(arr) && arr.length > 0 && arr.every((i) => typeof i === 'object');
+}
+
+function isArrayOfFunctions(arr: unknown): boolean {
+  return Array.isArray(arr) && arr.length > 0 && arr.every((i) => typeof i === 'function');
+}
+
+function get<T>(arr: readonly T[], n: number): T | undefined {
+  return n >= 0 ? arr[n] : arr[arr.length + n];
+}
