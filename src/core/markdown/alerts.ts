@@ -184,6 +184,8 @@ const ATTRIBUTE_ALERT_BLOCKS = new Set([
  * Goldmark's `{.alert .alert-warning}` on a block: the block keeps its classes (as on the site)
  * and gets wrapped in the alert box. Runs after markdown-it-attrs has put the classes in place.
  */
+const ALERT_CLASS = /(?:^|\s)alert(?:\s|$)/;
+
 export function attributeAlerts(state: StateCore): void {
   const tokens = state.tokens;
   let tree: ReturnType<typeof tokenTree> | undefined;
@@ -193,8 +195,9 @@ export function attributeAlerts(state: StateCore): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!ATTRIBUTE_ALERT_BLOCKS.has(t.type)) continue;
-    const classes = (t.attrGet('class') ?? '').split(/\s+/);
-    if (!classes.includes('alert')) continue;
+    const classAttr = t.attrGet('class');
+    if (!classAttr || !ALERT_CLASS.test(classAttr)) continue;
+    const classes = classAttr.split(/\s+/);
     tree ??= tokenTree(tokens);
     const close = tree.close[i];
     if (close < 0) continue;

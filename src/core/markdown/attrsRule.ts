@@ -19,8 +19,7 @@ interface Pattern {
 }
 
 /** A token that may hold an attribute list: its text, fence info or inline children have the delimiter. */
-function mayHold(token: Token | undefined, left: string): boolean {
-  if (!token) return false;
+function mayHold(token: Token, left: string): boolean {
   if (token.content.includes(left) || (token.info && token.info.includes(left))) return true;
   const children = token.children;
   if (children) for (const c of children) if (c.content.includes(left)) return true;
@@ -47,12 +46,21 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
   const left = options.leftDelimiter;
   return (state) => {
     const tokens = state.tokens;
+    // Once per token, not once per pattern. A token's text only loses delimiters as the transforms
+    // run, so a remembered "may hold" can only be conservative.
+    const holds = new Map<Token, boolean>();
+    const tokenMayHold = (t: Token | undefined): boolean => {
+      if (!t) return false;
+      let h = holds.get(t);
+      if (h === undefined) holds.set(t, (h = mayHold(t, left)));
+      return h;
+    };
     for (let i = 0; i < tokens.length; i++) {
       for (let p = 0; p < patterns.length; p++) {
         const { pattern, anchors, retry } = patterns[p];
         let skip = false;
         for (const s of anchors) {
-          if (i + s < 0 || !mayHold(tokens[i + s], left)) {
+          if (i + s < 0 || !tokenMayHold(tokens[i + s])) {
             skip = true;
             break;
           }
