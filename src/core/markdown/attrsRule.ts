@@ -41,25 +41,51 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
     anchors: pattern.tests
       .filter((t) => t.shift !== undefined && ('content' in t || 'info' in t || 'children' in t))
       .map((t) => t.shift as number),
+    // Token types the tests require at fixed shifts: compared first, with no allocation.
+    types: pattern.tests
+      .filter((t) => t.shift !== undefined && typeof t.type === 'string')
+      .map((t) => [t.shift as number, t.type as string] as const),
     retry: pattern.name === 'inline attributes' || pattern.name === 'inline nesting 0',
   }));
   const left = options.leftDelimiter;
+  // Flat arrays for the hot loop (it runs for every pattern at every token): the first required
+  // token type of each pattern, checked before anything else.
+  const firstShift = patterns.map((p) => (p.types.length > 0 ? p.types[0][0] : 0));
+  const firstType = patterns.map((p) => (p.types.length > 0 ? p.types[0][1] : undefined));
+  const count = patterns.length;
   return (state) => {
     const tokens = state.tokens;
-    // Once per token, not once per pattern. A token's text only loses delimiters as the transforms
-    // run, so a remembered "may hold" can only be conservative.
-    const holds = new Map<Token, boolean>();
+    // Once per token, not once per pattern: the patterns tried at one position ask about the same
+    // few tokens, so a tiny cache of the last answers is enough (a map over the whole page cost more
+    // than it saved). A token's text only loses delimiters as the transforms run, so a remembered
+    // "may hold" can only be conservative.
+    const seen: (Token | undefined)[] = [undefined, undefined, undefined, undefined];
+    const answer = [false, false, false, false];
+    let next = 0;
     const tokenMayHold = (t: Token | undefined): boolean => {
       if (!t) return false;
-      let h = holds.get(t);
-      if (h === undefined) holds.set(t, (h = mayHold(t, left)));
+      for (let k = 0; k < 4; k++) if (seen[k] === t) return answer[k];
+      const h = mayHold(t, left);
+      seen[next] = t;
+      answer[next] = h;
+      next = (next + 1) & 3;
       return h;
     };
     for (let i = 0; i < tokens.length; i++) {
-      for (let p = 0; p < patterns.length; p++) {
-        const { pattern, anchors, retry } = patterns[p];
+      for (let p = 0; p < count; p++) {
+        const type = firstType[p];
+        if (type !== undefined && tokens[i + firstShift[p]]?.type !== type) continue;
+        const { pattern, anchors, types, retry } = patterns[p];
         let skip = false;
-        for (const s of anchors) {
+        for (let k = 1; k < types.length; k++) {
+          if (tokens[i + types[k][0]]?.type !== types[k][1]) {
+            skip = true;
+            break;
+          }
+        }
+        if (skip) continue;
+        for (let k = 0; k < anchors.length; k++) {
+          const s = anchors[k];
           if (i + s < 0 || !tokenMayHold(tokens[i + s])) {
             skip = true;
             break;
@@ -82,6 +108,7 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
       }
     }
   };
+
 }
 
 // `test`, `get` and the two type checks below are markdown-it-attrs' own (MIT, Arve Seljebu),
