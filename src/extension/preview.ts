@@ -28,15 +28,21 @@ export function previewSettings(): MedguideSettings {
  */
 export function registerPreview(context: vscode.ExtensionContext, sites: SiteIndex): (md: MarkdownIt) => MarkdownIt {
   const refresh = () => void vscode.commands.executeCommand('markdown.preview.refresh');
+  // Read once and on change: the plugin asks at every parse and render, and reading VS Code's
+  // configuration costs more than rendering a short page.
+  let settings = previewSettings();
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('medguide')) refresh();
+      if (e.affectsConfiguration('medguide')) {
+        settings = previewSettings();
+        refresh();
+      }
     }),
     sites.onDidChange(refresh),
   );
   return (md: MarkdownIt) =>
     md.use(medguidePlugin, {
-      getOptions: previewSettings,
+      getOptions: () => settings,
       getPageIndex: (env: unknown) => {
         const uri = currentDocument(env);
         return uri ? sites.pagesFor(uri) : undefined;
