@@ -112,7 +112,7 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
 }
 
 // `test`, `get` and the two type checks below are markdown-it-attrs' own (MIT, Arve Seljebu),
-// unchanged but for types, since the package does not export them.
+// unchanged but for types and a rule's keys listed once, since the package does not export them.
 
 function test(tokens: Token[], i: number, t: Rule): { match: boolean; j: number | null } {
   const res: { match: boolean; j: number | null } = { match: false, j: null };
@@ -120,8 +120,7 @@ function test(tokens: Token[], i: number, t: Rule): { match: boolean; j: number 
   if (t.shift !== undefined && ii < 0) return res;
   const token = get(tokens, ii) as unknown as Record<string, unknown> | undefined;
   if (token === undefined) return res;
-  for (const key of Object.keys(t)) {
-    if (key === 'shift' || key === 'position') continue;
+  for (const key of keysOf(t)) {
     if (token[key] === undefined) return res;
     if (key === 'children' && isArrayOfObjects(t.children)) {
       const children = token.children as Token[];
@@ -164,6 +163,14 @@ function test(tokens: Token[], i: number, t: Rule): { match: boolean; j: number 
   }
   res.match = true;
   return res;
+}
+
+/** A rule's keys other than shift/position, listed once per rule (the rules never change). */
+const ruleKeys = new WeakMap<Rule, readonly string[]>();
+function keysOf(t: Rule): readonly string[] {
+  let keys = ruleKeys.get(t);
+  if (!keys) ruleKeys.set(t, (keys = Object.keys(t).filter((k) => k !== 'shift' && k !== 'position')));
+  return keys;
 }
 
 function isArrayOfObjects(arr: unknown): boolean {
