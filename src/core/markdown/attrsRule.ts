@@ -134,7 +134,10 @@ function test(tokens: Token[], i: number, t: Rule): { match: boolean; j: number 
           res.j = j >= 0 ? j : children.length + j;
         }
       } else {
+        const anchors = childAnchors(childTests);
         for (let j = 0; j < children.length; j++) {
+          // Same shortcut as for tokens: a child a content test reads must hold the delimiter.
+          if (anchors.some((s) => !children[j + s]?.content.includes(LEFT))) continue;
           match = childTests.every((tt) => test(children, j, tt).match);
           if (match) {
             res.j = j;
@@ -163,6 +166,20 @@ function test(tokens: Token[], i: number, t: Rule): { match: boolean; j: number 
   }
   res.match = true;
   return res;
+}
+
+/** The package's only delimiter in MedGuide (its default). */
+const LEFT = '{';
+
+/** Shifts of the child tests that read a child's content, once per list of child tests. */
+const childAnchorCache = new WeakMap<readonly Rule[], readonly number[]>();
+function childAnchors(tests: readonly Rule[]): readonly number[] {
+  let anchors = childAnchorCache.get(tests);
+  if (!anchors) {
+    anchors = tests.filter((t) => t.shift !== undefined && 'content' in t).map((t) => t.shift as number);
+    childAnchorCache.set(tests, anchors);
+  }
+  return anchors;
 }
 
 /** A rule's keys other than shift/position, listed once per rule (the rules never change). */
