@@ -14,7 +14,7 @@ import {
 } from '../core/frontmatter';
 import { relativeTo, resolvePageRules } from '../core/config';
 import { stripBom } from '../core/text';
-import { fromPosition, toRange } from './convert';
+import { fromPosition, toRange, toWorkspaceEdit } from './convert';
 import type { PageDiagnostics } from './diagnostics';
 import { currentLang } from './lang';
 import type { SiteConfigs } from './siteConfigs';
@@ -35,12 +35,6 @@ async function rulesFor(configs: SiteConfigs, uri: vscode.Uri): Promise<PageRule
   const loaded = await configs.forPage(uri);
   const sitePath = loaded.root !== undefined ? relativeTo(loaded.root, uri.path) : undefined;
   return sitePath !== undefined ? resolvePageRules(loaded.config, sitePath) : loaded.config.base;
-}
-
-function applyEdits(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
-  const we = new vscode.WorkspaceEdit();
-  for (const e of edits) we.replace(document.uri, toRange(e.range), e.newText);
-  return we;
 }
 
 /** The quick fix title for a diagnostic whose `data` carries an edit. */
@@ -85,7 +79,7 @@ class FrontMatterCodeActions implements vscode.CodeActionProvider {
       const title = fixTitle(d);
       if (edit && title) {
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-        action.edit = applyEdits(document, [edit]);
+        action.edit = toWorkspaceEdit(document.uri, [edit]);
         action.diagnostics = [shown];
         action.isPreferred = true;
         actions.push(action);
@@ -95,7 +89,7 @@ class FrontMatterCodeActions implements vscode.CodeActionProvider {
         const lastmod = lastmodEdit(document.getText(), today());
         if (lastmod) {
           const action = new vscode.CodeAction(vscode.l10n.t('Set `lastmod` to today'), vscode.CodeActionKind.QuickFix);
-          action.edit = applyEdits(document, [lastmod]);
+          action.edit = toWorkspaceEdit(document.uri, [lastmod]);
           action.diagnostics = [shown];
           actions.push(action);
         }

@@ -16,6 +16,7 @@ import {
 import { resolveRef } from '../core/relref/resolve';
 import { toRange } from './convert';
 import { currentLang } from './lang';
+import { previewSettings } from './preview';
 import { PageFacts } from './pageFacts';
 import { ShortcodeTemplates } from './shortcodeTemplates';
 import { splitContentPath, type SiteIndex } from './siteIndex';
@@ -32,13 +33,11 @@ const facts = new PageFacts();
  * and `medguide.shortcodes.paired`, so the editor and the preview agree on what is unclosed.
  */
 function pairedNames(): string[] {
-  const config = vscode.workspace.getConfiguration('medguide');
-  const alerts = config.get<Record<string, unknown> | null>('shortcodes.alerts', null);
-  const paired = config.get<unknown>('shortcodes.paired', []);
+  const { alertShortcodes, pairedShortcodes } = previewSettings();
   return [
     ...Object.keys(DEFAULT_ALERT_SHORTCODES),
-    ...(alerts && typeof alerts === 'object' ? Object.keys(alerts) : []),
-    ...(Array.isArray(paired) ? paired.filter((n): n is string => typeof n === 'string') : []),
+    ...Object.keys(alertShortcodes ?? {}),
+    ...(Array.isArray(pairedShortcodes) ? pairedShortcodes.filter((n): n is string => typeof n === 'string') : []),
   ];
 }
 
