@@ -20,9 +20,15 @@ interface Pattern {
 
 /** A token that may hold an attribute list: its text, fence info or inline children have the delimiter. */
 function mayHold(token: Token, left: string): boolean {
-  if (token.content.includes(left) || (token.info && token.info.includes(left))) return true;
+  const content = token.content;
+  if (content.includes(left) || (token.info && token.info.includes(left))) return true;
   const children = token.children;
-  if (children) for (const c of children) if (c.content.includes(left)) return true;
+  if (!children) return false;
+  // A child's text comes from the token's own text, except where inline rules decode it: a
+  // backslash escape or an entity (not text tokens), a percent-encoded link (linkify). Without
+  // those, a token whose text has no delimiter has no child with one.
+  if (!content.includes('\\') && !content.includes('%') && !content.includes('&')) return false;
+  for (const c of children) if (c.content.includes(left)) return true;
   return false;
 }
 
@@ -46,6 +52,7 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
       .filter((t) => t.shift !== undefined && typeof t.type === 'string')
       .map((t) => [t.shift as number, t.type as string] as const),
     retry: pattern.name === 'inline attributes' || pattern.name === 'inline nesting 0',
+    matchers: pattern.tests.map(compileTest),
   }));
   const left = options.leftDelimiter;
   // Flat arrays for the hot loop (it runs for every pattern at every token): the first required
@@ -53,6 +60,21 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
   const firstShift = patterns.map((p) => (p.types.length > 0 ? p.types[0][0] : 0));
   const firstType = patterns.map((p) => (p.types.length > 0 ? p.types[0][1] : undefined));
   const count = patterns.length;
+  // Where a pattern can start at all: a token at one of these shifts may hold the delimiter, or the
+  // token itself has a type that a pattern reading no text starts with (the table passes). At any
+  // other position no pattern can match, so none is tried: one or two checks per token instead of
+  // one per pattern.
+  const anchorShifts = [...new Set(patterns.flatMap((p) => p.anchors))].sort((a, b) => a - b);
+  const untexted = patterns.filter((p) => p.anchors.length === 0);
+  const alwaysTry = untexted.some((p) => p.types.length === 0 || p.types[0][0] !== 0);
+  const startTypes = [...new Set(untexted.map((p) => (p.types.length > 0 ? p.types[0][1] : '')))];
+  // A couple of types (the table passes): compared directly, cheaper than a set lookup per token.
+  const isStartType = (type: string): boolean => {
+    for (let k = 0; k < startTypes.length; k++) if (startTypes[k] === type) return true;
+    return false;
+  };
+  const minShift = anchorShifts.length > 0 ? anchorShifts[0] : 0;
+  const maxShift = anchorShifts.length > 0 ? anchorShifts[anchorShifts.length - 1] : -1;
   return (state) => {
     const tokens = state.tokens;
     // Once per token, not once per pattern: the patterns tried at one position ask about the same
@@ -71,11 +93,22 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
       next = (next + 1) & 3;
       return h;
     };
+    // The first token at or after some index that may hold the delimiter (tokens.length: none),
+    // found by one forward scan and kept while no transform changes the tokens.
+    let nextHold = -1;
     for (let i = 0; i < tokens.length; i++) {
+      if (!alwaysTry && !isStartType(tokens[i].type)) {
+        const from = i + minShift < 0 ? 0 : i + minShift;
+        if (nextHold < from) {
+          nextHold = from;
+          while (nextHold < tokens.length && !mayHold(tokens[nextHold], left)) nextHold++;
+        }
+        if (nextHold > i + maxShift) continue;
+      }
       for (let p = 0; p < count; p++) {
         const type = firstType[p];
         if (type !== undefined && tokens[i + firstShift[p]]?.type !== type) continue;
-        const { pattern, anchors, types, retry } = patterns[p];
+        const { pattern, anchors, types, retry, matchers } = patterns[p];
         let skip = false;
         for (let k = 1; k < types.length; k++) {
           if (tokens[i + types[k][0]]?.type !== types[k][1]) {
@@ -93,13 +126,18 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
         }
         if (skip) continue;
         let j: number | null = null;
-        const match = pattern.tests.every((t) => {
-          const res = test(tokens, i, t);
-          if (res.j !== null) j = res.j;
-          return res.match;
-        });
+        let match = true;
+        for (let k = 0; k < matchers.length; k++) {
+          const r = matchers[k](tokens, i);
+          if (r === NO_MATCH) {
+            match = false;
+            break;
+          }
+          if (r >= 0) j = r;
+        }
         if (!match) continue;
         try {
+          nextHold = -1; // the tokens may have changed: scan again
           pattern.transform(tokens, i, j);
           if (retry) p--; // several inline attribute lists may follow each other
         } catch {
@@ -111,84 +149,110 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
 
 }
 
-// `test`, `get` and the two type checks below are markdown-it-attrs' own (MIT, Arve Seljebu),
-// unchanged but for types and a rule's keys listed once, since the package does not export them.
+// `compileTest` is markdown-it-attrs' own `test` (MIT, Arve Seljebu), which the package does not
+// export, turned into a function built once per rule: the same checks in the same order, without
+// listing a rule's keys or allocating a result at every call (see `test` in the package's index.js).
 
-function test(tokens: Token[], i: number, t: Rule): { match: boolean; j: number | null } {
-  const res: { match: boolean; j: number | null } = { match: false, j: null };
-  const ii = t.shift !== undefined ? i + t.shift : (t.position as number);
-  if (t.shift !== undefined && ii < 0) return res;
-  const token = get(tokens, ii) as unknown as Record<string, unknown> | undefined;
-  if (token === undefined) return res;
-  for (const key of keysOf(t)) {
-    if (token[key] === undefined) return res;
-    if (key === 'children' && isArrayOfObjects(t.children)) {
-      const children = token.children as Token[];
-      if (children.length === 0) return res;
-      let match = false;
-      const childTests = t.children as Rule[];
-      if (childTests.every((tt) => tt.position !== undefined)) {
-        match = childTests.every((tt) => test(children, tt.position as number, tt).match);
-        if (match) {
-          const j = (childTests[childTests.length - 1] ?? {}).position as number;
-          res.j = j >= 0 ? j : children.length + j;
-        }
-      } else {
-        const anchors = childAnchors(childTests);
-        for (let j = 0; j < children.length; j++) {
-          // Same shortcut as for tokens: a child a content test reads must hold the delimiter.
-          if (anchors.some((s) => !children[j + s]?.content.includes(LEFT))) continue;
-          match = childTests.every((tt) => test(children, j, tt).match);
-          if (match) {
-            res.j = j;
-            break;
-          }
-        }
-      }
-      if (match === false) return res;
-      continue;
+/** What a compiled test returns: no match, a match, or a match that found child `j` (≥ 0). */
+const NO_MATCH = -2;
+const MATCH = -1;
+type Matcher = (tokens: readonly Token[], i: number) => number;
+type KeyCheck = (token: Record<string, unknown>) => number;
+
+export function compileTest(t: Rule): Matcher {
+  const shift = t.shift;
+  const position = t.position as number;
+  const checks = Object.keys(t)
+    .filter((k) => k !== 'shift' && k !== 'position')
+    .map((key) => compileKey(key, t));
+  return (tokens, i) => {
+    const ii = shift !== undefined ? i + shift : position;
+    if (shift !== undefined && ii < 0) return NO_MATCH;
+    const token = get(tokens, ii) as unknown as Record<string, unknown> | undefined;
+    if (token === undefined) return NO_MATCH;
+    let j = MATCH;
+    for (let k = 0; k < checks.length; k++) {
+      const r = checks[k](token);
+      if (r === NO_MATCH) return NO_MATCH;
+      if (r >= 0) j = r;
     }
-    const expected = t[key];
-    switch (typeof expected) {
-      case 'boolean':
-      case 'number':
-      case 'string':
-        if (token[key] !== expected) return res;
-        break;
-      case 'function':
-        if (!(expected as (v: unknown) => boolean)(token[key])) return res;
-        break;
-      default:
-        // An array of predicates; any other object is not a test (the package throws too).
+    return j;
+  };
+}
+
+function compileKey(key: string, t: Rule): KeyCheck {
+  if (key === 'children' && isArrayOfObjects(t.children)) {
+    const childTests = t.children as Rule[];
+    const matchers = childTests.map(compileTest);
+    if (childTests.every((tt) => tt.position !== undefined)) {
+      const positions = childTests.map((tt) => tt.position as number);
+      const last = positions[positions.length - 1];
+      return (token) => {
+        if (token.children === undefined) return NO_MATCH;
+        const children = token.children as Token[];
+        if (children.length === 0) return NO_MATCH;
+        for (let k = 0; k < matchers.length; k++) if (matchers[k](children, positions[k]) === NO_MATCH) return NO_MATCH;
+        return last >= 0 ? last : children.length + last;
+      };
+    }
+    // Shifts of the child tests that read a child's content: such a child must hold the delimiter
+    // (our shortcut; the package tries every child).
+    const anchors = childTests.filter((tt) => tt.shift !== undefined && 'content' in tt).map((tt) => tt.shift as number);
+    return (token) => {
+      if (token.children === undefined) return NO_MATCH;
+      const children = token.children as Token[];
+      if (children.length === 0) return NO_MATCH;
+      for (let j = 0; j < children.length; j++) {
+        let holds = true;
+        for (let k = 0; k < anchors.length && holds; k++) holds = children[j + anchors[k]]?.content.includes(LEFT) === true;
+        if (!holds) continue;
+        let match = true;
+        for (let k = 0; k < matchers.length && match; k++) match = matchers[k](children, j) !== NO_MATCH;
+        if (match) return j;
+      }
+      return NO_MATCH;
+    };
+  }
+  const expected = t[key];
+  // The keys the package's patterns test, read directly (a computed key is a slow property read).
+  const read = READERS[key] ?? ((token: Record<string, unknown>) => token[key]);
+  switch (typeof expected) {
+    case 'boolean':
+    case 'number':
+    case 'string':
+      // `undefined` (the package's first check) never equals such a value.
+      if (key === 'type') return (token) => (token.type === expected ? MATCH : NO_MATCH);
+      return (token) => (read(token) === expected ? MATCH : NO_MATCH);
+    case 'function': {
+      const f = expected as (v: unknown) => boolean;
+      return (token) => {
+        const v = read(token);
+        return v === undefined || !f(v) ? NO_MATCH : MATCH;
+      };
+    }
+    default: {
+      // An array of predicates; any other object is not a test (the package throws when it meets one).
+      const fs = expected as ((v: unknown) => boolean)[];
+      return (token) => {
+        if (token[key] === undefined) return NO_MATCH;
         if (!isArrayOfFunctions(expected)) throw new Error(`Unknown type of pattern test (key: ${key}).`);
-        if (!(expected as ((v: unknown) => boolean)[]).every((f) => f(token[key]))) return res;
+        return fs.every((f) => f(token[key])) ? MATCH : NO_MATCH;
+      };
     }
   }
-  res.match = true;
-  return res;
 }
+
+const READERS: Readonly<Record<string, (token: Record<string, unknown>) => unknown>> = {
+  type: (token) => token.type,
+  content: (token) => token.content,
+  children: (token) => token.children,
+  info: (token) => token.info,
+  nesting: (token) => token.nesting,
+  hidden: (token) => token.hidden,
+};
 
 /** The package's only delimiter in MedGuide (its default). */
 const LEFT = '{';
-
-/** Shifts of the child tests that read a child's content, once per list of child tests. */
-const childAnchorCache = new WeakMap<readonly Rule[], readonly number[]>();
-function childAnchors(tests: readonly Rule[]): readonly number[] {
-  let anchors = childAnchorCache.get(tests);
-  if (!anchors) {
-    anchors = tests.filter((t) => t.shift !== undefined && 'content' in t).map((t) => t.shift as number);
-    childAnchorCache.set(tests, anchors);
-  }
-  return anchors;
-}
-
-/** A rule's keys other than shift/position, listed once per rule (the rules never change). */
-const ruleKeys = new WeakMap<Rule, readonly string[]>();
-function keysOf(t: Rule): readonly string[] {
-  let keys = ruleKeys.get(t);
-  if (!keys) ruleKeys.set(t, (keys = Object.keys(t).filter((k) => k !== 'shift' && k !== 'position')));
-  return keys;
-}
 
 function isArrayOfObjects(arr: unknown): boolean {
   return Array.isArray(arr) && arr.length > 0 && arr.every((i) => typeof i === 'object');

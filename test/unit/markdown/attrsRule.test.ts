@@ -43,6 +43,12 @@ const FRAGMENT = fc.constantFrom(
   'Texte sans accolade.\n',
   '{{% collapse "T" %}}\n',
   'a {b} c {.d e} f\n',
+  // Text whose children get a delimiter the token's own text lacks (entities, escapes, linkify).
+  'Entité &#123;.x&#125; et &lbrace;.y&rbrace;\n',
+  'Échappé \\{.x\\} fin\n',
+  'Lien https://e.org/%7B.x%7D\n',
+  'Lien www.e.org/a%7Bb%7D {.z}\n',
+  '| a {.c} | b |\n|---|---|\n| 1 {colspan=2} |\n',
   '',
   '\n',
 );
