@@ -1,4 +1,3 @@
-import { tokenTree } from './attrs';
 import type { StateCore, Token } from 'markdown-it';
 import { localize, type Lang } from '../l10n';
 import { getArg, type ShortcodeTag } from '../shortcodes/scan';
@@ -123,6 +122,8 @@ const MARKER = /^\[!([A-Za-z][\w-]*)\]([-+]?)(?:[ \t]+(.*))?$/;
  */
 export function blockquoteAlerts(state: StateCore): void {
   const tokens = state.tokens;
+  /** Marker paragraphs to drop (their first token's index), removed in one pass at the end. */
+  const drop: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const open = tokens[i];
     if (open.type !== 'blockquote_open') continue;
@@ -152,13 +153,29 @@ export function blockquoteAlerts(state: StateCore): void {
     if (keepInBody) {
       inline.content = nl < 0 ? written : `${written}\n${inline.content.slice(nl + 1)}`;
     } else if (nl < 0) {
-      tokens.splice(i + 1, 3); // the marker was the whole paragraph
+      drop.push(i + 1); // the marker was the whole paragraph
     } else {
       inline.content = inline.content.slice(nl + 1);
       if (para.map) para.map = [para.map[0] + 1, para.map[1]];
       if (inline.map) inline.map = [inline.map[0] + 1, inline.map[1]];
     }
   }
+  if (drop.length > 0) state.tokens = withoutParagraphs(tokens, drop);
+}
+
+/** The tokens without the three-token paragraphs starting at `starts` (ascending). */
+function withoutParagraphs(tokens: readonly Token[], starts: readonly number[]): Token[] {
+  const out: Token[] = [];
+  let next = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (next < starts.length && starts[next] === i) {
+      next++;
+      i += 2;
+      continue;
+    }
+    out.push(tokens[i]);
+  }
+  return out;
 }
 
 /** Index of the token closing the one at `openIndex` (same level, nesting -1). */
@@ -186,56 +203,83 @@ const ATTRIBUTE_ALERT_BLOCKS = new Set([
  */
 const ALERT_CLASS = /(?:^|\s)alert(?:\s|$)/;
 
-export function attributeAlerts(state: StateCore): void {
-  const tokens = state.tokens;
-  let tree: ReturnType<typeof tokenTree> | undefined;
-  /** Opening index → the alert box's open and close tokens to wrap around that block. */
-  const wraps = new Map<number, { open: Token; end: Token; level: number }>();
-  const ends = new Map<number, { open: Token; end: Token; level: number }[]>();
-  for (let i = 0; i < tokens.length; i++) {
+export class AttributeAlerts {
+  /** Boxes in the order their blocks open; each knows the index of its block's closing token. */
+  private readonly boxes: { at: number; close: number; open: Token; end: Token; level: number }[] = [];
+
+  constructor(private readonly state: StateCore) {}
+
+  visit(i: number): void {
+    const tokens = this.state.tokens;
     const t = tokens[i];
-    if (!ATTRIBUTE_ALERT_BLOCKS.has(t.type)) continue;
+    // Most tokens have no attributes at all: that is the one check made for every token.
+    if (t.attrs === null || !ATTRIBUTE_ALERT_BLOCKS.has(t.type)) return;
     const classAttr = t.attrGet('class');
-    if (!classAttr || !ALERT_CLASS.test(classAttr)) continue;
-    const classes = classAttr.split(/\s+/);
-    tree ??= tokenTree(tokens);
-    const close = tree.close[i];
-    if (close < 0) continue;
-    const typed = classes.map((c) => /^alert-([\w-]+)$/.exec(c)?.[1]).find((w) => w !== undefined);
+    if (!classAttr || !ALERT_CLASS.test(classAttr)) return;
+    const close = closingIndex(tokens, i);
+    if (close < 0) return;
+    const typed = classAttr
+      .split(/\s+/)
+      .map((c) => /^alert-([\w-]+)$/.exec(c)?.[1])
+      .find((w) => w !== undefined);
     const word = (typed ?? 'note').toLowerCase();
     const meta: AlertMeta = { kind: alertKind(word), word, source: 'attributes' };
-    const open = new state.Token(ALERT_OPEN, 'div', 1);
+    const open = new this.state.Token(ALERT_OPEN, 'div', 1);
     open.block = true;
     open.map = t.map ? [t.map[0], t.map[1]] : null;
     open.meta = meta;
     open.attrSet('class', alertClass(meta.kind));
-    const end = new state.Token(ALERT_CLOSE, 'div', -1);
+    const end = new this.state.Token(ALERT_CLOSE, 'div', -1);
     end.block = true;
     end.map = t.map ? [t.map[1], t.map[1]] : null;
-    const wrap = { open, end, level: t.level };
-    wraps.set(i, wrap);
-    const list = ends.get(close) ?? [];
-    list.unshift(wrap); // an inner box closes before the box around it
-    ends.set(close, list);
+    this.boxes.push({ at: i, close, open, end, level: t.level });
   }
-  if (wraps.size === 0) return;
-  // One rebuild instead of a splice per box: linear in the page, however many alerts it has.
-  const out: Token[] = [];
-  let depth = 0; // boxes open around the current token
-  for (let i = 0; i < tokens.length; i++) {
-    const wrap = wraps.get(i);
-    if (wrap) {
-      wrap.open.level = wrap.level + depth;
-      out.push(wrap.open);
-      depth++;
+
+  /** After the last token: the boxes are put in place (the token list is replaced). */
+  finish(): void {
+    const boxes = this.boxes;
+    if (boxes.length === 0) return;
+    const tokens = this.state.tokens;
+    // Where the boxes close, in page order (an inner block closes before the block around it).
+    const ends = [...boxes].sort((a, b) => a.close - b.close);
+    // One rebuild instead of a splice per box: linear in the page, however many alerts it has.
+    const out: Token[] = new Array<Token>(tokens.length + 2 * boxes.length);
+    let n = 0;
+    let depth = 0; // boxes open around the current token
+    let nextOpen = 0;
+    let nextEnd = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      if (nextOpen < boxes.length && boxes[nextOpen].at === i) {
+        const box = boxes[nextOpen++];
+        box.open.level = box.level + depth;
+        out[n++] = box.open;
+        depth++;
+      }
+      const t = tokens[i];
+      if (depth > 0) t.level += depth;
+      out[n++] = t;
+      while (nextEnd < ends.length && ends[nextEnd].close === i) {
+        const box = ends[nextEnd++];
+        depth--;
+        box.end.level = box.level + depth;
+        out[n++] = box.end;
+      }
     }
-    tokens[i].level += depth;
-    out.push(tokens[i]);
-    for (const w of ends.get(i) ?? []) {
+    out.length = n;
+    this.state.tokens = out;
+  }
+}
+
+/** The index of the token closing the block opened at `openIndex` (-1 if it never closes). */
+function closingIndex(tokens: readonly Token[], openIndex: number): number {
+  let depth = 0;
+  for (let j = openIndex + 1; j < tokens.length; j++) {
+    const nesting = tokens[j].nesting;
+    if (nesting === 1) depth++;
+    else if (nesting === -1) {
+      if (depth === 0) return j;
       depth--;
-      w.end.level = w.level + depth;
-      out.push(w.end);
     }
   }
-  state.tokens = out;
+  return -1;
 }

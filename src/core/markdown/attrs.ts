@@ -34,30 +34,55 @@ export function useAttributes(md: MarkdownIt): void {
 }
 
 /**
+ * Prepares the tokens for markdown-it-attrs, one token at a time (the plugin visits each token once
+ * for all its work between inline parsing and markdown-it-attrs): template text is shielded from it
+ * (always), and with MedGuide's rules on (`guard`), the closings of MedGuide's containers are
+ * hidden from it and attribute lines after nested lists are pointed at the list Goldmark picks.
+ *
  * markdown-it-attrs gives a `{.x}` line the closing tags that follow it, so it climbs out of a
  * blockquote or list (as on the site) but would also climb out of a collapse section or an alert
  * shortcode. Those closings are made invisible to it while it runs.
  */
-export function guardContainers(state: StateCore): void {
-  const hidden: Token[] = [];
-  for (const t of state.tokens) {
-    if (t.nesting === -1 && t.meta && (t.meta as { guard?: boolean }).guard) {
+export class AttributeGuard {
+  private readonly shieldedTexts: Token[] = [];
+  private readonly hidden: Token[] = [];
+  private readonly listLines: number[] = [];
+
+  constructor(
+    private readonly state: StateCore,
+    private readonly guard: boolean,
+  ) {}
+
+  visit(i: number): void {
+    const tokens = this.state.tokens;
+    const t = tokens[i];
+    if (t.type === 'inline') {
+      if (t.children && mayHoldTemplateText(t.content)) shieldTemplateText(t.children, this.shieldedTexts);
+      if (this.guard && isListAttributeLine(tokens, i)) this.listLines.push(i);
+    } else if (this.guard && t.nesting === -1 && t.meta && (t.meta as { guard?: boolean }).guard) {
       t.nesting = 0;
-      hidden.push(t);
+      this.hidden.push(t);
     }
   }
-  const retyped = outerListAttributes(state, hidden);
-  guarded.set(state, { hidden, retyped });
+
+  /** After the last token: the list lines are settled, and `afterAttributes` will undo it all. */
+  finish(): void {
+    const retyped = this.listLines.length > 0 ? outerListAttributes(this.state, this.hidden, this.listLines) : [];
+    prepared.set(this.state, { shieldedTexts: this.shieldedTexts, hidden: this.hidden, retyped });
+  }
 }
 
-export function unguardContainers(state: StateCore): void {
-  const g = guarded.get(state);
-  for (const t of g?.hidden ?? []) t.nesting = -1;
-  for (const [t, type] of g?.retyped ?? []) t.type = type;
-  guarded.delete(state);
+/** After markdown-it-attrs: everything `AttributeGuard` changed is put back. */
+export function afterAttributes(state: StateCore): void {
+  const p = prepared.get(state);
+  if (!p) return;
+  for (const t of p.shieldedTexts) t.type = 'text';
+  for (const t of p.hidden) t.nesting = -1;
+  for (const [t, type] of p.retyped) t.type = type;
+  prepared.delete(state);
 }
 
-const guarded = new WeakMap<StateCore, { hidden: Token[]; retyped: [Token, string][] }>();
+const prepared = new WeakMap<StateCore, { shieldedTexts: Token[]; hidden: Token[]; retyped: [Token, string][] }>();
 
 const ONLY_ATTRIBUTES = /^\{[^{}\n]*\}$/;
 const LIST_MARKER = /^( *)([-+*]|\d{1,9}[.)])( *)/;
@@ -70,6 +95,15 @@ function contentColumn(line: string): number | undefined {
   return m[1].length + m[2].length + (spaces === 0 || spaces > 4 ? 1 : spaces);
 }
 
+/** A list item's first paragraph whose last line is an attribute list (a lazy continuation line). */
+function isListAttributeLine(tokens: readonly Token[], i: number): boolean {
+  const inline = tokens[i];
+  const children = inline.children;
+  if (i < 2 || tokens[i - 2].type !== 'list_item_open' || !inline.map || !children || children.length < 2) return false;
+  const last = children[children.length - 1];
+  return children[children.length - 2].type === 'softbreak' && last.type === 'text' && ONLY_ATTRIBUTES.test(last.content.trim());
+}
+
 /**
  * An attribute line after a nested list is a lazy continuation of the last item's paragraph for
  * markdown-it, and markdown-it-attrs gives it to the innermost list. Goldmark (Hugo) reads the
@@ -78,19 +112,14 @@ function contentColumn(line: string): number | undefined {
  * changed for the time markdown-it-attrs runs) and the closings beyond the target list are hidden,
  * so its "last closing tag" pattern lands on the list Goldmark picks.
  */
-function outerListAttributes(state: StateCore, hidden: Token[]): [Token, string][] {
+function outerListAttributes(state: StateCore, hidden: Token[], candidates: readonly number[]): [Token, string][] {
   const retyped: [Token, string][] = [];
   const tokens = state.tokens;
-  let lines: string[] | undefined;
+  const line = sourceLines(state.src);
   let tree: TokenTree | undefined;
-  for (let i = 2; i < tokens.length; i++) {
+  for (const i of candidates) {
     const inline = tokens[i];
-    const children = inline.children;
-    if (inline.type !== 'inline' || tokens[i - 2].type !== 'list_item_open' || !inline.map || !children || children.length < 2) continue;
-    const last = children[children.length - 1];
-    if (children[children.length - 2].type !== 'softbreak' || last.type !== 'text' || !ONLY_ATTRIBUTES.test(last.content.trim())) continue;
-    lines ??= state.src.split('\n');
-    const attrLine = lines[inline.map[1] - 1] ?? '';
+    const attrLine = line((inline.map as [number, number])[1] - 1);
     if (!attrLine.trimStart().startsWith('{') || /^[ ]*\t/.test(attrLine)) continue;
     const indent = attrLine.length - attrLine.trimStart().length;
     tree ??= tokenTree(tokens);
@@ -101,7 +130,7 @@ function outerListAttributes(state: StateCore, hidden: Token[]): [Token, string]
     for (let j = tree.parent[i]; j >= 0 && ok; j = tree.parent[j]) {
       const t = tokens[j];
       if (t.type === 'list_item_open') {
-        const col = t.map ? contentColumn(lines[t.map[0]] ?? '') : undefined;
+        const col = t.map ? contentColumn(line(t.map[0])) : undefined;
         const list = tree.parent[j];
         const listType = list >= 0 ? tokens[list].type : '';
         if (col === undefined || (listType !== 'bullet_list_open' && listType !== 'ordered_list_open')) ok = false;
@@ -133,7 +162,7 @@ interface TokenTree {
 }
 
 /** One pass over the tokens: every later lookup is then constant time. */
-export function tokenTree(tokens: readonly Token[]): TokenTree {
+function tokenTree(tokens: readonly Token[]): TokenTree {
   const parent = new Int32Array(tokens.length).fill(-1);
   const close = new Int32Array(tokens.length).fill(-1);
   const stack: number[] = [];
@@ -149,6 +178,20 @@ export function tokenTree(tokens: readonly Token[]): TokenTree {
   return { parent, close };
 }
 
+/** Line `k` of a normalized source (lines end with `\n`), line starts found once, on first use. */
+function sourceLines(src: string): (k: number) => string {
+  let starts: number[] | undefined;
+  return (k) => {
+    if (!starts) {
+      starts = [0];
+      for (let at = src.indexOf('\n'); at >= 0; at = src.indexOf('\n', at + 1)) starts.push(at + 1);
+    }
+    if (k < 0 || k >= starts.length) return '';
+    const end = k + 1 < starts.length ? starts[k + 1] - 1 : src.length;
+    return src.slice(starts[k], end);
+  };
+}
+
 const SHIELDED = 'medguide_shielded_text';
 
 /**
@@ -156,23 +199,20 @@ const SHIELDED = 'medguide_shielded_text';
  * attribute list, but markdown-it-attrs would read `{{ .Title }}` on its own line as one and drop
  * it. Such text is hidden from it while it runs. This runs even when our other rules are off.
  */
-export function shieldTemplateText(state: StateCore): void {
-  const list: Token[] = [];
-  for (const t of state.tokens) {
-    if (t.type !== 'inline' || !t.children) continue;
-    for (const c of t.children) {
-      if (c.type === 'text' && /\{\{|\}\}/.test(c.content)) {
-        c.type = SHIELDED;
-        list.push(c);
-      }
+function shieldTemplateText(children: readonly Token[], list: Token[]): void {
+  for (const c of children) {
+    if (c.type === 'text' && /\{\{|\}\}/.test(c.content)) {
+      c.type = SHIELDED;
+      list.push(c);
     }
   }
-  shielded.set(state, list);
 }
 
-export function unshieldTemplateText(state: StateCore): void {
-  for (const t of shielded.get(state) ?? []) t.type = 'text';
-  shielded.delete(state);
+/**
+ * Whether an inline token's children may have text with `{{` or `}}`. Their text is the token's
+ * own, except where markdown-it decodes it: escapes and entities (not text tokens, and a lone
+ * character each) and percent-encoded links (linkify), hence the `%`.
+ */
+function mayHoldTemplateText(content: string): boolean {
+  return content.includes('{{') || content.includes('}}') || content.includes('%');
 }
-
-const shielded = new WeakMap<StateCore, Token[]>();

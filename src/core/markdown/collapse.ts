@@ -1,4 +1,4 @@
-import type { StateBlock, StateCore } from 'markdown-it';
+import type { StateBlock, StateCore, Token } from 'markdown-it';
 import { localize, type Lang } from '../l10n';
 import { getArg, type ShortcodeTag } from '../shortcodes/scan';
 import { anchorize } from './anchorize';
@@ -84,13 +84,11 @@ export function pushCollapseOpen(
  * After inline parsing: the title is shown as plain text, as Hugo's template prints `.Get 0`
  * (escaped); Markdown or HTML in a title argument stays literal.
  */
-export function plainTitles(state: StateCore): void {
-  for (const t of state.tokens) {
-    if (t.type !== 'inline' || !t.meta || typeof t.meta[TITLE_META] !== 'string') continue;
-    const text = new state.Token('text', '', 0);
-    text.content = wellFormed(t.meta[TITLE_META] as string);
-    t.children = [text];
-  }
+export function plainTitle(state: StateCore, t: Token): void {
+  if (t.type !== 'inline' || !t.meta || typeof t.meta[TITLE_META] !== 'string') return;
+  const text = new state.Token('text', '', 0);
+  text.content = wellFormed(t.meta[TITLE_META] as string);
+  t.children = [text];
 }
 
 export function renderCollapseOpen(meta: CollapseMeta, mode: CollapseMode, attrs: string): string {

@@ -11,27 +11,37 @@ import { anchorize } from './anchorize';
  *   come from a template's `anchorize`, which Goldmark does not see).
  * Runs after the attribute lists are applied.
  */
-export function headingIds(state: StateCore): void {
-  const taken = new Set<string>();
-  const tokens = state.tokens;
-  for (let i = 0; i < tokens.length; i++) {
+export class HeadingIds {
+  private readonly headings: [Token, Token | undefined][] = [];
+
+  constructor(private readonly state: StateCore) {}
+
+  visit(i: number): void {
+    const tokens = this.state.tokens;
     const h = tokens[i];
-    if (h.type !== 'heading_open' || (h.meta as { medguideCollapse?: boolean } | null)?.medguideCollapse) continue;
-    const explicit = h.attrGet('id');
-    if (explicit !== null) {
-      taken.add(explicit);
-      continue;
+    if (h.type !== 'heading_open' || (h.meta as { medguideCollapse?: boolean } | null)?.medguideCollapse) return;
+    this.headings.push([h, tokens[i + 1]]);
+  }
+
+  /** After the last token: ids in page order. */
+  finish(): void {
+    const taken = new Set<string>();
+    for (const [h, inline] of this.headings) {
+      const explicit = h.attrGet('id');
+      if (explicit !== null) {
+        taken.add(explicit);
+        continue;
+      }
+      let id = anchorize(inline?.type === 'inline' ? rawHeadingText(inline) : '');
+      if (id === '') id = 'heading';
+      if (taken.has(id)) {
+        let n = 1;
+        while (taken.has(`${id}-${n}`)) n++;
+        id = `${id}-${n}`;
+      }
+      taken.add(id);
+      h.attrSet('id', id);
     }
-    const inline = tokens[i + 1];
-    let id = anchorize(inline?.type === 'inline' ? rawHeadingText(inline) : '');
-    if (id === '') id = 'heading';
-    if (taken.has(id)) {
-      let n = 1;
-      while (taken.has(`${id}-${n}`)) n++;
-      id = `${id}-${n}`;
-    }
-    taken.add(id);
-    h.attrSet('id', id);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { StateCore } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { scanShortcodes } from '../shortcodes/scan';
 
 
@@ -20,15 +20,15 @@ export function replaceCommentShortcodes(text: string): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
-export function blockCodeLiterals(state: StateCore): void {
-  for (const t of state.tokens) {
-    if (t.type === 'fence' || t.type === 'code_block') t.content = replaceCommentShortcodes(t.content);
-  }
-}
-
-export function inlineCodeLiterals(state: StateCore): void {
-  for (const t of state.tokens) {
-    if (t.type !== 'inline' || !t.children) continue;
+/**
+ * For one token: a code block's text, or the code spans of an inline token, with comment
+ * shortcodes printed as Hugo prints them. Code spans are looked at only when the inline token's
+ * text has `{{` (a code span's text is part of it).
+ */
+export function codeLiterals(t: Token): void {
+  if (t.type === 'fence' || t.type === 'code_block') {
+    t.content = replaceCommentShortcodes(t.content);
+  } else if (t.type === 'inline' && t.children && t.content.includes('{{')) {
     for (const c of t.children) if (c.type === 'code_inline') c.content = replaceCommentShortcodes(c.content);
   }
 }

@@ -4,14 +4,14 @@ import deflist from 'markdown-it-deflist';
 import mark from 'markdown-it-mark';
 import sub from 'markdown-it-sub';
 import sup from 'markdown-it-sup';
-import { ALERT_CLOSE, ALERT_INLINE_CLOSE, ALERT_INLINE_OPEN, ALERT_OPEN, attributeAlerts, blockquoteAlerts, renderAlertTitle, type AlertMeta } from './alerts';
-import { guardContainers, shieldTemplateText, unguardContainers, unshieldTemplateText, useAttributes } from './attrs';
+import { ALERT_CLOSE, ALERT_INLINE_CLOSE, ALERT_INLINE_OPEN, ALERT_OPEN, AttributeAlerts, blockquoteAlerts, renderAlertTitle, type AlertMeta } from './alerts';
+import { afterAttributes, AttributeGuard, useAttributes } from './attrs';
 import {
   COLLAPSE_CLOSE,
   COLLAPSE_OPEN,
   COLLAPSE_SUMMARY_CLOSE,
   COLLAPSE_SUMMARY_OPEN,
-  plainTitles,
+  plainTitle,
   renderCollapseOpen,
   renderUnclosed,
   type CollapseMeta,
@@ -19,8 +19,8 @@ import {
 import { createParseContext, type ParseContext } from './context';
 import { safeText } from './escape';
 import { FRONT_MATTER_TOKEN, frontMatterRule, renderFrontMatter, type FrontMatterMeta } from './frontMatter';
-import { headingIds } from './headingIds';
-import { blockCodeLiterals, inlineCodeLiterals } from './literals';
+import { HeadingIds } from './headingIds';
+import { codeLiterals } from './literals';
 import { resolveSettings, type MedguidePluginOptions, type ResolvedSettings } from './options';
 import { BROKEN_REF_CLOSE, BROKEN_REF_OPEN, relrefLinkRule, renderBrokenRefOpen, type RefTarget } from './relref';
 import { FRAME_CLOSE, FRAME_OPEN, shortcodeBlockRule, type FrameMeta } from './shortcodeBlock';
@@ -71,32 +71,36 @@ export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = 
   });
   md.inline.ruler.after('text', 'medguide_shortcode', shortcodeInlineRule(getCtx));
   md.inline.ruler.before('link', 'medguide_relref_link', relrefLinkRule(getCtx));
-  md.core.ruler.after(
-    'block',
-    'medguide_after_block',
-    core((state) => {
-      blockquoteAlerts(state);
-      blockCodeLiterals(state);
-    }),
-  );
-  md.core.ruler.after(
-    'inline',
-    'medguide_after_inline',
-    core((state) => {
-      plainTitles(state);
-      inlineCodeLiterals(state);
-    }),
-  );
-  md.core.ruler.before('curly_attributes', 'medguide_attrs_guard', (state) => {
-    shieldTemplateText(state);
-    if (getCtx()) guardContainers(state);
+  md.core.ruler.after('block', 'medguide_after_block', core(blockquoteAlerts));
+  // Between inline parsing and markdown-it-attrs, and again after it, each of these rules visits
+  // every token once for all its work: on a long page, a pass over the tokens costs about as much
+  // as the work done in it.
+  md.core.ruler.before('curly_attributes', 'medguide_before_attributes', (state) => {
+    const on = getCtx() !== undefined;
+    const guard = new AttributeGuard(state, on);
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (on) {
+        plainTitle(state, tokens[i]);
+        codeLiterals(tokens[i]);
+      }
+      guard.visit(i);
+    }
+    guard.finish();
   });
-  md.core.ruler.after('curly_attributes', 'medguide_attrs_unguard', (state) => {
-    unshieldTemplateText(state);
-    unguardContainers(state);
-    if (getCtx()) attributeAlerts(state);
+  md.core.ruler.after('curly_attributes', 'medguide_after_attributes', (state) => {
+    afterAttributes(state);
+    if (!getCtx()) return;
+    const alerts = new AttributeAlerts(state);
+    const headings = new HeadingIds(state);
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      alerts.visit(i);
+      headings.visit(i);
+    }
+    alerts.finish();
+    headings.finish();
   });
-  md.core.ruler.after('medguide_attrs_unguard', 'medguide_heading_ids', core(headingIds));
   md.core.ruler.push('medguide_end', () => {
     ctx = undefined;
   });

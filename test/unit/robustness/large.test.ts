@@ -14,7 +14,16 @@ import { assertDiagnostics, assertScan, FIVE_MB, hugeInputs, withinLimit } from 
 const LIMIT_MS = 10_000;
 
 /** Renders are the slowest engine; these inputs stress it without rendering all 16 (the suite must stay quick). */
-const RENDERED = ['plain prose', 'NUL bytes', 'unclosed quotes', 'nested paired shortcodes', 'huge front matter', 'backticks'];
+const RENDERED = [
+  'plain prose',
+  'NUL bytes',
+  'unclosed quotes',
+  'nested paired shortcodes',
+  'huge front matter',
+  'backticks',
+  'marker-only blockquote alerts',
+  'attribute alerts after nested lists',
+];
 
 describe('robustness/5 MB inputs', function () {
   this.timeout(120_000);

@@ -113,6 +113,8 @@ export function hugeInputs(): Record<string, string> {
     'digits (NIR-like)': fill('185057505612388 1 85 05 75 056 123 88 '),
     'MSSanté addresses': fill('185057505612388@patient.mssante.fr '),
     backticks: fill('`'),
+    'marker-only blockquote alerts': fill('> [!NOTE]\n\n'),
+    'attribute alerts after nested lists': fill('- un\n  - deux\n{.alert .alert-info}\n\nTexte.\n{.alert .alert-warning}\n\n'),
   };
 }
 
