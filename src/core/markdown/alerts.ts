@@ -1,3 +1,4 @@
+import type MarkdownIt from 'markdown-it';
 import type { StateCore, Token } from 'markdown-it';
 import { localize, type Lang } from '../l10n';
 import { getArg, type ShortcodeTag } from '../shortcodes/scan';
@@ -113,78 +114,61 @@ export function renderAlertTitle(meta: AlertMeta, lang: Lang, tag: 'p' | 'span')
   );
 }
 
+type BlockRule = Parameters<MarkdownIt['block']['ruler']['before']>[2];
+
 const MARKER = /^\[!([A-Za-z][\w-]*)\]([-+]?)(?:[ \t]+(.*))?$/;
 
 /**
- * `> [!NOTE]` blockquotes become alert boxes (runs before inline parsing, so the marker line is
- * removed from the text). The blockquote token itself becomes the box, so attributes written after
- * the quote (`{.x}`) still land on it.
+ * `> [!NOTE]` blockquotes become alert boxes. markdown-it's blockquote rule is wrapped: right after
+ * it has parsed a blockquote (before inline parsing, so the marker line can still be taken out of
+ * the text), its tokens are the last ones in the list. No pass over the page's tokens is needed,
+ * and removing a marker-only paragraph moves only the quote's own tokens. The blockquote token
+ * itself becomes the box, so attributes written after the quote (`{.x}`) still land on it.
  */
-export function blockquoteAlerts(state: StateCore): void {
-  const tokens = state.tokens;
-  /** Marker paragraphs to drop (their first token's index), removed in one pass at the end. */
-  const drop: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const open = tokens[i];
-    if (open.type !== 'blockquote_open') continue;
-    const para = tokens[i + 1];
-    const inline = tokens[i + 2];
-    if (para?.type !== 'paragraph_open' || inline?.type !== 'inline') continue;
-    const nl = inline.content.indexOf('\n');
-    const first = nl < 0 ? inline.content : inline.content.slice(0, nl);
-    const m = MARKER.exec(first.trim());
-    if (!m) continue;
-    const word = m[1].toLowerCase();
-    const written = m[3]?.trim() ? m[3].trim() : undefined;
-    // A backtick in the title may open a code span that closes lines below: taking the title out
-    // of the text would expose what that span protects (raw HTML included), so it stays in the body.
-    const keepInBody = written !== undefined && written.includes('`');
-    const title = keepInBody ? undefined : written;
-    const closeIndex = findClose(tokens, i);
-    if (closeIndex < 0) continue;
-    const meta: AlertMeta = { kind: alertKind(word), word, title, source: 'blockquote' };
-    open.type = ALERT_OPEN;
-    open.tag = 'div';
-    open.meta = meta;
-    open.attrJoin('class', alertClass(meta.kind));
-    tokens[closeIndex].type = ALERT_CLOSE;
-    tokens[closeIndex].tag = 'div';
-    tokens[closeIndex].map = open.map ? [open.map[1], open.map[1]] : null;
-    if (keepInBody) {
-      inline.content = nl < 0 ? written : `${written}\n${inline.content.slice(nl + 1)}`;
-    } else if (nl < 0) {
-      drop.push(i + 1); // the marker was the whole paragraph
-    } else {
-      inline.content = inline.content.slice(nl + 1);
-      if (para.map) para.map = [para.map[0] + 1, para.map[1]];
-      if (inline.map) inline.map = [inline.map[0] + 1, inline.map[1]];
-    }
-  }
-  if (drop.length > 0) state.tokens = withoutParagraphs(tokens, drop);
+export function blockquoteAlertRule(blockquote: BlockRule, enabled: () => boolean): BlockRule {
+  return (state, startLine, endLine, silent) => {
+    const start = state.tokens.length;
+    const parsed = blockquote(state, startLine, endLine, silent);
+    if (parsed && !silent && enabled()) blockquoteAlert(state.tokens, start);
+    return parsed;
+  };
 }
 
-/** The tokens without the three-token paragraphs starting at `starts` (ascending). */
-function withoutParagraphs(tokens: readonly Token[], starts: readonly number[]): Token[] {
-  const out: Token[] = [];
-  let next = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    if (next < starts.length && starts[next] === i) {
-      next++;
-      i += 2;
-      continue;
-    }
-    out.push(tokens[i]);
+/** The blockquote whose tokens run from `i` to the end of `tokens`, made an alert box if it starts with a marker. */
+function blockquoteAlert(tokens: Token[], i: number): void {
+  const open = tokens[i];
+  const close = tokens[tokens.length - 1];
+  if (open?.type !== 'blockquote_open' || close.type !== 'blockquote_close' || close === open) return;
+  const para = tokens[i + 1];
+  const inline = tokens[i + 2];
+  if (para?.type !== 'paragraph_open' || inline?.type !== 'inline') return;
+  const nl = inline.content.indexOf('\n');
+  const first = nl < 0 ? inline.content : inline.content.slice(0, nl);
+  const m = MARKER.exec(first.trim());
+  if (!m) return;
+  const word = m[1].toLowerCase();
+  const written = m[3]?.trim() ? m[3].trim() : undefined;
+  // A backtick in the title may open a code span that closes lines below: taking the title out
+  // of the text would expose what that span protects (raw HTML included), so it stays in the body.
+  const keepInBody = written !== undefined && written.includes('`');
+  const title = keepInBody ? undefined : written;
+  const meta: AlertMeta = { kind: alertKind(word), word, title, source: 'blockquote' };
+  open.type = ALERT_OPEN;
+  open.tag = 'div';
+  open.meta = meta;
+  open.attrJoin('class', alertClass(meta.kind));
+  close.type = ALERT_CLOSE;
+  close.tag = 'div';
+  close.map = open.map ? [open.map[1], open.map[1]] : null;
+  if (keepInBody) {
+    inline.content = nl < 0 ? written : `${written}\n${inline.content.slice(nl + 1)}`;
+  } else if (nl < 0) {
+    tokens.splice(i + 1, 3); // the marker was the whole paragraph (only this quote's tokens follow)
+  } else {
+    inline.content = inline.content.slice(nl + 1);
+    if (para.map) para.map = [para.map[0] + 1, para.map[1]];
+    if (inline.map) inline.map = [inline.map[0] + 1, inline.map[1]];
   }
-  return out;
-}
-
-/** Index of the token closing the one at `openIndex` (same level, nesting -1). */
-export function findClose(tokens: readonly Token[], openIndex: number): number {
-  const level = tokens[openIndex].level;
-  for (let j = openIndex + 1; j < tokens.length; j++) {
-    if (tokens[j].level === level && tokens[j].nesting === -1) return j;
-  }
-  return -1;
 }
 
 const ATTRIBUTE_ALERT_BLOCKS = new Set([

@@ -1,10 +1,10 @@
 import type MarkdownIt from 'markdown-it';
-import type { StateCore, Token } from 'markdown-it';
+import type { Token } from 'markdown-it';
 import deflist from 'markdown-it-deflist';
 import mark from 'markdown-it-mark';
 import sub from 'markdown-it-sub';
 import sup from 'markdown-it-sup';
-import { ALERT_CLOSE, ALERT_INLINE_CLOSE, ALERT_INLINE_OPEN, ALERT_OPEN, AttributeAlerts, blockquoteAlerts, renderAlertTitle, type AlertMeta } from './alerts';
+import { ALERT_CLOSE, ALERT_INLINE_CLOSE, ALERT_INLINE_OPEN, ALERT_OPEN, AttributeAlerts, blockquoteAlertRule, renderAlertTitle, type AlertMeta } from './alerts';
 import { afterAttributes, AttributeGuard, useAttributes } from './attrs';
 import {
   COLLAPSE_CLOSE,
@@ -36,7 +36,7 @@ import {
 } from './shortcodeInline';
 
 type RenderRule = NonNullable<MarkdownIt['renderer']['rules']['text']>;
-type CoreRule = Parameters<MarkdownIt['core']['ruler']['push']>[1];
+type BlockRule = Parameters<MarkdownIt['block']['ruler']['before']>[2];
 
 /**
  * Teaches a markdown-it instance (VS Code's preview passes its own, markdown-it 14) the guide-page
@@ -57,11 +57,6 @@ export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = 
   md.use(sup);
   useAttributes(md);
 
-  const core = (fn: (state: StateCore) => void): CoreRule => (state) => {
-    if (!getCtx()) return;
-    fn(state);
-  };
-
   md.core.ruler.after('normalize', 'medguide_begin', (state) => {
     ctx = bypass ? undefined : createParseContext(state.src, state.env, options);
   });
@@ -71,19 +66,19 @@ export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = 
   });
   md.inline.ruler.after('text', 'medguide_shortcode', shortcodeInlineRule(getCtx));
   md.inline.ruler.before('link', 'medguide_relref_link', relrefLinkRule(getCtx));
-  md.core.ruler.after('block', 'medguide_after_block', core(blockquoteAlerts));
+  wrapBlockquoteRule(md, () => getCtx() !== undefined);
   // Between inline parsing and markdown-it-attrs, and again after it, each of these rules visits
   // every token once for all its work: on a long page, a pass over the tokens costs about as much
   // as the work done in it.
   md.core.ruler.before('curly_attributes', 'medguide_before_attributes', (state) => {
     const on = getCtx() !== undefined;
+    // A comment shortcode (`{{</* x */>}}`) has `/*`, and code keeps the page's text as written.
+    const literals = on && state.src.includes('/*');
     const guard = new AttributeGuard(state, on);
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
-      if (on) {
-        plainTitle(state, tokens[i]);
-        codeLiterals(tokens[i]);
-      }
+      if (on) plainTitle(state, tokens[i]);
+      if (literals) codeLiterals(tokens[i]);
       guard.visit(i);
     }
     guard.finish();
@@ -121,6 +116,19 @@ export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = 
   };
 
   installRenderers(md, options);
+}
+
+/**
+ * Hugo alerts are made from blockquotes as markdown-it's blockquote rule parses them. The rule is
+ * read from the instance (VS Code's preview passes its own), through markdown-it's rule list: the
+ * Ruler API can replace a rule by name but not return it. Without a blockquote rule there is
+ * nothing to wrap.
+ */
+function wrapBlockquoteRule(md: MarkdownIt, enabled: () => boolean): void {
+  type Rule = { name: string; fn: BlockRule; alt: string[] };
+  const rules = (md.block.ruler as unknown as { __rules__?: Rule[] }).__rules__ ?? [];
+  const blockquote = rules.find((r) => r.name === 'blockquote');
+  if (blockquote) md.block.ruler.at('blockquote', blockquoteAlertRule(blockquote.fn, enabled), { alt: [...blockquote.alt] });
 }
 
 function installRenderers(md: MarkdownIt, options: MedguidePluginOptions): void {

@@ -45,6 +45,35 @@ describe('markdown/alerts', () => {
     assert.equal(makeMd().render('> texte [!NOTE]\n'), '<blockquote>\n<p>texte [!NOTE]</p>\n</blockquote>\n');
   });
 
+  it('makes Hugo alerts inside quotes, lists and sections, with source lines for scroll sync', () => {
+    const md = makeMd({ lang: 'en' });
+    // Nested: the inner quote is the box, the outer stays a quote.
+    assert.equal(
+      md.render('> Cité\n>\n> > [!TIP]\n> > astuce\n'),
+      '<blockquote>\n<p>Cité</p>\n' + title('tip', '💡', 'Tip') + '<p>astuce</p>\n</div>\n</blockquote>\n',
+    );
+    assert.equal(md.render('- > [!NOTE]\n  > dans la liste\n'), '<ul>\n<li>\n' + title('note', '✎', 'Note') + '<p>dans la liste</p>\n</div>\n</li>\n</ul>\n');
+    const section = md.render('{{% collapse "A" %}}\n> [!WARNING]\n\n> [!NOTE] Seul\n{{% /collapse %}}\n');
+    assert.ok(section.includes(title('warning', '⚠', 'Warning') + '</div>\n' + title('note', '✎', 'Seul') + '</div>\n</details>'), section);
+    // Marker-only boxes one after another: each loses its marker paragraph, nothing else.
+    const tokens = md.parse('> [!NOTE]\n\n> [!TIP]\n\nFin.\n', {});
+    assert.deepEqual(
+      tokens.map((t) => [t.type, t.map]),
+      [
+        ['medguide_alert_open', [0, 1]],
+        ['medguide_alert_close', [1, 1]],
+        ['medguide_alert_open', [2, 3]],
+        ['medguide_alert_close', [3, 3]],
+        ['paragraph_open', [4, 5]],
+        ['inline', [4, 5]],
+        ['paragraph_close', null],
+      ],
+    );
+    // The marker line leaves the text, and the body's lines stay its own.
+    const body = md.parse('Intro.\n\n> [!NOTE]\n> corps\n', {});
+    assert.deepEqual(body.find((t) => t.type === 'inline' && t.content === 'corps')?.map, [3, 4]);
+  });
+
   it('renders every default alert shortcode spelling', () => {
     const md = makeMd();
     const box = (src: string) => md.render(src).split('\n').slice(0, 2).join('\n') + '\n';

@@ -100,7 +100,7 @@ describe('markdown/robustness', () => {
     assert.equal(md.render('[a]({{< relref "x.md" >}})'), '<p><a href="x.md" class="medguide-relref medguide-relref-unchecked">a</a></p>\n');
     assert.equal(calls, 1);
     // A rule that throws mid-parse: the page is parsed again without our rules.
-    md.core.ruler.after('medguide_after_block', 'explode', (state) => {
+    md.core.ruler.after('block', 'explode', (state) => {
       if (state.tokens.some((t) => t.type.startsWith('medguide_'))) throw new Error('boom');
     });
     assert.equal(md.render('{{% collapse "A" %}}\nx\n{{% /collapse %}}'), '<p>{{% collapse &quot;A&quot; %}}\nx\n{{% /collapse %}}</p>\n');
