@@ -4,13 +4,26 @@
  * else. Runs of dashes are not collapsed, as in Hugo ("A - B" → "a---b").
  */
 export function anchorize(text: string): string {
+  const t = text.trim();
   let out = '';
-  for (const ch of text.trim()) {
-    if (ch === ' ' || ch === '-') out += '-';
-    else if (/^[\p{L}\p{Nd}_]$/u.test(ch)) out += firstCodePoint(ch.toLowerCase());
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x80) {
+      // ASCII, most of a French title's characters: no regular expression, no case mapping call.
+      if (c === 0x20 || c === 0x2d) out += '-';
+      else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) out += t[i];
+      else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 0x20);
+      continue;
+    }
+    const cp = t.codePointAt(i) ?? 0xfffd;
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
+    if (LETTER_OR_DIGIT.test(ch)) out += firstCodePoint(ch.toLowerCase());
   }
   return out;
 }
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}_]$/u;
 
 /** Go lower-cases rune by rune; JavaScript may expand one ("İ" → "i̇"), so keep the first code point. */
 function firstCodePoint(s: string): string {

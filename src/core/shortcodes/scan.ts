@@ -187,6 +187,9 @@ function comment(text: string, start: number, bodyStart: number, d: ShortcodeDel
   return { error: { code: 'shortcode/unterminated-tag', start, end: bodyStart }, resumeAt: j };
 }
 
+/** A named argument's key and its `=`, read where `lastIndex` is set. */
+const KEY = /[\p{L}\p{N}_\-.]+=/uy;
+
 function readArg(
   text: string,
   start: number,
@@ -197,37 +200,43 @@ function readArg(
   // Named argument: a key made of name characters directly followed by `=`.
   let key: string | undefined;
   let i = start;
-  const keyMatch = /^[\p{L}\p{N}_\-.]+=/u.exec(text.slice(start, Math.min(limit, start + 256)));
-  if (keyMatch) {
+  // Read in place (no copy of the text ahead); a key runs at most 256 characters, within the tag.
+  KEY.lastIndex = start;
+  const keyMatch = KEY.exec(text);
+  if (keyMatch && start + keyMatch[0].length <= Math.min(limit, start + 256)) {
     key = keyMatch[0].slice(0, -1);
     i = start + keyMatch[0].length;
   }
   const valueStart = i;
   const c = text[i];
   if (c === '"' || c === '`') {
+    const quote = c.charCodeAt(0);
+    const dq = quote === 34; /* " */
+    // The value is the text between the quotes, copied in runs: an escape ends a run.
     let value = '';
+    let run = i + 1;
     let j = i + 1;
     let quoteAheadUntil = -1;
     for (; j < limit; j++) {
-      const ch = text[j];
-      if (ch === c) {
-        return { key, value, quote: c, start, end: j + 1, valueStart, valueEnd: j + 1 };
+      const ch = text.charCodeAt(j);
+      if (ch === quote) {
+        return { key, value: value + text.slice(run, j), quote: c, start, end: j + 1, valueStart, valueEnd: j + 1 };
       }
-      if (ch === '{' && text[j + 1] === '{') break; // a new tag: this string never closed
-      if (c === '"' && ch === '\\' && j + 1 < limit && (text[j + 1] === '"' || text[j + 1] === '\\')) {
-        value += text[j + 1];
+      if (ch === 123 && text.charCodeAt(j + 1) === 123) break; // a new tag: this string never closed
+      if (dq && ch === 92 /* \\ */ && j + 1 < limit && (text.charCodeAt(j + 1) === 34 || text.charCodeAt(j + 1) === 92)) {
+        value += text.slice(run, j) + text[j + 1];
         j++;
+        run = j + 1;
         continue;
       }
       // A quoted string does not run past its line: better one error than a swallowed page.
-      if (c === '"' && (ch === '\n' || ch === '\r')) break;
-      if (c === '"' && j >= quoteAheadUntil && closingAt(text, j, d) > 0) {
+      if (dq && (ch === 10 || ch === 13)) break;
+      if (dq && j >= quoteAheadUntil && closingAt(text, j, d) > 0) {
         // A delimiter inside quotes: part of the value only if the quote closes later on the line.
         const q = quoteAheadOnLine(text, j + 3, limit);
         if (q < 0) break;
         quoteAheadUntil = q; // every delimiter before that quote gets the same answer
       }
-      value += ch;
     }
     // Unterminated: the value stops at the first closing delimiter, else where the scan stopped.
     let stop = j;

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { makeMd } from './helpers';
+import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { anchorize, medguidePlugin, type MedguideSettings } from '../../../src/core/markdown';
 
@@ -12,6 +13,21 @@ describe('markdown/collapse', () => {
     assert.equal(anchorize('A - B_c 2'), 'a---b_c-2');
     assert.equal(anchorize('İstanbul'), 'istanbul');
     assert.equal(anchorize('<img src=x>'), 'img-srcx');
+    assert.equal(anchorize('ΟΔΟΣ Σ 𝐀𝟏 \uD800x'), 'οδοσ-σ-𝐀𝟏-x');
+  });
+
+  it('anchorizes any text as a rune-by-rune reading of Hugo\'s rule does (property)', () => {
+    // The rule written plainly, one code point at a time: the reference for the fast version.
+    const reference = (text: string): string => {
+      let out = '';
+      for (const ch of text.trim()) {
+        if (ch === ' ' || ch === '-') out += '-';
+        else if (/^[\p{L}\p{Nd}_]$/u.test(ch)) out += String.fromCodePoint(ch.toLowerCase().codePointAt(0) ?? 0xfffd);
+      }
+      return out;
+    };
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.string(), fc.constantFrom('Éŀèç ÀÔ', 'ǅ ß ΣΑΣ', 'İI\u0130'));
+    fc.assert(fc.property(text, (t) => anchorize(t) === reference(t)), { numRuns: 2000 });
   });
 
   it('renders a section with a real h2 and a Markdown body', () => {
