@@ -51,6 +51,8 @@ export class AttributeGuard {
   constructor(
     private readonly state: StateCore,
     private readonly guard: boolean,
+    /** The page's source lines, when the parse already measured them. */
+    private readonly lineMarks?: { readonly bMarks: readonly number[]; readonly eMarks: readonly number[] },
   ) {}
 
   visit(i: number): void {
@@ -67,7 +69,7 @@ export class AttributeGuard {
 
   /** After the last token: the list lines are settled, and `afterAttributes` will undo it all. */
   finish(): void {
-    const retyped = this.listLines.length > 0 ? outerListAttributes(this.state, this.hidden, this.listLines) : [];
+    const retyped = this.listLines.length > 0 ? outerListAttributes(this.state, this.hidden, this.listLines, this.lineMarks) : [];
     prepared.set(this.state, { shieldedTexts: this.shieldedTexts, hidden: this.hidden, retyped });
   }
 }
@@ -112,10 +114,15 @@ function isListAttributeLine(tokens: readonly Token[], i: number): boolean {
  * changed for the time markdown-it-attrs runs) and the closings beyond the target list are hidden,
  * so its "last closing tag" pattern lands on the list Goldmark picks.
  */
-function outerListAttributes(state: StateCore, hidden: Token[], candidates: readonly number[]): [Token, string][] {
+function outerListAttributes(
+  state: StateCore,
+  hidden: Token[],
+  candidates: readonly number[],
+  marks?: { readonly bMarks: readonly number[]; readonly eMarks: readonly number[] },
+): [Token, string][] {
   const retyped: [Token, string][] = [];
   const tokens = state.tokens;
-  const line = sourceLines(state.src);
+  const line = marks ? (k: number) => (k >= 0 && k < marks.bMarks.length ? state.src.slice(marks.bMarks[k], marks.eMarks[k]) : '') : sourceLines(state.src);
   let tree: TokenTree | undefined;
   for (const i of candidates) {
     const inline = tokens[i];

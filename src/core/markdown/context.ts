@@ -14,6 +14,14 @@ export interface ParseContext {
   readonly tagsByStart: ReadonlyMap<number, { readonly tag: ShortcodeTag; readonly close?: ShortcodeTag }>;
   readonly env: unknown;
   readonly currentPage: string | undefined;
+  /** The normalized source the page is parsed from. */
+  readonly src: string;
+  /**
+   * Where each source line starts and ends, from markdown-it's block state (set by the first block
+   * rule of ours to see it; it has measured every line already, and restores its marks after
+   * nested blocks). Lets later rules read a line without measuring the page again.
+   */
+  lineMarks?: { readonly bMarks: readonly number[]; readonly eMarks: readonly number[] };
   /** undefined when no page index is available: refs are then not checked. */
   resolve(ref: string): ResolveResult | undefined;
   href(path: string, anchor: string | undefined): string;
@@ -54,6 +62,7 @@ export function createParseContext(src: string, env: unknown, options: MedguideP
 
   return {
     settings,
+    src,
     tagsByStart,
     env,
     currentPage,

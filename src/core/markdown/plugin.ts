@@ -71,10 +71,11 @@ export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = 
   // every token once for all its work: on a long page, a pass over the tokens costs about as much
   // as the work done in it.
   md.core.ruler.before('curly_attributes', 'medguide_before_attributes', (state) => {
-    const on = getCtx() !== undefined;
+    const ctx = getCtx();
+    const on = ctx !== undefined;
     // A comment shortcode (`{{</* x */>}}`) has `/*`, and code keeps the page's text as written.
     const literals = on && state.src.includes('/*');
-    const guard = new AttributeGuard(state, on);
+    const guard = new AttributeGuard(state, on, ctx?.lineMarks);
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
       if (on) plainTitle(state, tokens[i]);

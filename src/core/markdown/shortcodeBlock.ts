@@ -63,6 +63,7 @@ export function shortcodeBlockRule(getCtx: () => ParseContext | undefined): Bloc
   return (state, startLine, endLine, silent) => {
     const ctx = getCtx();
     if (!ctx) return false;
+    if (ctx.lineMarks === undefined && state.src === ctx.src) ctx.lineMarks = { bMarks: state.bMarks, eMarks: state.eMarks };
     if (state.sCount[startLine] - state.blkIndent >= 4) return false;
     const pos = state.bMarks[startLine] + state.tShift[startLine];
     if (state.src.charCodeAt(pos) !== 123 /* { */) return false;
