@@ -39,11 +39,25 @@ describe('UI: a guide page and its preview side by side (real VS Code in Chromiu
     const preview = previewFrame(page);
     const box = preview.locator('.medguide-alert').first();
     await box.scrollIntoViewIfNeeded();
-    const colours = async () =>
-      box.evaluate((el) => {
-        const s = getComputedStyle(el);
-        return { fg: s.color, bg: s.backgroundColor, border: s.borderLeftColor, theme: document.body.className };
-      });
+    // The preview reloads its document when the theme changes (and when MedGuide's page index
+    // refreshes it): an element read during a reload is gone, so the read is tried again.
+    const colours = async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await box.evaluate(
+            (el) => {
+              const s = getComputedStyle(el);
+              return { fg: s.color, bg: s.backgroundColor, border: s.borderLeftColor, theme: document.body.className };
+            },
+            undefined,
+            { timeout: 10_000 },
+          );
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await page.waitForTimeout(500);
+        }
+      }
+    };
     const light = await colours();
     const seen: Record<string, { fg: string; bg: string; border: string; theme: string }> = { light };
     for (const [name, theme, bodyClass] of [
