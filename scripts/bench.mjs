@@ -380,38 +380,77 @@ async function benchBundles(sizes) {
   }
 }
 
-async function benchActivation() {
+/**
+ * One code-server run of the bench entry (test/integration/bench/index.ts) with the given
+ * development extension: activation times, then markdown.api.render of the example page's text
+ * and of the 1 MB page's.
+ */
+async function benchHost(runTests, makeWorkspace, extensionPath, label, bigFile) {
+  const file = join(scratch, `${label}.json`);
+  const workspace = makeWorkspace({ fixtures: false });
+  try {
+    const code = await runTests({
+      vscodeExecutablePath: join(root, 'scripts/vscode-exec.mjs'),
+      extensionDevelopmentPath: extensionPath,
+      extensionTestsPath: join(root, 'out/test/integration/bench/index.js'),
+      launchArgs: [workspace],
+      extensionTestsEnv: {
+        MEDGUIDE_BENCH_FILE: file,
+        MEDGUIDE_BENCH_PAGE: EXAMPLE_PAGE.replace(/^examples\/guide-site\//, ''),
+        MEDGUIDE_BENCH_BIG_FILE: bigFile,
+      },
+    });
+    if (code !== 0) log(`the VS Code run exited with ${code}`);
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    log(`the VS Code run failed: ${e?.message ?? e}`);
+    return undefined;
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/**
+ * In a real VS Code: MedGuide's activation against the built-in Markdown extension's, and the
+ * preview (markdown.api.render) with MedGuide installed against the same VS Code with a placeholder
+ * extension instead (VS Code's own markdown-it and plugins only). Runs with and without MedGuide
+ * alternate, and the preview ratio is the median of each pair's ratio, so a slower or faster
+ * moment of the machine weighs on both sides.
+ */
+async function benchVsCode(big) {
   build('tests', false);
   const { runTests } = await import('@vscode/test-electron');
   const { makeWorkspace } = await import('./workspace.mjs');
   process.env.MEDGUIDE_TEST_TIMEOUT_MS ??= '180000';
+  const bigFile = join(scratch, 'big-page.md');
+  writeFileSync(bigFile, big);
+  const placeholder = join(scratch, 'placeholder-extension');
+  mkdirSync(placeholder, { recursive: true });
+  writeFileSync(
+    join(placeholder, 'package.json'),
+    JSON.stringify({ name: 'bench-placeholder', publisher: 'medguide-bench', version: '0.0.0', engines: { vscode: '^1.100.0' } }),
+  );
   const runs = [];
+  const pairs = [];
   for (let i = 0; i < VSCODE_RUNS; i++) {
-    log(`activation in VS Code, run ${i + 1} of ${VSCODE_RUNS}…`);
-    const file = join(scratch, `activation-${i}.json`);
-    const workspace = makeWorkspace({ fixtures: false });
-    try {
-      const code = await runTests({
-        vscodeExecutablePath: join(root, 'scripts/vscode-exec.mjs'),
-        extensionDevelopmentPath: root,
-        extensionTestsPath: join(root, 'out/test/integration/bench/index.js'),
-        launchArgs: [workspace],
-        extensionTestsEnv: { MEDGUIDE_BENCH_FILE: file, MEDGUIDE_BENCH_PAGE: EXAMPLE_PAGE.replace(/^examples\/guide-site\//, '') },
-      });
-      if (code !== 0) log(`the VS Code run exited with ${code}`);
-      runs.push(JSON.parse(readFileSync(file, 'utf8')));
-    } catch (e) {
-      log(`the VS Code run failed: ${e?.message ?? e}`);
-    } finally {
-      rmSync(workspace, { recursive: true, force: true });
-    }
+    log(`VS Code with MedGuide, run ${i + 1} of ${VSCODE_RUNS}…`);
+    const withRun = await benchHost(runTests, makeWorkspace, root, `with-${i}`, bigFile);
+    log(`VS Code without MedGuide, run ${i + 1} of ${VSCODE_RUNS}…`);
+    const withoutRun = await benchHost(runTests, makeWorkspace, placeholder, `without-${i}`, bigFile);
+    if (withRun) runs.push(withRun);
+    if (withRun && withoutRun) pairs.push([withRun, withoutRun]);
   }
-  await benchPreviewInVsCode(runTests, makeWorkspace, runs);
+  benchPreviewInVsCode(pairs);
+  benchActivation(runs);
+  return runs[0]?.vscodeVersion;
+}
+
+function benchActivation(runs) {
   const ours = runs.map((r) => r.medguide.ms).filter((v) => typeof v === 'number');
   const theirs = runs.map((r) => r.baseline.ms).filter((v) => typeof v === 'number');
   if (!ours.length) {
     row({ group: 'extension', figure: 'activation in VS Code', value: NaN, unit: 'ms', max: 50, budget: '< 50 ms', note: 'not measured (see the log above)' });
-    return undefined;
+    return;
   }
   const notes = [`${ours.length} run(s)`];
   if (runs.some((r) => r.medguide.activeBefore)) notes.push('MedGuide was already active in some run: not counted');
@@ -427,58 +466,48 @@ async function benchActivation() {
     budget: '< 50 ms',
     note: notes.join('; '),
   });
-  return runs[0].vscodeVersion;
 }
 
-/**
- * The preview in VS Code: markdown.api.render of the example page with MedGuide installed (from the
- * activation runs) against the same VS Code with a placeholder extension instead (VS Code's own
- * markdown-it and plugins only).
- */
-async function benchPreviewInVsCode(runTests, makeWorkspace, withRuns) {
-  const placeholder = join(scratch, 'placeholder-extension');
-  mkdirSync(placeholder, { recursive: true });
-  writeFileSync(
-    join(placeholder, 'package.json'),
-    JSON.stringify({ name: 'bench-placeholder', publisher: 'medguide-bench', version: '0.0.0', engines: { vscode: '^1.100.0' } }),
-  );
-  const without = [];
-  for (let i = 0; i < VSCODE_RUNS; i++) {
-    log(`preview in VS Code without MedGuide, run ${i + 1} of ${VSCODE_RUNS}…`);
-    const file = join(scratch, `render-baseline-${i}.json`);
-    const workspace = makeWorkspace({ fixtures: false });
-    try {
-      await runTests({
-        vscodeExecutablePath: join(root, 'scripts/vscode-exec.mjs'),
-        extensionDevelopmentPath: placeholder,
-        extensionTestsPath: join(root, 'out/test/integration/bench/index.js'),
-        launchArgs: [workspace],
-        extensionTestsEnv: { MEDGUIDE_BENCH_FILE: file, MEDGUIDE_BENCH_PAGE: EXAMPLE_PAGE.replace(/^examples\/guide-site\//, '') },
-      });
-      without.push(JSON.parse(readFileSync(file, 'utf8')));
-    } catch (e) {
-      log(`the VS Code run failed: ${e?.message ?? e}`);
-    } finally {
-      rmSync(workspace, { recursive: true, force: true });
+function benchPreviewInVsCode(pairs) {
+  // Reported beside the issue's figure (markdown-it with and without the plugin, in process, above):
+  // here the baseline is VS Code's own markdown-it with its plugins, in the extension host's heap.
+  const maxRatio = undefined;
+  for (const [key, label] of [
+    ['example', 'example page'],
+    ['big', 'generated page (1 MB)'],
+  ]) {
+    const figure = `preview in VS Code (markdown.api.render), ${label}`;
+    const measured = pairs
+      .map(([w, wo]) => [w.render?.[key], wo.render?.[key]])
+      .filter(([w, wo]) => w && wo && w.medguideClasses && !wo.medguideClasses);
+    const budget = maxRatio ? `≤ ${maxRatio}×` : '(reported)';
+    if (!measured.length) {
+      row({ group: 'preview', figure, value: NaN, unit: 'ms', maxRatio, budget, note: 'not measured (see the log above)' });
+      continue;
     }
+    const notes = [`${measured.length} pair(s) of runs, with and without MedGuide, alternated; the ratio is the median of the pairs' ratios`];
+    if (key === 'example') {
+      notes.push(
+        'a 4 KB render is mostly the command round trip to the Markdown extension, and moves by about ±0.2 ms from one VS Code process to the next: more than the plugin costs (see the in-process row)',
+      );
+    } else {
+      notes.push(
+        "the page's text, not a document (VS Code caches a document's tokens per version); on top of the plugin's own work, VS Code's plugins tag every token MedGuide adds (data-line, class, dir) and the extension host spends more in garbage collection",
+      );
+    }
+    row({
+      group: 'preview',
+      figure,
+      value: median(measured.map(([w]) => w.ms)),
+      unit: 'ms',
+      baseline: median(measured.map(([, wo]) => wo.ms)),
+      ratio: median(measured.map(([w, wo]) => w.ms / wo.ms)),
+      baselineLabel: 'the same VS Code without MedGuide',
+      maxRatio,
+      budget,
+      note: notes.join('; '),
+    });
   }
-  const ours = withRuns.map((r) => r.render).filter((r) => r && r.medguideClasses).map((r) => r.ms);
-  const theirs = without.map((r) => r.render).filter((r) => r && !r.medguideClasses).map((r) => r.ms);
-  if (!ours.length || !theirs.length) {
-    row({ group: 'preview', figure: 'preview in VS Code (markdown.api.render), example page', value: NaN, unit: 'ms', maxRatio: 1.3, budget: '≤ 1.3×', note: 'not measured (see the log above)' });
-    return;
-  }
-  row({
-    group: 'preview',
-    figure: 'preview in VS Code (markdown.api.render), example page',
-    value: median(ours),
-    unit: 'ms',
-    baseline: median(theirs),
-    baselineLabel: 'the same VS Code without MedGuide',
-    maxRatio: 1.3,
-    budget: '≤ 1.3×',
-    note: `${ours.length} + ${theirs.length} run(s); the page's text (a document's tokens are cached per version); includes the command round trip to the Markdown extension`,
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -527,7 +556,7 @@ async function main() {
     benchCli();
     benchPreview(core, example, big);
     await benchBundles(sizes);
-    if (!NO_VSCODE) vscodeVersion = (await benchActivation()) ?? vscodeVersion;
+    if (!NO_VSCODE) vscodeVersion = (await benchVsCode(big)) ?? vscodeVersion;
   } finally {
     // Back to the development build (source maps) the other scripts expect.
     build('extension,web,cli', false);

@@ -27,11 +27,29 @@ async function timeActivation(id: string): Promise<Activation> {
   return { id, found: true, activeBefore: false, ms: performance.now() - started };
 }
 
+type RenderTiming = { ms: number; medguideClasses: boolean };
+
+/** Median ms of `markdown.api.render(text)` over `batches` batches of `perBatch` renders, after `warmup` renders. */
+async function timeRenderOf(text: string, warmup: number, batches: number, perBatch: number): Promise<RenderTiming> {
+  const render = () => vscode.commands.executeCommand<string>('markdown.api.render', text);
+  let html = '';
+  for (let i = 0; i < warmup; i++) html = await render(); // plugins loaded, code optimised
+  const samples: number[] = [];
+  for (let batch = 0; batch < batches; batch++) {
+    const started = performance.now();
+    for (let i = 0; i < perBatch; i++) await render();
+    samples.push((performance.now() - started) / perBatch);
+  }
+  samples.sort((a, b) => a - b);
+  return { ms: samples[Math.floor(samples.length / 2)], medguideClasses: html.includes('medguide-') };
+}
+
 /**
- * The preview's own cost as users meet it: `markdown.api.render` of the example page in this VS
- * Code, with whatever markdown-it plugins are installed (MedGuide's, or none in the baseline run).
+ * The preview's own cost as users meet it: `markdown.api.render` in this VS Code, with whatever
+ * markdown-it plugins are installed (MedGuide's, or none in the baseline run), of the example page
+ * and of the bench's 1 MB page.
  */
-async function timeRender(): Promise<{ ms: number; medguideClasses: boolean } | null> {
+async function timeRender(): Promise<{ example?: RenderTiming; big?: RenderTiming } | null> {
   const page = process.env.MEDGUIDE_BENCH_PAGE;
   if (!page) return null;
   const [uri] = await vscode.workspace.findFiles(page, undefined, 1);
@@ -39,18 +57,10 @@ async function timeRender(): Promise<{ ms: number; medguideClasses: boolean } | 
   const doc = await vscode.workspace.openTextDocument(uri);
   // The text, not the document: VS Code caches a document's tokens per version, which would leave
   // only the HTML output to measure. (Without the document, relrefs are shown unchecked.)
-  const text = doc.getText();
-  const render = () => vscode.commands.executeCommand<string>('markdown.api.render', text);
-  let html = '';
-  for (let i = 0; i < 30; i++) html = await render(); // warm-up: plugins loaded, code optimised
-  const samples: number[] = [];
-  for (let batch = 0; batch < 9; batch++) {
-    const started = performance.now();
-    for (let i = 0; i < 40; i++) await render();
-    samples.push((performance.now() - started) / 40);
-  }
-  samples.sort((a, b) => a - b);
-  return { ms: samples[Math.floor(samples.length / 2)], medguideClasses: html.includes('medguide-') };
+  const example = await timeRenderOf(doc.getText(), 30, 9, 40);
+  const bigFile = process.env.MEDGUIDE_BENCH_BIG_FILE;
+  const big = bigFile ? await timeRenderOf(fs.readFileSync(bigFile, 'utf8'), 5, 9, 2) : undefined;
+  return { example, big };
 }
 
 export async function run(): Promise<void> {
