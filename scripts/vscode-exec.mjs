@@ -5,7 +5,7 @@
 // (a real VS Code), opens the workbench in headless Chromium with the smoke-test driver's
 // `payload` so the extension-host test runner starts, and exits with the suite's exit code.
 // Extension-host console lines are forwarded to stdout so mocha's report shows in the terminal.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
@@ -49,9 +49,12 @@ async function main() {
     return 2;
   }
   const base = mkdtempSync(join(tmpdir(), 'medguide-run-'));
+  // runTests passes its own .vscode-test folders: keep them per run for a fresh state.
+  const userDataDir = opts.userDataDir ? join(opts.userDataDir, String(process.pid)) : join(base, 'user-data');
   const server = await startCodeServer({
-    // runTests passes its own .vscode-test folders: keep them per run for a fresh state.
-    userDataDir: opts.userDataDir ? join(opts.userDataDir, String(process.pid)) : join(base, 'user-data'),
+    userDataDir,
+    // The suites read the extension host's log from there (robustness: no error logged by MedGuide).
+    env: { MEDGUIDE_TEST_USER_DATA_DIR: userDataDir },
     extensionsDir: opts.extensionsDir ?? join(base, 'extensions'),
     locale: opts.locale,
   });
@@ -83,11 +86,18 @@ async function main() {
     });
     await page.goto(url, { timeout: 60_000 });
     const code = await exitCode;
+    // A passing run's user data (settings, logs) is not kept; a failing one's is, to read its logs.
+    if (code === 0) {
+      await context.close().catch(() => {});
+      server.stop();
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+    }
     return code;
   } finally {
     clearTimeout(timer);
     await context?.close().catch(() => {});
     server.stop();
+    rmSync(base, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DeletionBursts } from './deletions';
 import { checkPage } from '../core/check';
 import type { Diagnostic } from '../core/diagnostic';
 import { relativeTo } from '../core/config';
@@ -44,6 +45,15 @@ export class PageDiagnostics implements vscode.Disposable {
         this.forget(d.uri);
         // A page of a site-wide check keeps its problems listed, as they stand on disk.
         if (this.siteWide.has(d.uri.toString())) void this.validateUri(d.uri);
+      }),
+      // A deleted page or folder (in the editor or by git, a script…) takes its pages' problems with it.
+      new DeletionBursts((gone) => {
+        const uris: vscode.Uri[] = [];
+        this.collection.forEach((uri) => {
+          if (gone(uri.path)) uris.push(uri);
+        });
+        for (const uri of uris) this.dropDeleted(uri);
+        for (const key of [...this.siteWide]) if (gone(vscode.Uri.parse(key).path)) this.siteWide.delete(key);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('medguide')) this.revalidateOpen();
@@ -121,9 +131,15 @@ export class PageDiagnostics implements vscode.Disposable {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       diagnostics = await this.compute(uri, text, currentLang());
     } catch (e) {
-      // Deleted or unreadable meanwhile: say so on the file rather than failing the whole run.
+      // Deleted meanwhile: nothing to report. Unreadable: say so on the file rather than failing the whole run.
+      if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') {
+        this.dropDeleted(uri);
+        return [];
+      }
       diagnostics = [{ code: 'file-unreadable', severity: 'warning', range: range(0, 0, 0, 0), message: vscode.l10n.t('MedGuide could not read this page: {0}', e instanceof Error ? e.message : String(e)) }];
     }
+    // Deleted while it was being checked: its problems went with it.
+    if (!this.siteWide.has(uri.toString())) return [];
     this.collection.set(uri, diagnostics.map(toVsDiagnostic));
     return diagnostics;
   }
@@ -145,6 +161,11 @@ export class PageDiagnostics implements vscode.Disposable {
     const sitePath = config.root !== undefined ? relativeTo(config.root, uri.path) : undefined;
     const shortcodes = await shortcodeCheckOptionsFor(uri, text, this.sites, this.templates);
     return checkPage(text, { lang, config: config.config, sitePath, shortcodes });
+  }
+
+  private dropDeleted(uri: vscode.Uri): void {
+    this.siteWide.delete(uri.toString());
+    this.forget(uri);
   }
 
   private forget(uri: vscode.Uri): void {

@@ -157,21 +157,42 @@ class GuideCompletionProvider implements vscode.CompletionItemProvider {
         return item;
       });
     }
-    const titles = await Promise.all(pages.map((p) => {
-      const uri = pageUri(document.uri, p);
-      return uri ? facts.title(uri) : Promise.resolve(undefined);
-    }));
+    // Titles of every page for a site of ordinary size; on a large site, only for the item the
+    // user looks at (`resolveCompletionItem`): a completion must not read thousands of files.
+    const eager = pages.length <= EAGER_TITLES;
+    const titles = eager
+      ? await Promise.all(pages.map((p) => {
+          const uri = pageUri(document.uri, p);
+          return uri ? facts.title(uri) : Promise.resolve(undefined);
+        }))
+      : [];
     return pages.map((p, i) => {
       const title = titles[i];
-      const item = new vscode.CompletionItem({ label: p, description: title }, vscode.CompletionItemKind.File);
+      const item = new vscode.CompletionItem(eager ? { label: p, description: title } : p, vscode.CompletionItemKind.File);
       item.insertText = p;
       item.filterText = p;
       item.range = range;
       if (title) item.detail = title;
+      const uri = eager ? undefined : pageUri(document.uri, p);
+      if (uri) this.titleLater.set(item, uri);
       return item;
     });
   }
+
+  private readonly titleLater = new WeakMap<vscode.CompletionItem, vscode.Uri>();
+
+  async resolveCompletionItem(item: vscode.CompletionItem): Promise<vscode.CompletionItem> {
+    const uri = this.titleLater.get(item);
+    if (uri) {
+      const title = await facts.title(uri);
+      if (title) item.detail = title;
+    }
+    return item;
+  }
 }
+
+/** Up to this many pages, relref completion shows every page's title at once. */
+const EAGER_TITLES = 500;
 
 /**
  * Outline (collapse sections), folding (front matter, shortcode pairs), relref links and

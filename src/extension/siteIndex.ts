@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DeletionBursts } from './deletions';
 
 /** The part of a URI path up to and including its last `content` folder, and the rest. */
 export function splitContentPath(uri: vscode.Uri): { root: string; relative: string } | undefined {
@@ -23,19 +24,36 @@ export class SiteIndex implements vscode.Disposable {
   private readonly sites = new Map<string, string[]>();
   private readonly changed = new vscode.EventEmitter<void>();
   private pending: ReturnType<typeof setTimeout> | undefined;
+  /** The lists were read again from disk since the last event. */
+  private rescanned = false;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher(PAGE_GLOB, false, true, false);
+    const watcher = vscode.workspace.createFileSystemWatcher(PAGE_GLOB, false, true, true);
+    // A folder created with pages in it (a branch switch, a copied section) may be reported as the
+    // folder alone: the pages are listed again, once per burst.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.add(uri)),
-      watcher.onDidDelete((uri) => this.remove(uri)),
+      folders,
+      folders.onDidCreate((uri) => {
+        if (!/\.(?:md|markdown)$/i.test(uri.path) && !/\/(?:\.git|node_modules)(?:\/|$)/.test(uri.path)) this.rescanSoon();
+      }),
+      // Deleted pages, or folders of them (a removed section may be reported as the folder only).
+      new DeletionBursts((gone) => this.removeGone(gone)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
     );
     this.ready = this.rescan();
+  }
+
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+
+  private rescanSoon(): void {
+    clearTimeout(this.rescanTimer);
+    this.rescanTimer = setTimeout(() => void this.rescan(), 300);
   }
 
   private async rescan(): Promise<void> {
@@ -51,27 +69,57 @@ export class SiteIndex implements vscode.Disposable {
       }
       this.sites.clear();
       for (const [root, list] of next) this.sites.set(root, list.sort());
+      this.rescanned = true;
       this.fireChanged();
     } catch {
       // A workspace that cannot be listed (virtual file system without search): relrefs stay unchecked.
     }
   }
 
+  // File events only note the change; the lists are rebuilt once per burst (a branch switch that
+  // creates 5,000 pages sorts each site's list once, not once per page).
+  private readonly added = new Map<string, Set<string>>();
+  private readonly removed = new Map<string, Set<string>>();
+
   private add(uri: vscode.Uri): void {
     const split = splitContentPath(uri);
     if (!split) return;
-    const list = this.sites.get(split.root) ?? [];
-    if (list.includes(split.relative)) return;
-    this.sites.set(split.root, [...list, split.relative].sort());
+    this.removed.get(split.root)?.delete(split.relative);
+    getOrCreate(this.added, split.root).add(split.relative);
     this.fireChanged();
   }
 
-  private remove(uri: vscode.Uri): void {
-    const split = splitContentPath(uri);
-    const list = split && this.sites.get(split.root);
-    if (!split || !list || !list.includes(split.relative)) return;
-    this.sites.set(split.root, list.filter((p) => p !== split.relative));
-    this.fireChanged();
+  private removeGone(gone: (path: string) => boolean): void {
+    let any = false;
+    for (const [root, list] of this.sites) {
+      for (const relative of list) {
+        if (!gone(`${root}/${relative}`)) continue;
+        getOrCreate(this.removed, root).add(relative);
+        any = true;
+      }
+    }
+    for (const [root, set] of this.added) for (const relative of set) if (gone(`${root}/${relative}`)) set.delete(relative);
+    if (any) this.fireChanged();
+  }
+
+  /** Applies the noted file events; true if a list changed. */
+  private applyPending(): boolean {
+    let changed = false;
+    for (const root of new Set([...this.added.keys(), ...this.removed.keys()])) {
+      const current = this.sites.get(root) ?? [];
+      const gone = this.removed.get(root) ?? new Set<string>();
+      const known = new Set(current);
+      const fresh = [...(this.added.get(root) ?? [])].filter((p) => !known.has(p));
+      const kept = gone.size > 0 ? current.filter((p) => !gone.has(p)) : current;
+      if (fresh.length === 0 && kept.length === current.length) continue;
+      const next = fresh.length > 0 ? [...kept, ...fresh].sort() : kept;
+      if (next.length > 0) this.sites.set(root, next);
+      else this.sites.delete(root);
+      changed = true;
+    }
+    this.added.clear();
+    this.removed.clear();
+    return changed;
   }
 
   /**
@@ -80,7 +128,10 @@ export class SiteIndex implements vscode.Disposable {
    */
   private fireChanged(): void {
     clearTimeout(this.pending);
-    this.pending = setTimeout(() => this.changed.fire(), 150);
+    this.pending = setTimeout(() => {
+      if (this.applyPending() || this.rescanned) this.changed.fire();
+      this.rescanned = false;
+    }, 150);
   }
 
   /** The pages of the site `uri` belongs to, or undefined when it is not under a `content/` folder. */
@@ -98,6 +149,13 @@ export class SiteIndex implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.pending);
+    clearTimeout(this.rescanTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function getOrCreate<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set<V>()));
+  return set;
 }

@@ -2,6 +2,8 @@
 // where they belong, nothing MedGuide runs throws into the extension host, and the commands and
 // the preview keep working afterwards.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'medguide.medguide';
@@ -114,6 +116,78 @@ describe('Robustness in the real VS Code', function () {
     assert.equal(problems[0].range.start.line, 4, problems[0].message);
   });
 
+  it('takes in a 5,000-page site created in one burst, checks it only when asked, and forgets deleted pages', async function () {
+    this.timeout(240_000);
+    // A branch switch, as far as the editor can tell: 5,000 pages appear at once on disk.
+    const site = path.join(root().fsPath, 'grand-site');
+    const content = path.join(site, 'content');
+    const page = (i: number) => path.join(content, `section-${String(i % 50).padStart(2, '0')}`, `page-${i}.md`);
+    try {
+      fs.mkdirSync(content, { recursive: true });
+      fs.writeFileSync(path.join(site, 'hugo.toml'), 'title = "Grand site"\n');
+      for (let s = 0; s < 50; s++) fs.mkdirSync(path.join(content, `section-${String(s).padStart(2, '0')}`));
+      for (let i = 0; i < 5000; i++) {
+        const front = i === 7 ? 'title = "Page 7\n' : `title = "Page ${i}"\ndate = 2024-01-01`;
+        fs.writeFileSync(page(i), `+++\n${front}\n+++\n\nTexte de la page ${i}.\n`);
+      }
+      const home = path.join(content, 'accueil.md');
+      fs.writeFileSync(home, '+++\ntitle = "Accueil"\n+++\n\nVoir [une page]({{< relref "" >}}).\n');
+      // The site index takes them in (relref completion offers them), without checking any page.
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(home));
+      await vscode.window.showTextDocument(doc);
+      const at = new vscode.Position(4, doc.lineAt(4).text.indexOf('""') + 1);
+      const deadline = Date.now() + 60_000;
+      let offered = 0;
+      while (Date.now() < deadline && offered < 5001) {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at, '"');
+        offered = list.items.filter((i) => /^section-\d\d\/page-\d+\.md$/.test(typeof i.label === 'string' ? i.label : i.label.label)).length;
+        if (offered < 5000) await new Promise((r) => setTimeout(r, 500));
+      }
+      assert.equal(offered, 5000, 'every new page is offered as a relref target');
+      const seven = vscode.Uri.file(page(7));
+      assert.deepEqual(medguide(seven), [], 'a page nobody opened is not checked until asked');
+
+      // The whole-site check is explicit, and finds the broken page.
+      const checked = await vscode.commands.executeCommand<number>('medguide.validateAll');
+      assert.ok(checked >= 5001, `validateAll checked ${checked} pages`);
+      assert.deepEqual(codes(medguide(seven)), ['toml-syntax']);
+
+      // Pages deleted while a check runs, folders at a time: no error, and their problems go with them.
+      const run = vscode.commands.executeCommand<number>('medguide.validateAll');
+      for (let s = 0; s < 10; s++) fs.rmSync(path.join(content, `section-${String(s).padStart(2, '0')}`), { recursive: true });
+      await run;
+      assert.deepEqual(await waitFor(seven, (l) => l.length === 0, 30_000), [], 'the deleted page has no problems listed');
+
+      // Something that looks like a page but cannot be read (a folder named like one): a warning on
+      // it, and the run goes on to the next page.
+      const folder = path.join(content, 'dossier.md');
+      const after = path.join(content, 'suite.md');
+      fs.mkdirSync(folder);
+      fs.writeFileSync(after, '+++\ntitle = "Suite"\n+++\n');
+      const known = async () => {
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at, '"');
+        const labels = new Set(list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)));
+        return labels.has('dossier.md') && labels.has('suite.md');
+      };
+      const until = Date.now() + 30_000;
+      while (!(await known()) && Date.now() < until) await new Promise((r) => setTimeout(r, 300));
+      await vscode.commands.executeCommand<number>('medguide.validateAll');
+      const unreadable = medguide(vscode.Uri.file(folder));
+      assert.deepEqual(codes(unreadable), ['file-unreadable']);
+      assert.equal(unreadable[0].severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(unreadable[0].message, /^MedGuide could not read this page: /);
+      assert.ok(codes(medguide(vscode.Uri.file(after))).includes('required'), 'the page after it was checked (its description is missing)');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(site, { recursive: true, force: true });
+    }
+    // The whole site gone at once (reported as one folder): nothing of it stays in the Problems panel.
+    const left = async () => vscode.languages.getDiagnostics().filter(([uri, list]) => uri.fsPath.startsWith(site) && list.some((d) => d.source === 'MedGuide'));
+    const deadline = Date.now() + 30_000;
+    while ((await left()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual((await left()).map(([uri]) => uri.fsPath), []);
+  });
+
   it('leaves well-formed diagnostics everywhere, the commands working and no error escaped to the host', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext?.isActive, 'MedGuide is still active');
@@ -133,5 +207,27 @@ describe('Robustness in the real VS Code', function () {
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', '{{% collapse "a" %}}\nx\n{{% /collapse %}}');
     assert.match(html, /<details/);
     assert.deepEqual(escaped, []);
+  });
+
+  it('leaves no error of MedGuide in the extension host log', () => {
+    const userData = process.env.MEDGUIDE_TEST_USER_DATA_DIR;
+    assert.ok(userData, 'the test runner (scripts/vscode-exec.mjs) names the user data folder');
+    const logs: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (/exthost\.log$/i.test(e.name)) logs.push(p);
+      }
+    };
+    walk(path.join(userData, 'logs'));
+    assert.ok(logs.length > 0, `an extension host log under ${userData}/logs`);
+    // MedGuide's errors name it (its id, its messages) or carry its files in their stack.
+    const own = vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? 'medguide';
+    // An entry is a dated line and the stack lines under it.
+    const errors = logs
+      .flatMap((f) => fs.readFileSync(f, 'utf8').split(/\n(?=\d{4}-\d\d-\d\d[ T])/))
+      .filter((entry) => /\[error\]/.test(entry) && (/medguide/i.test(entry) || entry.includes(own)));
+    assert.deepEqual(errors, []);
   });
 });
