@@ -2,7 +2,7 @@
 // opens it. Shared by the extension-host test executable (vscode-exec.mjs), the UI tests and
 // `npm start`. Every wait has a time limit: a run that cannot start VS Code fails with a message.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,6 +141,8 @@ export async function startCodeServer({
     } catch {
       /* already gone */
     }
+    // The run's private folders (user data and extensions when not given, XDG tree) go with it.
+    rmSync(base, { recursive: true, force: true, maxRetries: 3 });
   };
   process.once('exit', stop);
   const url = `http://${host}:${port}`;
@@ -165,6 +167,8 @@ export async function launchBrowser(tools, { viewport = { width: 1600, height: 1
     locale,
     timeout: 60_000,
   });
+  // A profile made here is this run's only: removed when the browser closes.
+  if (!profileDir) context.on('close', () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 }));
   return context;
 }
 

@@ -145,6 +145,8 @@ for (const suite of suites) {
       });
     } catch (e) {
       process.stderr.write(`[test] the VS Code run failed: ${e?.message ?? e}\n`);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true, maxRetries: 3 });
     }
     const log = file.replace(/\.json$/, '.log');
     if (existsSync(log)) process.stdout.write(readFileSync(log, 'utf8'));

@@ -1,5 +1,5 @@
 // Drives a real VS Code (code-server) in Debian's Chromium for UI checks and screenshots.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
@@ -57,6 +57,7 @@ export async function openWorkbench(options: { settings?: Record<string, unknown
       close: async () => {
         await ctx.close().catch(() => {});
         server.stop();
+        for (const dir of [profileDir, workspace]) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
       },
     };
   } catch (e) {
