@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { DeletionBursts } from './deletions';
 import { checkPage } from '../core/check';
 import type { Diagnostic } from '../core/diagnostic';
 import { relativeTo } from '../core/config';
@@ -47,7 +46,7 @@ export class PageDiagnostics implements vscode.Disposable {
         if (this.siteWide.has(d.uri.toString())) void this.validateUri(d.uri);
       }),
       // A deleted page or folder (in the editor or by git, a script…) takes its pages' problems with it.
-      new DeletionBursts((gone) => {
+      sites.onDidDelete((gone) => {
         const uris: vscode.Uri[] = [];
         this.collection.forEach((uri) => {
           if (gone(uri.path)) uris.push(uri);

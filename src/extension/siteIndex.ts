@@ -26,6 +26,9 @@ export class SiteIndex implements vscode.Disposable {
   private pending: ReturnType<typeof setTimeout> | undefined;
   /** The lists were read again from disk since the last event. */
   private rescanned = false;
+  private readonly deletedEmitter = new vscode.EventEmitter<(path: string) => boolean>();
+  /** A burst of deleted files and folders: `gone(path)` says whether a path went with them. */
+  readonly onDidDelete = this.deletedEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChange = this.changed.event;
   readonly ready: Promise<void>;
@@ -43,7 +46,11 @@ export class SiteIndex implements vscode.Disposable {
         if (!/\.(?:md|markdown)$/i.test(uri.path) && !/\/(?:\.git|node_modules)(?:\/|$)/.test(uri.path)) this.rescanSoon();
       }),
       // Deleted pages, or folders of them (a removed section may be reported as the folder only).
-      new DeletionBursts((gone) => this.removeGone(gone)),
+      this.deletedEmitter,
+      new DeletionBursts((gone) => {
+        this.removeGone(gone);
+        this.deletedEmitter.fire(gone);
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
     );
     this.ready = this.rescan();

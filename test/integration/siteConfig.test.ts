@@ -67,7 +67,8 @@ describe('The site\'s .medguide.toml in the real VS Code', () => {
 
     // Editing the config applies at once: open the vocabulary again.
     await write(`${SITE}/.medguide.toml`, CONFIG.replace('values = ["cardiologie", "pédiatrie"]', 'values = ["cardiologie", "pédiatrie"]\nclosed = false'));
-    const after = await codesOf(page, (c) => !c.includes('not-allowed-value'));
+    // Waits for the settled state: while the file is being written, a check may run on a partial config.
+    const after = await codesOf(page, (c) => !c.includes('not-allowed-value') && c.includes('required'));
     assert.ok(!after.has('not-allowed-value'), 'an open vocabulary no longer refuses values');
     assert.ok(after.has('required'));
   });
