@@ -13,6 +13,8 @@ export function splitContentPath(uri: vscode.Uri): { root: string; relative: str
 }
 
 const PAGE_GLOB = '**/content/**/*.{md,markdown}';
+/** Page creations in one burst beyond which the site is listed again (the watcher may have dropped some). */
+const LARGE_BURST = 200;
 const EXCLUDE_GLOB = '{**/node_modules/**,**/public/**,**/resources/**,**/.git/**}';
 
 /**
@@ -36,14 +38,18 @@ export class SiteIndex implements vscode.Disposable {
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(PAGE_GLOB, false, true, true);
     // A folder created with pages in it (a branch switch, a copied section) may be reported as the
-    // folder alone: the pages are listed again, once per burst.
+    // folder alone, and VS Code's file watcher drops events in very large bursts: after such a
+    // burst, the pages are listed again (once, when it settles).
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
     this.disposables.push(
       watcher,
-      watcher.onDidCreate((uri) => this.add(uri)),
+      watcher.onDidCreate((uri) => {
+        this.add(uri);
+        this.created(false);
+      }),
       folders,
       folders.onDidCreate((uri) => {
-        if (!/\.(?:md|markdown)$/i.test(uri.path) && !/\/(?:\.git|node_modules)(?:\/|$)/.test(uri.path)) this.rescanSoon();
+        if (!/\.(?:md|markdown)$/i.test(uri.path) && !/\/(?:\.git|node_modules|public|resources)(?:\/|$)/.test(uri.path)) this.created(true);
       }),
       // Deleted pages, or folders of them (a removed section may be reported as the folder only).
       this.deletedEmitter,
@@ -58,9 +64,18 @@ export class SiteIndex implements vscode.Disposable {
 
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
 
-  private rescanSoon(): void {
+  private burst = { pages: 0, folder: false };
+
+  /** A creation: a burst with a new folder or many pages is listed again once it settles. */
+  private created(folder: boolean): void {
+    if (folder) this.burst.folder = true;
+    else this.burst.pages++;
     clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => void this.rescan(), 300);
+    this.rescanTimer = setTimeout(() => {
+      const { pages, folder: withFolder } = this.burst;
+      this.burst = { pages: 0, folder: false };
+      if (withFolder || pages > LARGE_BURST) void this.rescan();
+    }, 300);
   }
 
   private async rescan(): Promise<void> {

@@ -3,6 +3,7 @@
 // Markdown extension (the baseline) and then MedGuide's, in a window where no Markdown document
 // was opened (MedGuide activates onLanguage:markdown), and writes the figures as JSON to
 // MEDGUIDE_BENCH_FILE. A figure is null when the extension was already active: then it is not measured.
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -63,6 +64,53 @@ async function timeRender(): Promise<{ example?: RenderTiming; big?: RenderTimin
   return { example, big };
 }
 
+/**
+ * A 5,000-page site appears in the workspace at once (as a branch switch would make it), written by
+ * a separate process so that the writing itself does not block this one. Meanwhile a 5 ms timer
+ * measures how long the extension host goes without running it: the longest stall is how long the
+ * editor's extensions (completion, hovers, diagnostics) could not answer.
+ */
+async function timeLargeSite(): Promise<{ pages: number; longestStallMs: number; windowMs: number; indexed: number } | null> {
+  const pages = Number(process.env.MEDGUIDE_BENCH_SITE_PAGES ?? 0);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (!pages || !folder) return null;
+  const site = path.join(folder, 'bench-site');
+  const writer = `
+    const fs = require('fs'), path = require('path');
+    const [site, n] = [process.argv[1], Number(process.argv[2])];
+    fs.writeFileSync(path.join(site, 'hugo.toml'), 'title = "Bench"\\n');
+    for (let i = 0; i < n; i++) {
+      const dir = path.join(site, 'content', 'section-' + (i % 50));
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'page-' + i + '.md'), '+++\\ntitle = "Page ' + i + '"\\n+++\\n\\nTexte {{< relref "section-0/page-0.md" >}}.\\n');
+    }`;
+  fs.mkdirSync(site, { recursive: true });
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 5);
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', writer, site, String(pages)], { stdio: 'ignore', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    child.on('error', reject);
+    child.on('exit', () => resolve());
+  });
+  // Then long enough for the file events to arrive and be taken in.
+  await new Promise((r) => setTimeout(r, 8000));
+  clearInterval(timer);
+  const windowMs = performance.now() - started;
+  // With MedGuide: how many of the pages its index offers as relref targets by then.
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(site, 'content', 'section-0', 'page-0.md')));
+  const line = doc.lineAt(4).text;
+  const at = new vscode.Position(4, line.indexOf('"') + 1);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at, '"');
+  const indexed = (list?.items ?? []).filter((i) => /^section-\d+\/page-\d+\.md$/.test(typeof i.label === 'string' ? i.label : i.label.label)).length;
+  return { pages, longestStallMs: longest, windowMs, indexed };
+}
+
 export async function run(): Promise<void> {
   // Let the window finish starting so its own work does not land in the measurement.
   await new Promise((r) => setTimeout(r, 2000));
@@ -72,8 +120,17 @@ export async function run(): Promise<void> {
   const baseline = await timeActivation(MARKDOWN);
   const medguide = await timeActivation(MEDGUIDE);
   const render = await timeRender();
+  let largeSite: Awaited<ReturnType<typeof timeLargeSite>> = null;
+  let largeSiteError: string | undefined;
+  try {
+    largeSite = await timeLargeSite();
+  } catch (e) {
+    largeSiteError = e instanceof Error ? e.message : String(e);
+  }
   const result = {
     render,
+    largeSite,
+    largeSiteError,
     vscodeVersion: vscode.version,
     appName: vscode.env.appName,
     uiKind: vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop',
