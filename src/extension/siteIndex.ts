@@ -89,8 +89,18 @@ export class SiteIndex implements vscode.Disposable {
         list.push(split.relative);
         next.set(split.root, list);
       }
+      for (const list of next.values()) list.sort();
+      // Listing again after an unrelated file appeared changes nothing: keep the lists (the core's
+      // caches are per list) and refresh nothing.
+      const same =
+        next.size === this.sites.size &&
+        [...next].every(([root, list]) => {
+          const current = this.sites.get(root);
+          return current !== undefined && current.length === list.length && current.every((p, i) => p === list[i]);
+        });
+      if (same) return;
       this.sites.clear();
-      for (const [root, list] of next) this.sites.set(root, list.sort());
+      for (const [root, list] of next) this.sites.set(root, list);
       this.rescanned = true;
       this.fireChanged();
     } catch {
