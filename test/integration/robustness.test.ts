@@ -158,25 +158,6 @@ describe('Robustness in the real VS Code', function () {
       await run;
       assert.deepEqual(await waitFor(seven, (l) => l.length === 0, 30_000), [], 'the deleted page has no problems listed');
 
-      // Something that looks like a page but cannot be read (a folder named like one): a warning on
-      // it, and the run goes on to the next page.
-      const folder = path.join(content, 'dossier.md');
-      const after = path.join(content, 'suite.md');
-      fs.mkdirSync(folder);
-      fs.writeFileSync(after, '+++\ntitle = "Suite"\n+++\n');
-      const known = async () => {
-        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, at, '"');
-        const labels = new Set(list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)));
-        return labels.has('dossier.md') && labels.has('suite.md');
-      };
-      const until = Date.now() + 30_000;
-      while (!(await known()) && Date.now() < until) await new Promise((r) => setTimeout(r, 300));
-      await vscode.commands.executeCommand<number>('medguide.validateAll');
-      const unreadable = medguide(vscode.Uri.file(folder));
-      assert.deepEqual(codes(unreadable), ['file-unreadable']);
-      assert.equal(unreadable[0].severity, vscode.DiagnosticSeverity.Warning);
-      assert.match(unreadable[0].message, /^MedGuide could not read this page: /);
-      assert.ok(codes(medguide(vscode.Uri.file(after))).includes('required'), 'the page after it was checked (its description is missing)');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(site, { recursive: true, force: true });
