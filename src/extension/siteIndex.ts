@@ -40,7 +40,8 @@ export class SiteIndex implements vscode.Disposable {
     // A folder created with pages in it (a branch switch, a copied section) may be reported as the
     // folder alone, and VS Code's file watcher drops events in very large bursts: after such a
     // burst, the pages are listed again (once, when it settles).
-    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
+    // The same watcher reports deletions: a removed section may be reported as the folder only.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => {
@@ -51,9 +52,8 @@ export class SiteIndex implements vscode.Disposable {
       folders.onDidCreate((uri) => {
         if (!/\.(?:md|markdown)$/i.test(uri.path) && !/\/(?:\.git|node_modules|public|resources)(?:\/|$)/.test(uri.path)) this.created(true);
       }),
-      // Deleted pages, or folders of them (a removed section may be reported as the folder only).
       this.deletedEmitter,
-      new DeletionBursts((gone) => {
+      new DeletionBursts(folders.onDidDelete, (gone) => {
         this.removeGone(gone);
         this.deletedEmitter.fire(gone);
       }),
