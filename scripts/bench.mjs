@@ -3,7 +3,8 @@
 // same run as a baseline, printed as a table and written to test-results/bench.json. A report,
 // never a pass/fail gate: no test asserts timings.
 //   1. one page through checkPage / validatePage      vs  smol-toml parsing the same front matter (the floor)
-//   2. `medguide check` on a 2,000-page site           vs  markdownlint-cli2 on the same files
+//   2. `medguide check` on a 2,000-page site           vs  markdownlint-cli2 on the same files, and vs
+//                                                         the floor: read every page, parse its front matter (smol-toml)
 //   3. markdown-it + MedGuide's plugin (the preview)   vs  the same markdown-it without it
 //   4. production bundle sizes                         vs  the dependencies' share of the same bundle
 //      activation in a real VS Code (code-server)      vs  VS Code's own Markdown extension
@@ -275,7 +276,16 @@ function benchCli() {
   const cliBuild = readFileSync(cli, 'utf8').includes('//# sourceMappingURL=') ? 'development' : 'production';
   const ours = [];
   const theirs = [];
+  const floors = [];
   const files = { medguide: undefined, markdownlint: undefined };
+  // The floor: a process that reads every page of the site and parses its front matter, nothing else.
+  const floorScript = join(scratch, 'floor.mjs');
+  writeFileSync(
+    floorScript,
+    `import { readdirSync, readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nimport { parse } from ${JSON.stringify(require.resolve('smol-toml'))};\n` +
+      `let n = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = join(d, e.name); if (e.isDirectory()) walk(p); else if (e.name.endsWith('.md')) { const t = readFileSync(p, 'utf8'); const m = /^\\+\\+\\+\\r?\\n([\\s\\S]*?)^\\+\\+\\+/m.exec(t); if (m) parse(m[1]); n++; } } };\n` +
+      `walk('content');\nprocess.stderr.write(n + ' pages read\\n');\n`,
+  );
   const time = (script, scriptArgs) => {
     const t0 = performance.now();
     const r = runNode(script, scriptArgs, { cwd: site.dir, env: { ...process.env, NO_COLOR: '1' } });
@@ -287,6 +297,9 @@ function benchCli() {
     if (a.r.status === 2) throw new Error(`medguide check failed:\n${a.r.stderr}`);
     files.medguide = Number(/(\d+) file\(s\) checked/.exec(a.r.stderr)?.[1]);
     ours.push(a.ms);
+    const f = time(floorScript, []);
+    if (f.r.status !== 0) throw new Error(`the floor script failed:\n${f.r.stderr}`);
+    floors.push(f.ms);
     const b = time(lint, ['content/**/*.md']);
     if (b.r.status !== 0 && b.r.status !== 1) throw new Error(`markdownlint-cli2 failed:\n${b.r.stderr}`);
     files.markdownlint = Number(/Linting: (\d+) file/.exec(b.r.stdout)?.[1]);
@@ -303,6 +316,17 @@ function benchCli() {
     maxRatio: 1 / 3,
     budget: '< 2 s and ≤ 0.33×',
     note: `files checked: medguide ${files.medguide}, markdownlint-cli2 ${files.markdownlint} (default rules); ${PROCESS_RUNS} run(s); ${cliBuild} build of dist/cli.js`,
+  });
+  row({
+    group: 'cli',
+    figure: `medguide check, ${SITE_PAGES} pages, against the floor`,
+    value: median(ours) / 1000,
+    unit: 's',
+    baseline: median(floors) / 1000,
+    baselineLabel: 'read every page + smol-toml parse of its front matter (one Node process)',
+    maxRatio: 3,
+    budget: '≤ 3× the floor',
+    note: 'the site model (Hugo config, content files, page maps) and every check included',
   });
 }
 

@@ -8,17 +8,10 @@ import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { localize, type Bilingual, type Lang } from '../core/l10n';
 import { range } from '../core/text';
 import { checkPage } from '../core/check';
-import { SiteFacts } from './siteFacts';
-import {
-  DEFAULT_SITE_CONFIG,
-  findSiteRoot,
-  parseSiteConfig,
-  relativeTo,
-  resolvePageRules,
-  type ConfigFileAccess,
-  type ParsedSiteConfig,
-  type SiteConfig,
-} from '../core/config';
+import { stripBom } from '../core/text';
+import { DEFAULT_SITE_CONFIG, parseSiteConfig, resolvePageRules, type ParsedSiteConfig, type SiteConfig } from '../core/config';
+import { SiteWorkspace, type HugoSite } from '../core/site';
+import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
 import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 
 /** Pages above this size are not read: a guide page is a few kilobytes. */
@@ -124,18 +117,6 @@ function parseArgs(args: readonly string[], lang: Lang): Options | string {
   return o;
 }
 
-const nodeAccess: ConfigFileAccess = {
-  exists: async (p) => {
-    try {
-      await fs.access(p);
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  read: (p) => fs.readFile(p, 'utf8'),
-};
-
 async function statOrUndefined(p: string) {
   try {
     return await fs.stat(p);
@@ -158,21 +139,24 @@ async function collectPages(dir: string, out: string[]): Promise<void> {
   }
 }
 
-interface SiteForPage {
-  root: string;
-  config: SiteConfig;
-  facts: SiteFacts;
-}
-
-/** Finds and parses each site's configuration once, reporting its own problems once. */
+/** The sites of the run (one model per root, as in the editor), each configuration reported once. */
 class Sites {
-  private readonly byDir = new Map<string, Promise<SiteForPage>>();
+  readonly workspace: SiteWorkspace;
+  private readonly reported = new Set<string>();
   private readonly byConfig = new Map<string, Promise<ParsedSiteConfig>>();
   readonly configReports: { file: string; diagnostics: readonly Diagnostic[] }[] = [];
   configError = false;
 
-  constructor(private readonly lang: Lang) {}
+  constructor(
+    private readonly lang: Lang,
+    readonly host: NodeHost,
+    today: string | undefined,
+  ) {
+    const now = today ? () => new Date(`${today}T12:00:00Z`) : undefined;
+    this.workspace = new SiteWorkspace(host, { lang, ...(now ? { now } : {}) });
+  }
 
+  /** `--config FILE`: a `.medguide.toml` given on the command line, for every page. */
   loadConfig(file: string): Promise<ParsedSiteConfig> {
     let p = this.byConfig.get(file);
     if (!p) {
@@ -184,42 +168,36 @@ class Sites {
           return { config: DEFAULT_SITE_CONFIG, diagnostics: [{ code: 'config-unreadable', severity: 'error', range: range(0, 0, 0, 0), message }] };
         },
       );
-      p.then((parsed) => {
-        if (parsed.diagnostics.length > 0) this.configReports.push({ file, diagnostics: parsed.diagnostics });
-        if (parsed.diagnostics.some((d) => d.severity === 'error')) this.configError = true;
-      });
+      void p.then((parsed) => this.report(file, parsed.diagnostics));
       this.byConfig.set(file, p);
     }
     return p;
   }
 
-  private readonly facts = new Map<string, SiteFacts>();
-
-  factsFor(root: string): SiteFacts {
-    let f = this.facts.get(root);
-    if (!f) this.facts.set(root, (f = new SiteFacts(root)));
-    return f;
+  private report(file: string, diagnostics: readonly Diagnostic[]): void {
+    if (this.reported.has(file)) return;
+    this.reported.add(file);
+    if (diagnostics.length > 0) this.configReports.push({ file, diagnostics });
+    if (diagnostics.some((d) => d.severity === 'error')) this.configError = true;
   }
 
-  forDir(dir: string): Promise<SiteForPage> {
-    let p = this.byDir.get(dir);
-    if (!p) {
-      p = findSiteRoot(dir, nodeAccess).then(async (site) => {
-        if (!site) return { root: dir, config: DEFAULT_SITE_CONFIG, facts: this.factsFor(dir) };
-        if (!site.configPath) return { root: site.root, config: DEFAULT_SITE_CONFIG, facts: this.factsFor(site.root) };
-        return { root: site.root, config: (await this.loadConfig(site.configPath)).config, facts: this.factsFor(site.root) };
-      });
-      this.byDir.set(dir, p);
-    }
-    return p;
+  /** The site of a file, its Hugo configuration's and `.medguide.toml`'s problems reported once. */
+  async siteFor(file: string): Promise<HugoSite | undefined> {
+    const site = await this.workspace.siteFor(toHostPath(file));
+    if (!site) return undefined;
+    const byFile = new Map<string, Diagnostic[]>();
+    for (const p of site.config.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p.diagnostic]);
+    for (const [f, list] of byFile) if (!this.reported.has(f)) this.report(f, list);
+    const rules = await site.rules();
+    if (rules.path && !this.reported.has(rules.path)) this.report(rules.path, rules.diagnostics);
+    return site;
   }
 }
 
 /** The page's diagnostics, or `skipped` when `.medguide.toml` lists it in `skip`. */
-async function checkFile(file: string, site: SiteForPage, o: Options): Promise<Diagnostic[] | 'skipped'> {
-  const sitePath = relativeTo(site.root, file) ?? path.basename(file);
-  const rules = resolvePageRules(site.config, sitePath);
-  if (rules.skip) return 'skipped';
+async function checkFile(file: string, sites: Sites, fixed: SiteConfig | undefined, o: Options): Promise<Diagnostic[] | 'skipped'> {
+  const site = await sites.siteFor(file);
+  const hostFile = toHostPath(file);
   const stat = await statOrUndefined(file);
   if (stat && stat.size > MAX_PAGE_BYTES) {
     const size = (stat.size / 1024 / 1024).toFixed(1);
@@ -228,13 +206,31 @@ async function checkFile(file: string, site: SiteForPage, o: Options): Promise<D
   }
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = stripBom(await sites.host.readFile(hostFile));
   } catch (e) {
     const message = localize(M.unreadable, o.lang, { reason: e instanceof Error ? e.message : String(e) });
     return [{ code: 'file-unreadable', severity: 'error', range: range(0, 0, 0, 0), message }];
   }
-  const shortcodes = await site.facts.optionsFor(file, text);
-  return checkPage(text, { lang: o.lang, config: site.config, sitePath, shortcodes, ...(o.today ? { today: o.today } : {}) });
+  const today = o.today ? { today: o.today } : {};
+  if (!site) {
+    const config = fixed ?? DEFAULT_SITE_CONFIG;
+    if (resolvePageRules(config, path.basename(file)).skip) return 'skipped';
+    return checkPage(text, { lang: o.lang, config, sitePath: path.basename(file), ...today });
+  }
+  const ctx = await site.checkContext(hostFile, text);
+  const config = fixed ?? ctx.config;
+  const sitePath = ctx.sitePath ?? path.basename(file);
+  if (resolvePageRules(config, sitePath).skip) return 'skipped';
+  return checkPage(text, { lang: o.lang, config, sitePath, shortcodes: ctx.shortcodes, role: ctx.role, ...today });
+}
+
+/** The Markdown files a site's run checks: its pages and the Markdown resources of its bundles, sorted. */
+async function siteMarkdown(site: HugoSite): Promise<string[]> {
+  const files = await site.files();
+  return files
+    .filter((f) => PAGE_EXTENSIONS.has(path.extname(f.file).toLowerCase()))
+    .map((f) => fromHostPath(f.file))
+    .sort();
 }
 
 interface Report {
@@ -280,23 +276,26 @@ export async function check(args: string[], io: CliIo): Promise<number> {
     io.stdout(M.usage[o.lang]);
     return EXIT_OK;
   }
-  const sites = new Sites(o.lang);
-  let fixed: SiteForPage | undefined;
-  if (o.config) {
-    const file = path.resolve(io.cwd, o.config);
-    fixed = { root: path.dirname(file), config: (await sites.loadConfig(file)).config, facts: sites.factsFor(path.dirname(file)) };
-  }
+  const sites = new Sites(o.lang, new NodeHost(), o.today);
+  let fixed: SiteConfig | undefined;
+  if (o.config) fixed = (await sites.loadConfig(path.resolve(io.cwd, o.config))).config;
 
-  let targets = o.paths.map((p) => path.resolve(io.cwd, p));
+  const targets = o.paths.map((p) => path.resolve(io.cwd, p));
+  const files: string[] = [];
   if (targets.length === 0) {
-    const site = await findSiteRoot(io.cwd, nodeAccess);
+    // The site around the current folder, read as Hugo reads it: every content folder of every language.
+    const site = await sites.siteFor(path.join(io.cwd, '_'));
     if (!site) {
       io.stderr(localize(M.noSite, o.lang, { cwd: io.cwd }) + '\n');
       return EXIT_USAGE;
     }
-    targets = [path.join(site.root, 'content')];
+    const roots = site.contentRoots().map(fromHostPath);
+    if (!(await Promise.all(roots.map(statOrUndefined))).some((s) => s?.isDirectory())) {
+      io.stderr(localize(M.noContent, o.lang, { path: path.relative(io.cwd, roots[0] ?? path.join(site.root, 'content')) || '.' }) + '\n');
+      return EXIT_USAGE;
+    }
+    files.push(...(await siteMarkdown(site)));
   }
-  const files: string[] = [];
   for (const t of targets) {
     const stat = await statOrUndefined(t);
     if (!stat) {
@@ -311,13 +310,12 @@ export async function check(args: string[], io: CliIo): Promise<number> {
   const reports: Report[] = [];
   let checked = 0;
   for (const file of [...new Set(files)]) {
-    const site = fixed ?? (await sites.forDir(path.dirname(file)));
-    const diagnostics = await checkFile(file, site, o);
+    const diagnostics = await checkFile(file, sites, fixed, o);
     if (diagnostics === 'skipped') continue;
     checked++;
     if (diagnostics.length > 0) reports.push({ file: path.relative(io.cwd, file), diagnostics: [...diagnostics].sort(compareDiagnostics) });
   }
-  const configReports = sites.configReports.map((r) => ({ file: path.relative(io.cwd, r.file), diagnostics: [...r.diagnostics].sort(compareDiagnostics) }));
+  const configReports = sites.configReports.map((r) => ({ file: path.relative(io.cwd, fromHostPath(r.file)), diagnostics: [...r.diagnostics].sort(compareDiagnostics) }));
   const all = [...configReports, ...reports];
   print(all, o, io);
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { localize, type Bilingual, type Lang } from '../core/l10n';
@@ -6,7 +6,9 @@ import { stripBom } from '../core/text';
 import { medguidePlugin, type CollapseMode, type FrontMatterMode } from '../core/markdown';
 import { FRONT_MATTER_TOKEN, type FrontMatterMeta } from '../core/markdown/frontMatter';
 import { safeText } from '../core/markdown/escape';
+import { SiteWorkspace } from '../core/site';
 import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
+import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
 
 /**
  * `medguide render page.md`: the HTML the editor preview shows, on stdout, so a page can be checked
@@ -97,40 +99,6 @@ function parseArgs(argv: readonly string[], defaultLang: Lang): Parsed {
   return { ok: true, args: out };
 }
 
-/** The folder above `from` that contains `content/` (the Hugo site root), if any. */
-export function findSiteRoot(from: string): string | undefined {
-  let dir = resolve(from);
-  for (;;) {
-    const content = join(dir, 'content');
-    if (existsSync(content) && statSync(content).isDirectory()) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
-
-const PAGE_FILE = /\.(md|markdown|mdown|mkd|mkdn|html|htm|adoc|asciidoc|org|pandoc|pdc|rst)$/i;
-
-/** Content-relative paths (with `/`) of every page under `contentDir`. */
-export function listPages(contentDir: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string, prefix: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
-      else if (PAGE_FILE.test(e.name)) out.push(`${prefix}${e.name}`);
-    }
-  };
-  walk(contentDir, '');
-  return out.sort();
-}
-
 function toSlash(p: string): string {
   return p.split(sep).join('/');
 }
@@ -180,21 +148,20 @@ export async function render(args: string[], io: CliIo): Promise<number> {
     return EXIT_PROBLEMS;
   }
 
-  const root = findSiteRoot(dirname(pagePath));
-  const contentDir = root ? join(root, 'content') : undefined;
-  const pages = contentDir ? listPages(contentDir) : undefined;
-  const inContent = contentDir && !relative(contentDir, pagePath).startsWith('..') && !isAbsolute(relative(contentDir, pagePath));
-  const currentPage = inContent ? toSlash(relative(contentDir!, pagePath)) : undefined;
+  // The page's site, read as the editor and `medguide check` read it (one site model).
+  const hostPage = toHostPath(pagePath);
+  const site = await new SiteWorkspace(new NodeHost(), { lang: opts.lang }).siteFor(hostPage);
+  const resolver = site ? await site.resolver(hostPage) : undefined;
+  const shortcodes = site ? await site.shortcodes() : undefined;
 
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   medguidePlugin(md, {
-    getOptions: () => ({ lang: opts.lang, frontMatter: opts.frontMatter, collapse: opts.collapse }),
-    getPageIndex: () => pages,
-    getCurrentPage: () => currentPage,
-    resolveHref: (path, anchor) => {
-      const target = toSlash(relative(dirname(pagePath), join(contentDir!, path)));
+    getOptions: () => ({ lang: opts.lang, frontMatter: opts.frontMatter, collapse: opts.collapse, ...(shortcodes ? { alertShortcodes: shortcodes.alerts, pairedShortcodes: shortcodes.paired } : {}) }),
+    getRefResolver: () => resolver,
+    getCurrentPage: () => hostPage,
+    resolveHref: (file, anchor) => {
       const hash = anchor ? `#${anchor}` : '';
-      return path === currentPage && hash ? hash : target + hash;
+      return file === hostPage && hash ? hash : toSlash(relative(dirname(pagePath), fromHostPath(file))) + hash;
     },
   });
   const env = {};

@@ -21,6 +21,11 @@ export interface CheckPageOptions {
   readonly today?: Date | string;
   /** The site around the page for the shortcode and relref checks; without it they are skipped. */
   readonly shortcodes?: ShortcodeCheckOptions;
+  /**
+   * What the file is to Hugo: a `resource` (a file inside a leaf bundle, included by pages) gets
+   * the patient-identifier and shortcode-structure checks only, no page rules and no ref lookup.
+   */
+  readonly role?: 'page' | 'resource' | 'outside';
 }
 
 /** Site facts the shortcode and relref checks use (templates, page index, anchors of targets). */
@@ -56,12 +61,14 @@ export function checkPage(text: string, options: CheckPageOptions): Diagnostic[]
   for (const code of options.config?.ignore ?? []) ignored.add(code);
   // The other checks' severities follow the site's `[severity]` table too. Plain loops, not
   // spreads: a huge page can yield more diagnostics than a call's argument list can hold.
-  const out: Diagnostic[] = validatePage(text, { lang: options.lang, rules, today: options.today });
+  const resource = options.role === 'resource';
+  const out: Diagnostic[] = resource ? [] : validatePage(text, { lang: options.lang, rules, today: options.today });
   const identifiers = checkPatientIdentifiers(stripBom(text), options.lang, {
     silenced: ignored.has(PATIENT_IDENTIFIER_CODE),
     testIdentities: options.config?.testIdentities ?? [],
   });
-  const others = options.shortcodes ? identifiers.concat(checkShortcodes(text, { ...options.shortcodes, lang: options.lang })) : identifiers;
+  const shortcodeOptions = options.shortcodes && resource ? { ...options.shortcodes, resolver: undefined, pageIndex: undefined } : options.shortcodes;
+  const others = shortcodeOptions ? identifiers.concat(checkShortcodes(text, { ...shortcodeOptions, lang: options.lang })) : identifiers;
   for (const d of others) {
     const severity = effectiveSeverity(rules ?? DEFAULT_PAGE_RULES, d.code, d.severity);
     if (severity) out.push(severity === d.severity ? d : { ...d, severity });

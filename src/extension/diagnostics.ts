@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { checkPage } from '../core/check';
 import type { Diagnostic } from '../core/diagnostic';
-import { relativeTo } from '../core/config';
+import { DEFAULT_SITE_CONFIG } from '../core/config';
 import { range, stripBom } from '../core/text';
 import { toVsDiagnostic } from './convert';
 import { currentLang } from './lang';
-import { shortcodeCheckOptionsFor, type ShortcodeTemplates } from './navigation';
-import type { SiteConfigs } from './siteConfigs';
-import type { SiteIndex } from './siteIndex';
+import { settingsPairedNames } from './navigation';
+import type { SiteModel } from './siteModel';
 
 const DEBOUNCE_MS = 250;
 
@@ -32,11 +31,7 @@ export class PageDiagnostics implements vscode.Disposable {
   /** Pages checked by "Validate all pages": their problems stay listed when their editor closes. */
   private readonly siteWide = new Set<string>();
 
-  constructor(
-    private readonly configs: SiteConfigs,
-    private readonly sites: SiteIndex,
-    private readonly templates: ShortcodeTemplates,
-  ) {
+  constructor(private readonly sites: SiteModel) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DEBOUNCE_MS)),
@@ -57,9 +52,7 @@ export class PageDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('medguide')) this.revalidateOpen();
       }),
-      configs.onDidChange(() => this.revalidateOpen()),
       sites.onDidChange(() => this.revalidateOpen()),
-      templates.onDidChange(() => this.revalidateOpen()),
       // On save: the page itself, and, since a page's relref anchors depend on other pages, every open page.
       vscode.workspace.onDidSaveTextDocument((d) => {
         if (d.languageId === 'markdown') this.revalidateOpen();
@@ -68,10 +61,14 @@ export class PageDiagnostics implements vscode.Disposable {
     this.revalidateOpen();
   }
 
-  /** Whether MedGuide checks this document: Markdown, under a content folder (or the configured globs). */
+  /** Whether MedGuide may check this document: Markdown, with validation on (the site then says whether it is content). */
   applies(document: vscode.TextDocument): boolean {
-    if (document.languageId !== 'markdown' || !settings().enabled) return false;
-    return settings().include.some((glob) => vscode.languages.match({ language: 'markdown', pattern: glob }, document) > 0);
+    return document.languageId === 'markdown' && settings().enabled && document.uri.scheme !== 'untitled';
+  }
+
+  /** Pages outside every Hugo site are checked when they match `medguide.validation.include`. */
+  private included(uri: vscode.Uri): boolean {
+    return settings().include.some((glob) => vscode.languages.match({ language: 'markdown', pattern: glob }, { uri, languageId: 'markdown' } as vscode.TextDocument) > 0);
   }
 
   revalidateOpen(): void {
@@ -156,10 +153,16 @@ export class PageDiagnostics implements vscode.Disposable {
         },
       ];
     }
-    const config = await this.configs.forPage(uri);
-    const sitePath = config.root !== undefined ? relativeTo(config.root, uri.path) : undefined;
-    const shortcodes = await shortcodeCheckOptionsFor(uri, text, this.sites, this.templates);
-    return checkPage(text, { lang, config: config.config, sitePath, shortcodes });
+    const site = await this.sites.siteFor(uri);
+    if (!site) {
+      // A Markdown file in no Hugo site: checked with the built-in rules when the settings include it.
+      if (!this.included(uri)) return [];
+      return checkPage(text, { lang, config: DEFAULT_SITE_CONFIG, shortcodes: { paired: settingsPairedNames() } });
+    }
+    const ctx = await site.checkContext(uri.path, text, { paired: settingsPairedNames() });
+    // Markdown of the site that Hugo does not read as content (a README at the root…): not a page.
+    if (ctx.role === 'outside' && !this.included(uri)) return [];
+    return checkPage(text, { lang, config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role });
   }
 
   private dropDeleted(uri: vscode.Uri): void {

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { parse } from 'smol-toml';
 import type { Diagnostic } from '../core/diagnostic';
 import type { TextEdit } from '../core/edit';
 import {
@@ -8,17 +7,15 @@ import {
   keyAtPosition,
   lastmodEdit,
   listKeys,
-  locateFrontMatter,
   type KeyDescription,
   type PageRules,
 } from '../core/frontmatter';
-import { relativeTo, resolvePageRules } from '../core/config';
-import { stripBom } from '../core/text';
+import { DEFAULT_SITE_CONFIG, resolvePageRules } from '../core/config';
+import type { HugoSite } from '../core/site';
 import { fromPosition, toRange, toWorkspaceEdit } from './convert';
 import type { PageDiagnostics } from './diagnostics';
 import { currentLang } from './lang';
-import type { SiteConfigs } from './siteConfigs';
-import type { SiteIndex } from './siteIndex';
+import type { SiteModel } from './siteModel';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 /** Open taxonomies: completion offers the values already used across the site. */
@@ -31,10 +28,12 @@ function today(): Date {
   return new Date();
 }
 
-async function rulesFor(configs: SiteConfigs, uri: vscode.Uri): Promise<PageRules> {
-  const loaded = await configs.forPage(uri);
-  const sitePath = loaded.root !== undefined ? relativeTo(loaded.root, uri.path) : undefined;
-  return sitePath !== undefined ? resolvePageRules(loaded.config, sitePath) : loaded.config.base;
+async function rulesFor(sites: SiteModel, uri: vscode.Uri): Promise<PageRules> {
+  const site = await sites.siteFor(uri);
+  if (!site) return DEFAULT_SITE_CONFIG.base;
+  const { config } = await site.rules();
+  const sitePath = uri.path.startsWith(`${site.root}/`) ? uri.path.slice(site.root.length + 1) : undefined;
+  return sitePath !== undefined ? resolvePageRules(config, sitePath) : config.base;
 }
 
 /** The quick fix title for a diagnostic whose `data` carries an edit. */
@@ -99,52 +98,43 @@ class FrontMatterCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-/** Values of the open taxonomies across the workspace's pages, read once and refreshed when pages change. */
+/** Values of the open taxonomies across a site's pages, read once per site and refreshed when the site changes. */
 class TaxonomyValues {
-  private values: Promise<Map<string, Map<string, number>>> | undefined;
+  private readonly values = new Map<string, Promise<Map<string, Map<string, number>>>>();
 
-  constructor(private readonly sites: SiteIndex) {
-    sites.onDidChange(() => (this.values = undefined));
-    vscode.workspace.onDidSaveTextDocument(() => (this.values = undefined));
+  constructor(sites: SiteModel) {
+    sites.onDidChange(() => this.values.clear());
+    vscode.workspace.onDidSaveTextDocument(() => this.values.clear());
   }
 
   /**
-   * The values used for `key`. The first call starts reading the site in the background; completion
-   * waits for it at most `waitMs`, so a large site never holds the completion list up.
+   * The values used for `key` in the site. The first call starts reading the site in the background;
+   * completion waits for it at most `waitMs`, so a large site never holds the completion list up.
    */
-  async get(key: string, waitMs = 1500): Promise<ReadonlyMap<string, number>> {
-    this.values ??= this.collect();
+  async get(site: HugoSite, key: string, waitMs = 1500): Promise<ReadonlyMap<string, number>> {
+    let values = this.values.get(site.root);
+    if (!values) this.values.set(site.root, (values = this.collect(site)));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), waitMs)));
-    const all = await Promise.race([this.values, late]);
+    const all = await Promise.race([values, late]);
     clearTimeout(timer);
     return all?.get(key.toLowerCase()) ?? new Map();
   }
 
-  private async collect(): Promise<Map<string, Map<string, number>>> {
+  private async collect(site: HugoSite): Promise<Map<string, Map<string, number>>> {
     const out = new Map<string, Map<string, number>>();
-    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!base) return out;
-    await this.sites.ready;
-    const pages = this.sites.allPages(base);
-    const readOne = async (uri: vscode.Uri) => {
-      try {
-        const text = stripBom(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-        const loc = locateFrontMatter(text);
-        if (!loc || loc.format !== 'toml' || !loc.closed) return;
-        const data = parse(text.slice(loc.contentStart, loc.contentEnd)) as Record<string, unknown>;
-        for (const [k, v] of Object.entries(data)) {
-          if (!TAXONOMIES.includes(k.toLowerCase())) continue;
-          const counts = out.get(k.toLowerCase()) ?? new Map<string, number>();
-          for (const item of Array.isArray(v) ? v : [v]) if (typeof item === 'string') counts.set(item, (counts.get(item) ?? 0) + 1);
-          out.set(k.toLowerCase(), counts);
-        }
-      } catch {
-        // An unreadable or broken page contributes nothing.
+    const pages = (await site.files()).filter((f) => f.role !== 'resource');
+    const readOne = async (file: string) => {
+      const fm = await site.frontMatter(file);
+      for (const [k, v] of Object.entries(fm?.data ?? {})) {
+        if (!TAXONOMIES.includes(k)) continue;
+        const counts = out.get(k) ?? new Map<string, number>();
+        for (const item of Array.isArray(v) ? v : [v]) if (typeof item === 'string') counts.set(item, (counts.get(item) ?? 0) + 1);
+        out.set(k, counts);
       }
     };
     // A few reads at a time: quick on a large site without flooding the file system.
-    for (let i = 0; i < pages.length; i += 16) await Promise.all(pages.slice(i, i + 16).map(readOne));
+    for (let i = 0; i < pages.length; i += 16) await Promise.all(pages.slice(i, i + 16).map((f) => readOne(f.file)));
     return out;
   }
 }
@@ -181,7 +171,7 @@ function valueSnippet(d: KeyDescription): vscode.SnippetString {
 
 class FrontMatterCompletions implements vscode.CompletionItemProvider {
   constructor(
-    private readonly configs: SiteConfigs,
+    private readonly sites: SiteModel,
     private readonly taxonomies: TaxonomyValues,
   ) {}
 
@@ -190,7 +180,7 @@ class FrontMatterCompletions implements vscode.CompletionItemProvider {
     const ctx = completionContext(text, fromPosition(position));
     if (!ctx) return [];
     const lang = currentLang();
-    const rules = await rulesFor(this.configs, document.uri);
+    const rules = await rulesFor(this.sites, document.uri);
     if (ctx.kind === 'key') {
       if (ctx.table.length > 0) return [];
       const existing = new Set(ctx.existing.map((k) => k.toLowerCase()));
@@ -219,8 +209,9 @@ class FrontMatterCompletions implements vscode.CompletionItemProvider {
     };
     if (d.type === 'boolean') return ['true', 'false'].map((v) => asValue(v, vscode.CompletionItemKind.Keyword));
     const items = d.values.map((v) => asValue(v, vscode.CompletionItemKind.EnumMember, d.closed ? vscode.l10n.t('allowed value') : undefined));
-    if (!d.closed && TAXONOMIES.includes(d.name.toLowerCase())) {
-      const used = await this.taxonomies.get(d.name);
+    const site = !d.closed && TAXONOMIES.includes(d.name.toLowerCase()) ? await this.sites.siteFor(document.uri) : undefined;
+    if (site) {
+      const used = await this.taxonomies.get(site, d.name);
       const already = new Set(d.values);
       for (const [value, count] of [...used].sort((a, b) => b[1] - a[1])) {
         if (already.has(value)) continue;
@@ -233,24 +224,24 @@ class FrontMatterCompletions implements vscode.CompletionItemProvider {
 }
 
 class FrontMatterHover implements vscode.HoverProvider {
-  constructor(private readonly configs: SiteConfigs) {}
+  constructor(private readonly sites: SiteModel) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const at = keyAtPosition(document.getText(), fromPosition(position));
     if (!at || at.part !== 'key') return undefined;
-    const rules = await rulesFor(this.configs, document.uri);
+    const rules = await rulesFor(this.sites, document.uri);
     const d = describeKey(rules, at.key, currentLang());
     return d ? new vscode.Hover(keyDocumentation(d), toRange(at.keyRange)) : undefined;
   }
 }
 
 /** Quick fixes, completion, hover, "Update lastmod to today" (and on save), "Validate all pages". */
-export function registerFrontMatterFeatures(context: vscode.ExtensionContext, pages: PageDiagnostics, configs: SiteConfigs, sites: SiteIndex): void {
+export function registerFrontMatterFeatures(context: vscode.ExtensionContext, pages: PageDiagnostics, sites: SiteModel): void {
   const taxonomies = new TaxonomyValues(sites);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new FrontMatterCodeActions(pages), { providedCodeActionKinds: FrontMatterCodeActions.kinds }),
-    vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontMatterCompletions(configs, taxonomies), '"', ' ', '['),
-    vscode.languages.registerHoverProvider(MARKDOWN, new FrontMatterHover(configs)),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontMatterCompletions(sites, taxonomies), '"', ' ', '['),
+    vscode.languages.registerHoverProvider(MARKDOWN, new FrontMatterHover(sites)),
     vscode.commands.registerTextEditorCommand(UPDATE_LASTMOD, (editor, builder) => {
       const edit = lastmodEdit(editor.document.getText(), today());
       if (!edit) {
@@ -271,15 +262,12 @@ export function registerFrontMatterFeatures(context: vscode.ExtensionContext, pa
 }
 
 /** Checks every page of every site, with a cancellable progress notification; results fill the Problems panel. */
-async function validateAll(pages: PageDiagnostics, sites: SiteIndex): Promise<number> {
-  await sites.ready;
-  const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!base) return 0;
-  const all = sites.allPages(base);
+async function validateAll(pages: PageDiagnostics, sites: SiteModel): Promise<number> {
   let done = 0;
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('MedGuide: checking the site'), cancellable: true },
     async (progress, token) => {
+      const all = await sites.allPages(token);
       for (const uri of all) {
         if (token.isCancellationRequested) break;
         await pages.validateUri(uri);

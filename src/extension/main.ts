@@ -3,10 +3,9 @@ import type MarkdownIt from 'markdown-it';
 import { PageDiagnostics } from './diagnostics';
 import { registerFrontMatterFeatures } from './frontMatterFeatures';
 import { registerMssanteCommand } from './mssanteCommand';
-import { registerNavigation, ShortcodeTemplates } from './navigation';
+import { registerNavigation } from './navigation';
 import { registerPreview } from './preview';
-import { SiteConfigs } from './siteConfigs';
-import { SiteIndex } from './siteIndex';
+import { SiteModel } from './siteModel';
 
 export interface MedguideApi {
   /** Called by VS Code's built-in Markdown preview (contributes.markdown.markdownItPlugins). */
@@ -14,15 +13,14 @@ export interface MedguideApi {
 }
 
 export function activate(context: vscode.ExtensionContext): MedguideApi {
-  const sites = new SiteIndex();
+  // One model of the Hugo sites for every feature; it watches a site only once a page of it is opened.
   const configDiagnostics = vscode.languages.createDiagnosticCollection('medguide-config');
-  const configs = new SiteConfigs(configDiagnostics);
-  const templates = new ShortcodeTemplates();
-  const pages = new PageDiagnostics(configs, sites, templates);
-  context.subscriptions.push(sites, templates, configDiagnostics, configs, pages);
-  registerNavigation(context, sites, templates);
+  const sites = new SiteModel(configDiagnostics);
+  const pages = new PageDiagnostics(sites);
+  context.subscriptions.push(configDiagnostics, sites, pages);
+  registerNavigation(context, sites);
   const extendMarkdownIt = registerPreview(context, sites);
-  registerFrontMatterFeatures(context, pages, configs, sites);
+  registerFrontMatterFeatures(context, pages, sites);
   registerMssanteCommand(context);
   return { extendMarkdownIt };
 }

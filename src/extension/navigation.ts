@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { ShortcodeCheckOptions } from '../core/check';
 import { localize } from '../core/l10n';
 import { DEFAULT_ALERT_SHORTCODES } from '../core/markdown/options';
 import {
@@ -9,70 +8,42 @@ import {
   NAVIGATION_LABELS as L,
   openShortcodesAt,
   relrefLinks,
-  relrefTargets,
   shortcodeNameItems,
   type OutlineSymbol,
 } from '../core/navigation';
-import { resolveRef } from '../core/relref/resolve';
+import type { HugoSite } from '../core/site';
 import { toRange } from './convert';
 import { currentLang } from './lang';
 import { previewSettings } from './preview';
-import { PageFacts } from './pageFacts';
-import { ShortcodeTemplates } from './shortcodeTemplates';
-import { splitContentPath, type SiteIndex } from './siteIndex';
-
-export { ShortcodeTemplates } from './shortcodeTemplates';
+import type { SiteModel } from './siteModel';
 
 const SELECTOR: vscode.DocumentSelector = { language: 'markdown' };
 
-/** One cache for every feature: anchors and titles of the pages relrefs point at. */
-const facts = new PageFacts();
-
 /**
- * Names that always take a body: the defaults, the alert shortcodes configured for the preview
- * and `medguide.shortcodes.paired`, so the editor and the preview agree on what is unclosed.
+ * Names the VS Code settings add to the site's (`medguide.shortcodes.alerts`, `medguide.shortcodes.paired`):
+ * the site's own come from its templates and `.medguide.toml`, which `medguide check` reads too.
  */
-function pairedNames(): string[] {
+export function settingsPairedNames(): string[] {
   const { alertShortcodes, pairedShortcodes } = previewSettings();
   return [
-    ...Object.keys(DEFAULT_ALERT_SHORTCODES),
     ...Object.keys(alertShortcodes ?? {}),
     ...(Array.isArray(pairedShortcodes) ? pairedShortcodes.filter((n): n is string => typeof n === 'string') : []),
   ];
 }
 
-/** The file of a content-relative page of the site `document` belongs to. */
-function pageUri(document: vscode.Uri, contentRelative: string, fragment?: string): vscode.Uri | undefined {
-  const split = splitContentPath(document);
-  if (!split) return undefined;
-  return document.with({ path: `${split.root}/${contentRelative}`, fragment: fragment ?? '', query: '' });
+/** Names that take a body for a page outside any site, or before its site is read: MedGuide's defaults and the settings. */
+function pairedNames(): string[] {
+  return [...Object.keys(DEFAULT_ALERT_SHORTCODES), ...settingsPairedNames()];
 }
 
-/**
- * What the shortcode and relref checks need about a page's site: the templates, the page index,
- * and the anchors of the pages it links to (read ahead, since the core's callback is synchronous).
- */
-export async function shortcodeCheckOptionsFor(uri: vscode.Uri, text: string, sites: SiteIndex, templates: ShortcodeTemplates): Promise<ShortcodeCheckOptions> {
-  await Promise.all([sites.ready, templates.ready]);
-  const pageIndex = sites.pagesFor(uri);
-  const currentPage = splitContentPath(uri)?.relative;
-  const anchors = new Map<string, ReadonlySet<string> | undefined>();
-  if (pageIndex) {
-    const targets = [...new Set(relrefTargets(text, pageIndex, currentPage).map((t) => t.path))].filter((p) => p !== currentPage);
-    await Promise.all(
-      targets.map(async (p) => {
-        const target = pageUri(uri, p);
-        anchors.set(p, target ? await facts.anchors(target) : undefined);
-      }),
-    );
-  }
-  return {
-    templates: templates.namesFor(uri),
-    pageIndex,
-    currentPage,
-    anchorsOf: (p) => anchors.get(p),
-    paired: pairedNames(),
-  };
+/** Names that take a body for this document: its site's and the settings'. */
+async function pairedFor(sites: SiteModel, uri: vscode.Uri): Promise<string[]> {
+  const site = await sites.siteFor(uri);
+  return site ? [...(await site.shortcodes()).paired, ...settingsPairedNames()] : pairedNames();
+}
+
+function fileUri(document: vscode.Uri, file: string, fragment?: string): vscode.Uri {
+  return document.with({ path: file, fragment: fragment ?? '', query: '' });
 }
 
 function toDocumentSymbol(s: OutlineSymbol): vscode.DocumentSymbol {
@@ -88,52 +59,57 @@ function toDocumentSymbol(s: OutlineSymbol): vscode.DocumentSymbol {
 }
 
 class OutlineProvider implements vscode.DocumentSymbolProvider {
-  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    return collapseOutline(document.getText(), { lang: currentLang(), paired: pairedNames() }).map(toDocumentSymbol);
+  constructor(private readonly sites: SiteModel) {}
+
+  async provideDocumentSymbols(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
+    const paired = await pairedFor(this.sites, document.uri);
+    if (token.isCancellationRequested) return [];
+    return collapseOutline(document.getText(), { lang: currentLang(), paired }).map(toDocumentSymbol);
   }
 }
 
 class FoldingProvider implements vscode.FoldingRangeProvider {
-  provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
-    return foldingRanges(document.getText(), { paired: pairedNames() }).map((r) => new vscode.FoldingRange(r.start, r.end));
+  constructor(private readonly sites: SiteModel) {}
+
+  async provideFoldingRanges(document: vscode.TextDocument, _context: vscode.FoldingContext, token: vscode.CancellationToken): Promise<vscode.FoldingRange[]> {
+    const paired = await pairedFor(this.sites, document.uri);
+    if (token.isCancellationRequested) return [];
+    return foldingRanges(document.getText(), { paired }).map((r) => new vscode.FoldingRange(r.start, r.end));
   }
 }
 
 class RelrefLinkProvider implements vscode.DocumentLinkProvider {
-  constructor(private readonly sites: SiteIndex) {}
+  constructor(private readonly sites: SiteModel) {}
 
-  provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
-    const pages = this.sites.pagesFor(document.uri);
-    if (!pages) return [];
+  async provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentLink[]> {
+    const site = await this.sites.siteFor(document.uri);
+    if (!site || token.isCancellationRequested) return [];
+    const resolver = await site.resolver(document.uri.path);
+    if (token.isCancellationRequested) return [];
     const lang = currentLang();
-    const out: vscode.DocumentLink[] = [];
-    for (const l of relrefLinks(document.getText(), pages, splitContentPath(document.uri)?.relative)) {
-      const target = pageUri(document.uri, l.path, l.anchor);
-      if (!target) continue;
-      const link = new vscode.DocumentLink(toRange(l.range), target);
+    return relrefLinks(document.getText(), resolver).map((l) => {
+      const link = new vscode.DocumentLink(toRange(l.range), fileUri(document.uri, l.file, l.anchor));
       link.tooltip = l.anchor ? localize(L.openPageAnchor, lang, { page: l.path, anchor: l.anchor }) : localize(L.openPage, lang, { page: l.path });
-      out.push(link);
-    }
-    return out;
+      return link;
+    });
   }
 }
 
 class GuideCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(
-    private readonly sites: SiteIndex,
-    private readonly templates: ShortcodeTemplates,
-  ) {}
+  constructor(private readonly sites: SiteModel) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
     const line = document.lineAt(position.line).text;
     const ctx = completionContextAt(line, position.character);
     if (!ctx) return undefined;
     const range = new vscode.Range(position.line, ctx.start, position.line, Math.max(ctx.end, position.character));
     const lang = currentLang();
+    const site = await this.sites.siteFor(document.uri);
+    if (token.isCancellationRequested) return undefined;
     if (ctx.kind === 'shortcode') {
-      await this.templates.ready;
-      const open = ctx.closing ? openShortcodesAt(document.getText(), document.offsetAt(position), pairedNames()) : [];
-      return shortcodeNameItems(this.templates.namesFor(document.uri), open).map((n, i) => {
+      const shortcodes = site ? await site.shortcodes() : undefined;
+      const open = ctx.closing ? openShortcodesAt(document.getText(), document.offsetAt(position), shortcodes ? [...shortcodes.paired, ...settingsPairedNames()] : pairedNames()) : [];
+      return shortcodeNameItems(shortcodes?.templates, open).map((n, i) => {
         const item = new vscode.CompletionItem(n.name, vscode.CompletionItemKind.Function);
         item.range = range;
         item.detail = localize(n.source === 'builtin' ? L.builtin : n.source === 'open' ? L.openShortcode : L.siteTemplate, lang);
@@ -141,50 +117,45 @@ class GuideCompletionProvider implements vscode.CompletionItemProvider {
         return item;
       });
     }
-    await this.sites.ready;
-    const pages = this.sites.pagesFor(document.uri);
-    if (!pages) return undefined;
-    const currentPage = splitContentPath(document.uri)?.relative;
+    if (!site) return undefined;
+    const page = await site.page(document.uri.path);
+    if (!page || page.file.role === 'resource') return undefined;
     if (ctx.kind === 'anchor') {
-      const r = ctx.ref.trim() === '' ? undefined : resolveRef(pages, currentPage, ctx.ref);
-      const own = ctx.ref.trim() === '' || (r?.kind === 'found' && r.path === currentPage);
-      if (!own && r?.kind !== 'found') return undefined;
-      const uri = own ? document.uri : pageUri(document.uri, (r as { path: string }).path);
-      const anchors = uri ? await facts.anchors(uri) : undefined;
+      const resolver = await site.resolver(document.uri.path);
+      const r = ctx.ref.trim() === '' ? undefined : resolver.resolve({ path: ctx.ref });
+      const own = ctx.ref.trim() === '' || (r?.kind === 'found' && r.file === document.uri.path);
+      if (!own && (r?.kind !== 'found' || r.file === undefined)) return undefined;
+      const anchors = await site.anchors(own ? document.uri.path : (r as { file: string }).file);
       return [...(anchors ?? [])].map((id) => {
         const item = new vscode.CompletionItem(id, vscode.CompletionItemKind.Reference);
         item.range = range;
         return item;
       });
     }
+    const pages = await site.refTargets(page.file.lang);
+    if (token.isCancellationRequested) return undefined;
     // Titles of every page for a site of ordinary size; on a large site, only for the item the
     // user looks at (`resolveCompletionItem`): a completion must not read thousands of files.
     const eager = pages.length <= EAGER_TITLES;
-    const titles = eager
-      ? await Promise.all(pages.map((p) => {
-          const uri = pageUri(document.uri, p);
-          return uri ? facts.title(uri) : Promise.resolve(undefined);
-        }))
-      : [];
+    const titles = eager ? await Promise.all(pages.map(async (p) => (await site.frontMatter(p.file))?.title)) : [];
     return pages.map((p, i) => {
       const title = titles[i];
-      const item = new vscode.CompletionItem(eager ? { label: p, description: title } : p, vscode.CompletionItemKind.File);
-      item.insertText = p;
-      item.filterText = p;
+      const item = new vscode.CompletionItem(eager ? { label: p.path, description: title } : p.path, vscode.CompletionItemKind.File);
+      item.insertText = p.path;
+      item.filterText = p.path;
       item.range = range;
       if (title) item.detail = title;
-      const uri = eager ? undefined : pageUri(document.uri, p);
-      if (uri) this.titleLater.set(item, uri);
+      if (!eager) this.titleLater.set(item, { site, file: p.file });
       return item;
     });
   }
 
-  private readonly titleLater = new WeakMap<vscode.CompletionItem, vscode.Uri>();
+  private readonly titleLater = new WeakMap<vscode.CompletionItem, { site: HugoSite; file: string }>();
 
   async resolveCompletionItem(item: vscode.CompletionItem): Promise<vscode.CompletionItem> {
-    const uri = this.titleLater.get(item);
-    if (uri) {
-      const title = await facts.title(uri);
+    const later = this.titleLater.get(item);
+    if (later) {
+      const title = (await later.site.frontMatter(later.file))?.title;
       if (title) item.detail = title;
     }
     return item;
@@ -196,16 +167,13 @@ const EAGER_TITLES = 500;
 
 /**
  * Outline (collapse sections), folding (front matter, shortcode pairs), relref links and
- * completion (pages in relref, shortcode names) for Markdown guide pages. Pass the extension's
- * `ShortcodeTemplates` to share its workspace scan with the diagnostics; else one is made here.
+ * completion (pages in relref, shortcode names) for Markdown guide pages, all from the site model.
  */
-export function registerNavigation(context: vscode.ExtensionContext, sites: SiteIndex, templates?: ShortcodeTemplates): void {
-  const tpl = templates ?? new ShortcodeTemplates();
-  if (!templates) context.subscriptions.push(tpl);
+export function registerNavigation(context: vscode.ExtensionContext, sites: SiteModel): void {
   context.subscriptions.push(
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new OutlineProvider(), { label: 'MedGuide' }),
-    vscode.languages.registerFoldingRangeProvider(SELECTOR, new FoldingProvider()),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new OutlineProvider(sites), { label: 'MedGuide' }),
+    vscode.languages.registerFoldingRangeProvider(SELECTOR, new FoldingProvider(sites)),
     vscode.languages.registerDocumentLinkProvider(SELECTOR, new RelrefLinkProvider(sites)),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new GuideCompletionProvider(sites, tpl), '"', '/', '#', '%', '<', ' '),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new GuideCompletionProvider(sites), '"', '/', '#', '%', '<', ' '),
   );
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { medguidePlugin, type AlertShortcodeSpec, type CollapseMode, type FrontMatterMode, type MedguideSettings } from '../core/markdown';
 import { currentLang } from './lang';
-import { splitContentPath, type SiteIndex } from './siteIndex';
+import { defaultHref } from '../core/markdown/context';
+import type { SiteModel } from './siteModel';
 
 /** The document being rendered: VS Code's preview puts it in markdown-it's `env.currentDocument`. */
 function currentDocument(env: unknown): vscode.Uri | undefined {
@@ -24,9 +25,11 @@ export function previewSettings(): MedguideSettings {
 
 /**
  * Registers what the preview needs and returns the markdown-it extender. Settings are read at
- * render time; a change to them, or to the site's pages, refreshes open previews.
+ * render time; a change to them, or to the site (pages, rules, templates), refreshes open previews.
+ * The preview renders synchronously: it uses the site's last built page maps, and refreshes once
+ * a site is read for the first time.
  */
-export function registerPreview(context: vscode.ExtensionContext, sites: SiteIndex): (md: MarkdownIt) => MarkdownIt {
+export function registerPreview(context: vscode.ExtensionContext, sites: SiteModel): (md: MarkdownIt) => MarkdownIt {
   const refresh = () => void vscode.commands.executeCommand('markdown.preview.refresh');
   // Read once and on change: the plugin asks at every parse and render, and reading VS Code's
   // configuration costs more than rendering a short page.
@@ -40,16 +43,25 @@ export function registerPreview(context: vscode.ExtensionContext, sites: SiteInd
     }),
     sites.onDidChange(refresh),
   );
+  /** The site's alert shortcodes (`.medguide.toml`) under the settings' own. */
+  const siteSettings = (env: unknown): MedguideSettings => {
+    const uri = currentDocument(env);
+    const site = uri ? sites.knownSite(uri) : undefined;
+    const alerts = site?.knownShortcodes()?.alerts;
+    if (!alerts) return settings;
+    return { ...settings, alertShortcodes: { ...alerts, ...(settings.alertShortcodes ?? {}) }, pairedShortcodes: [...(site?.knownShortcodes()?.paired ?? []), ...(settings.pairedShortcodes ?? [])] };
+  };
   return (md: MarkdownIt) =>
     md.use(medguidePlugin, {
-      getOptions: () => settings,
-      getPageIndex: (env: unknown) => {
+      getOptions: (env?: unknown) => siteSettings(env),
+      getRefResolver: (env: unknown) => {
         const uri = currentDocument(env);
-        return uri ? sites.pagesFor(uri) : undefined;
+        const site = uri ? sites.knownSite(uri) : undefined;
+        const resolver = site?.resolverFor(uri!.path);
+        if (site && !site.isCurrent) void site.pageMaps().then(refresh, () => undefined);
+        return resolver;
       },
-      getCurrentPage: (env: unknown) => {
-        const uri = currentDocument(env);
-        return uri ? splitContentPath(uri)?.relative : undefined;
-      },
+      getCurrentPage: (env: unknown) => currentDocument(env)?.path,
+      resolveHref: (file: string, anchor: string | undefined, env: unknown) => defaultHref(currentDocument(env)?.path, file, anchor),
     });
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { ShortcodeTemplates } from '../../src/extension/navigation';
-import { SiteIndex } from '../../src/extension/siteIndex';
+import { SiteWorkspace } from '../../src/core/site';
+import { VscodeHost } from '../../src/extension/host';
 
 const NAV_PAGE = 'tests/navigation-sections.md';
 const BROKEN_PAGE = 'tests/shortcodes-casses.md';
@@ -140,11 +140,10 @@ describe('Navigation: outline, folding, relref links and completion in a real VS
 
   it('publishes the shortcode and relref diagnostics of a page, with exact ranges', async () => {
     const doc = await openPage(BROKEN_PAGE);
-    const sites = new SiteIndex();
-    const templates = new ShortcodeTemplates();
-    try {
-      await Promise.all([sites.ready, templates.ready]);
-      assert.deepEqual([...(templates.namesFor(doc.uri) ?? [])].sort(), ['alert', 'collapse', 'notice', 'warning']);
+    {
+      // The site model over workspace.fs, as the extension reads it.
+      const site = await new SiteWorkspace(new VscodeHost(doc.uri)).siteFor(doc.uri.path);
+      assert.deepEqual([...((await site!.shortcodes()).templates ?? [])].sort(), ['alert', 'collapse', 'notice', 'warning']);
       await vscode.window.showTextDocument(doc);
       const SEVERITY = ['error', 'warning', 'information', 'hint'];
       const published = async () => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'MedGuide' && /^(shortcode|relref)-/.test(String(d.code)));
@@ -171,9 +170,6 @@ describe('Navigation: outline, folding, relref links and completion in a real VS
       ]);
       assert.ok(list.every((d) => d.message.length > 0));
       assert.ok(!list.some((d) => d.code === 'shortcode-unclosed' && d.message.includes('colapse')), 'an unknown name is not assumed to take a body');
-    } finally {
-      sites.dispose();
-      templates.dispose();
     }
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { listPages } from '../../src/cli/render';
+import { listPages } from '../support/listPages';
 import { KNOWN_DIFFERENCES, type KnownDifferenceId } from './knownDifferences';
 import { readerModel, type Item } from './readerModel';
 import {

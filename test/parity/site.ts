@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { listPages, render } from '../../src/cli/render';
+import { render } from '../../src/cli/render';
+import { listPages } from '../support/listPages';
 import type { CliIo } from '../../src/cli/io';
 import type { KnownDifferenceId } from './knownDifferences';
 

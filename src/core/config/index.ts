@@ -11,15 +11,4 @@ export {
 } from './siteConfig';
 export { resolvePageRules } from './resolve';
 export { compileGlob, isValidGlob, matchesAny, normalizeRelativePath, type GlobMatcher } from './glob';
-export {
-  HUGO_CONFIG_FILES,
-  findSiteRoot,
-  joinPath,
-  loadSiteConfig,
-  parentDir,
-  relativeTo,
-  type ConfigFileAccess,
-  type LoadedSiteConfig,
-  type SiteLocation,
-} from './find';
 export { CONFIG_MESSAGES, CONFIG_SEVERITY, type ConfigCode } from './messages';

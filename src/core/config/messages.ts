@@ -37,5 +37,6 @@ export const EXPECTED = {
   integer: T('un entier positif', 'a non-negative integer'),
   table: T('une table', 'a table'),
   tables: T('une liste de tables (`[[sections]]`)', 'an array of tables (`[[sections]]`)'),
+  argList: T('une liste de noms (textes) ou de positions (entiers ≥ 0)', 'an array of names (strings) or positions (integers ≥ 0)'),
   description: T('un texte ou une table { fr = "…", en = "…" }', 'a string or a table { fr = "…", en = "…" }'),
 } as const;

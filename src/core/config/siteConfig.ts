@@ -10,6 +10,7 @@ import { DEFAULT_KEY_RULES, KEY_TYPES, type KeyRule, type KeyType } from '../fro
 import { locateToml, type PathSegment } from '../frontmatter/locator';
 import type { ConfiguredSeverity, PageRules } from '../frontmatter/rules';
 import { locateTomlError, translateTomlReason } from '../frontmatter/tomlErrors';
+import type { AlertShortcodeSpec } from '../markdown/options';
 import { compileGlob, isValidGlob, type GlobMatcher } from './glob';
 import { CONFIG_MESSAGES, EXPECTED } from './messages';
 import { ConfigReader, isTable } from './reader';
@@ -47,6 +48,13 @@ export interface SiteConfig {
   readonly ignore: readonly string[];
   /** Test identities the NIR checks accept (written as the site writes them). */
   readonly testIdentities: readonly string[];
+  /** `[shortcodes]`: names that must be closed and the site's alert shortcodes, read by the editor and the CLI alike. */
+  readonly shortcodes?: SiteShortcodeConfig;
+}
+
+export interface SiteShortcodeConfig {
+  readonly paired: readonly string[];
+  readonly alerts: Readonly<Record<string, AlertShortcodeSpec>>;
 }
 
 export interface ParsedSiteConfig {
@@ -64,7 +72,9 @@ export const DEFAULT_SITE_CONFIG: SiteConfig = {
   testIdentities: [],
 };
 
-const OPTIONS = ['skip', 'ignore', 'testIdentities', 'extraKeys', 'severity', 'keys', 'sections'] as const;
+const OPTIONS = ['skip', 'ignore', 'testIdentities', 'extraKeys', 'severity', 'keys', 'sections', 'shortcodes'] as const;
+const SHORTCODE_OPTIONS = ['paired', 'alerts'] as const;
+const ALERT_OPTIONS = ['type', 'typeArgs', 'titleArgs'] as const;
 const KEY_OPTIONS = ['type', 'required', 'values', 'closed', 'minLength', 'maxLength', 'description'] as const;
 const SECTION_OPTIONS = ['paths', 'keys', 'severity'] as const;
 const SEVERITIES: Readonly<Record<string, ConfiguredSeverity>> = {
@@ -181,6 +191,37 @@ function readSections(r: ConfigReader, value: unknown): SectionConfig[] {
   return out;
 }
 
+/** `typeArgs`/`titleArgs`: Hugo's `.Get` by position (integer) or by name (string). */
+function readArgList(r: ConfigReader, value: unknown, path: readonly PathSegment[]): (string | number)[] | undefined {
+  if (value === undefined) return undefined;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && v >= 0))) {
+    return value as (string | number)[];
+  }
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'bigint')) return value.map((v) => (typeof v === 'bigint' ? Number(v) : v));
+  r.typeError(path, EXPECTED.argList);
+  return undefined;
+}
+
+function readShortcodes(r: ConfigReader, value: unknown): SiteShortcodeConfig | undefined {
+  const t = r.table(value, ['shortcodes']);
+  if (!t) return undefined;
+  r.checkOptions(t, ['shortcodes'], SHORTCODE_OPTIONS);
+  const paired = (r.stringArray(t.paired, ['shortcodes', 'paired']) ?? []).map((n) => n.toLowerCase());
+  const alerts: Record<string, AlertShortcodeSpec> = {};
+  const table = r.table(t.alerts, ['shortcodes', 'alerts']);
+  for (const [name, v] of Object.entries(table ?? {})) {
+    const path = ['shortcodes', 'alerts', name];
+    const a = r.table(v, path);
+    if (!a) continue;
+    r.checkOptions(a, path, ALERT_OPTIONS);
+    const type = r.string(a.type, [...path, 'type']);
+    const typeArgs = readArgList(r, a.typeArgs, [...path, 'typeArgs']);
+    const titleArgs = readArgList(r, a.titleArgs, [...path, 'titleArgs']);
+    alerts[name.toLowerCase()] = { ...(type !== undefined ? { type } : {}), ...(typeArgs ? { typeArgs } : {}), ...(titleArgs ? { titleArgs } : {}) };
+  }
+  return { paired, alerts };
+}
+
 /**
  * Reads `.medguide.toml`. Problems in the file come back as diagnostics located in it; a file that
  * is not valid TOML yields the default configuration. Never throws.
@@ -224,5 +265,7 @@ function readConfig(data: Record<string, unknown>, r: ConfigReader): ParsedSiteC
     ignore,
     testIdentities: r.stringArray(data.testIdentities, ['testIdentities']) ?? [],
   };
+  const shortcodes = data.shortcodes !== undefined ? readShortcodes(r, data.shortcodes) : undefined;
+  if (shortcodes) (config as { shortcodes?: SiteShortcodeConfig }).shortcodes = shortcodes;
   return { config, diagnostics: [...r.diagnostics].sort(compareDiagnostics) };
 }

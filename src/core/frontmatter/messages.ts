@@ -61,6 +61,10 @@ export const MESSAGES = {
   ),
   syntax: T('Erreur de syntaxe TOML : {reason}.', 'TOML syntax error: {reason}.'),
   required: T('Clé obligatoire manquante : `{key}` ({type}).', 'Missing required key: `{key}` ({type}).'),
+  requiredNoFrontMatter: T(
+    'La page n’a pas de front matter, et le site exige {keys} : ajoutez en tête un bloc `+++` avec ces clés, fermé par `+++`.',
+    'The page has no front matter, and the site requires {keys}: add a `+++` block with these keys at the top, closed by `+++`.',
+  ),
   type: T('`{key}` doit être : {type}.', '`{key}` must be: {type}.'),
   typeElement: T('Les éléments de `{key}` doivent être des textes entre guillemets.', 'The elements of `{key}` must be quoted strings.'),
   dateFormat: T(

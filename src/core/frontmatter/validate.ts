@@ -7,6 +7,7 @@ import { PageContext } from './context';
 import { toDay, type Day } from './dates';
 import { collectKeys } from './keyChecks';
 import { locateFrontMatter, type FrontMatterLocation } from './locate';
+import { keySource, placeholderValue } from './insert';
 import { locateToml } from './locator';
 import { DEFAULT_SEVERITY, MESSAGES, type FrontMatterCode } from './messages';
 import { DEFAULT_PAGE_RULES, effectiveSeverity, type PageRules } from './rules';
@@ -45,10 +46,7 @@ function single(code: FrontMatterCode, r: Range, message: string, rules: PageRul
 
 function validate(text: string, lang: Lang, rules: PageRules, today: ValidateOptions['today']): Diagnostic[] {
   const location = locateFrontMatter(text);
-  if (!location) {
-    const firstLine = new LineIndex(text.slice(0, firstLineEnd(text)));
-    return single('frontmatter-missing', firstLine.lineRange(0), localize(MESSAGES.missing, lang), rules);
-  }
+  if (!location) return withoutFrontMatter(text, lang, rules, today);
   // Only the front matter is indexed: the body may be megabytes and is never read.
   const index = new LineIndex(text.slice(0, location.closed ? location.closeEnd : text.length));
   const openRange = index.rangeAt(location.openStart, location.openEnd);
@@ -72,6 +70,24 @@ function validate(text: string, lang: Lang, rules: PageRules, today: ValidateOpt
   checkSchema(ctx);
   checkPage(ctx);
   return ctx.diagnostics;
+}
+
+/**
+ * A page with no front matter is a page for Hugo: nothing to say unless the site's rules require
+ * keys, and then one problem on the first line that names them, with a fix that adds a front
+ * matter holding them.
+ */
+function withoutFrontMatter(text: string, lang: Lang, rules: PageRules, today: ValidateOptions['today']): Diagnostic[] {
+  const required = [...rules.keys.values()].filter((r) => r.required);
+  if (required.length === 0) return [];
+  const firstLine = new LineIndex(text.slice(0, firstLineEnd(text)));
+  const day = toDay(today);
+  const eol = /\r\n/.test(text.slice(0, 4096)) ? '\r\n' : '\n';
+  const lines = required.map((r) => `${keySource(r.name)} = ${placeholderValue(r, day, [])}`);
+  const block = ['+++', ...lines, '+++', ''].join(eol);
+  const keys = required.map((r) => `\`${r.name}\``).join(', ');
+  const data = { key: required.map((r) => r.name).join(', '), keys: required.map((r) => r.name), edit: { range: range(0, 0, 0, 0), newText: block } };
+  return single('required', firstLine.lineRange(0), localize(MESSAGES.requiredNoFrontMatter, lang, { keys }), rules, data);
 }
 
 function firstLineEnd(text: string): number {

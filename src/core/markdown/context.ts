@@ -2,6 +2,8 @@ import { hasUnterminatedString, scanShortcodes, shortcodeKey, type ShortcodeTag 
 import { DEFAULT_PAIRED_SHORTCODES, pairShortcodes } from '../shortcodes/pair';
 import { buildPageIndex, resolveRef, type PageIndex, type ResolveResult } from '../relref/resolve';
 import { resolveSettings, type MedguidePluginOptions, type ResolvedSettings } from './options';
+import { refArgsOf } from '../shortcodes/relrefs';
+import type { RefResolver } from '../shortcodes/diagnostics';
 
 /**
  * What one parse needs beyond markdown-it's state: the settings read at its start, every shortcode
@@ -22,13 +24,13 @@ export interface ParseContext {
    * nested blocks). Lets later rules read a line without measuring the page again.
    */
   lineMarks?: { readonly bMarks: readonly number[]; readonly eMarks: readonly number[] };
-  /** undefined when no page index is available: refs are then not checked. */
-  resolve(ref: string): ResolveResult | undefined;
+  /** undefined when no page index is available: refs are then not checked. `tag` gives `lang` and `outputFormat`. */
+  resolve(ref: string, tag?: ShortcodeTag): ResolveResult | undefined;
   href(path: string, anchor: string | undefined): string;
 }
 
 export function createParseContext(src: string, env: unknown, options: MedguidePluginOptions): ParseContext {
-  const settings = resolveSettings(options);
+  const settings = resolveSettings(options, env);
   const { tags } = scanShortcodes(src);
   const paired = [...DEFAULT_PAIRED_SHORTCODES, ...settings.alertShortcodes.keys(), ...settings.pairedShortcodes];
   const { partner } = pairShortcodes(tags, paired);
@@ -48,6 +50,7 @@ export function createParseContext(src: string, env: unknown, options: MedguideP
     currentPage = undefined;
   }
   let index: PageIndex | undefined | null = null; // null: not read yet
+  let resolver: RefResolver | undefined | null = null;
   const getIndex = (): PageIndex | undefined => {
     if (index === null) {
       try {
@@ -66,7 +69,19 @@ export function createParseContext(src: string, env: unknown, options: MedguideP
     tagsByStart,
     env,
     currentPage,
-    resolve(ref) {
+    resolve(ref, tag) {
+      if (resolver === null) {
+        try {
+          resolver = options.getRefResolver?.(env);
+        } catch {
+          resolver = undefined;
+        }
+      }
+      if (resolver) {
+        const v = resolver.resolve(tag ? refArgsOf(tag, ref) : { path: ref });
+        if (v.kind === 'found') return { kind: 'found', path: v.file ?? v.path, anchor: v.anchor };
+        return v.kind === 'ambiguous' ? { kind: 'ambiguous', candidates: v.candidates } : { kind: 'not-found' };
+      }
       const idx = getIndex();
       return idx ? resolveRef(idx, currentPage, ref) : undefined;
     },

@@ -1,4 +1,5 @@
 import type { Lang } from '../l10n';
+import type { RefResolver } from '../shortcodes/diagnostics';
 
 export type FrontMatterMode = 'card' | 'table' | 'hide';
 export type CollapseMode = 'open' | 'closed' | 'authored';
@@ -25,8 +26,13 @@ export interface MedguideSettings {
 }
 
 export interface MedguidePluginOptions {
-  /** Called at parse and render time, so a settings change applies without re-registering. */
-  getOptions?(): MedguideSettings | undefined;
+  /** Called at parse and render time (with markdown-it's `env`), so a settings change applies without re-registering. */
+  getOptions?(env?: unknown): MedguideSettings | undefined;
+  /**
+   * The site model's ref lookup for the page being rendered (Hugo's rules, languages, bundles);
+   * when given it replaces `getPageIndex`, and `resolveHref` receives the target's file.
+   */
+  getRefResolver?(env: unknown): RefResolver | undefined;
   /** Content-relative paths of the site's pages (`recommandations/hta.md`), for relref. */
   getPageIndex?(env: unknown): readonly string[] | undefined;
   /** The content-relative path of the page being rendered, from markdown-it's `env`. */
@@ -60,10 +66,10 @@ const FRONT_MATTER_MODES: readonly FrontMatterMode[] = ['card', 'table', 'hide']
 const COLLAPSE_MODES: readonly CollapseMode[] = ['open', 'closed', 'authored'];
 
 /** Settings with defaults filled in; anything malformed falls back to the default, never throws. */
-export function resolveSettings(options: MedguidePluginOptions): ResolvedSettings {
+export function resolveSettings(options: MedguidePluginOptions, env?: unknown): ResolvedSettings {
   let s: MedguideSettings | undefined;
   try {
-    s = options.getOptions?.();
+    s = options.getOptions?.(env);
   } catch {
     s = undefined;
   }

@@ -139,7 +139,7 @@ function installRenderers(md: MarkdownIt, options: MedguidePluginOptions): void 
   const render = md.renderer.render.bind(md.renderer);
   md.renderer.render = (tokens, opts, env) => {
     const previous = renderSettings;
-    renderSettings = resolveSettings(options);
+    renderSettings = resolveSettings(options, env);
     try {
       return render(tokens, opts, env);
     } finally {

@@ -29,7 +29,7 @@ export function isRefShortcode(tag: ShortcodeTag): boolean {
 export function refTarget(ctx: ParseContext, md: MarkdownIt, tag: ShortcodeTag): RefTarget {
   const ref = getArg(tag, 0) ?? getArg(tag, 'path');
   if (ref === undefined || ref.trim() === '') return { kind: 'broken', reason: 'missing', ref: '' };
-  const result = ctx.resolve(ref);
+  const result = ctx.resolve(ref, tag);
   let href: string;
   let checked = true;
   if (result === undefined) {

@@ -7,8 +7,10 @@ import { collapseTitle, isCollapse } from '../navigation/sections';
 import { buildPageIndex, logicalPath, resolveRef, type PageIndex } from '../relref/resolve';
 import { LineIndex } from '../text';
 import { parseShortcodes, type ShortcodeDocument } from './document';
-import { SHORTCODE_MESSAGES as M, SHORTCODE_SEVERITY, type ShortcodeCode } from './messages';
-import { relrefUses, type RelrefUse } from './relrefs';
+import { NOT_BUILT_WHY, REF_CONSEQUENCE, SHORTCODE_MESSAGES as M, SHORTCODE_SEVERITY, type ShortcodeCode } from './messages';
+import type { RefArgs, RefVerdict } from '../site/site';
+import { refArgsOf, relrefUses, type RelrefUse } from './relrefs';
+export { refArgsOf } from './relrefs';
 import { shortcodeKey, type ShortcodeTag } from './scan';
 import { BUILTIN_SHORTCODES, isKnownShortcode } from './templates';
 
@@ -24,6 +26,21 @@ export interface CheckShortcodesOptions {
   readonly anchorsOf?: (contentRelativePath: string) => ReadonlySet<string> | undefined;
   /** Names that always take a body, in addition to the defaults (collapse, alerts, tabs…). */
   readonly paired?: readonly string[];
+  /** The site's ref lookup (the site model's, as Hugo resolves refs); replaces `pageIndex` when given. */
+  readonly resolver?: RefResolver;
+  /** This page's file as the resolver names files (absolute), to read its own anchors from its text. */
+  readonly currentFile?: string;
+  /** This page's language, for messages. */
+  readonly pageLang?: string;
+}
+
+/** How the checks resolve refs: the site model answers, with Hugo's rules. */
+export interface RefResolver {
+  resolve(args: RefArgs): RefVerdict;
+  /** Every page a ref may name (paths as Hugo names them), for "did you mean". */
+  readonly targets: readonly string[];
+  /** The site's refLinksErrorLevel: error (Hugo stops) or warning (Hugo warns). */
+  readonly severity: 'error' | 'warning';
 }
 
 /** How a tag closes: `{{% /name %}}` or `{{< /name >}}`. */
@@ -42,17 +59,25 @@ class Collector {
   private lines: LineIndex | undefined;
   constructor(
     private readonly text: string,
-    private readonly lang: Lang,
+    readonly lang: Lang,
   ) {}
   lineOf(offset: number): number {
     this.lines ??= new LineIndex(this.text);
     return this.lines.positionAt(offset).line;
   }
-  add(code: ShortcodeCode, start: number, end: number, message: Bilingual, args: Record<string, string | number>, data?: Record<string, unknown>): void {
+  add(
+    code: ShortcodeCode,
+    start: number,
+    end: number,
+    message: Bilingual,
+    args: Record<string, string | number>,
+    data?: Record<string, unknown>,
+    severity: 'error' | 'warning' = SHORTCODE_SEVERITY[code],
+  ): void {
     this.lines ??= new LineIndex(this.text);
     this.out.push({
       code,
-      severity: SHORTCODE_SEVERITY[code],
+      severity,
       range: this.lines.rangeAt(start, end),
       message: localize(message, this.lang, args),
       ...(data ? { data } : {}),
@@ -199,40 +224,76 @@ function suggestAnchor(anchors: ReadonlySet<string>, page: string, anchor: strin
   return found;
 }
 
+/** The old content-list lookup as a resolver: for callers that only have a list of pages. */
+export function listResolver(pageIndex: readonly string[], currentPage: string | undefined): RefResolver {
+  const index = buildPageIndex(pageIndex);
+  return {
+    targets: pageIndex,
+    severity: 'error',
+    resolve(args) {
+      const r = resolveRef(index, currentPage, args.path);
+      if (r.kind === 'found') return { kind: 'found', path: r.path, file: r.path, lang: '', ...(r.anchor !== undefined ? { anchor: r.anchor } : {}) };
+      return r.kind === 'ambiguous' ? { kind: 'ambiguous', candidates: r.candidates } : { kind: 'not-found' };
+    },
+  };
+}
+
 function relrefs(doc: ShortcodeDocument, options: CheckShortcodesOptions, c: Collector): void {
   const uses = relrefUses(doc.text, doc.tags);
   if (uses.length === 0) return;
-  const index: PageIndex | undefined = options.pageIndex ? buildPageIndex(options.pageIndex) : undefined;
+  const resolver = options.resolver ?? (options.pageIndex ? listResolver(options.pageIndex, options.currentPage) : undefined);
+  const index: PageIndex | undefined = resolver ? buildPageIndex(resolver.targets) : undefined;
   let ownAnchors: ReadonlySet<string> | undefined;
   // Suggestions depend only on the site's pages: shared by every page checked against that index.
   const suggestions = index ? suggestionCache(index) : new Map<string, string | undefined>();
   const anchorSuggestions = new Map<string, string | undefined>();
-  const current = options.currentPage !== undefined ? logicalPath(options.currentPage) : undefined;
+  const ownFile = options.currentFile ?? options.currentPage;
+  const severity = resolver?.severity ?? 'error';
+  const consequence = localize(REF_CONSEQUENCE[severity], c.lang);
   for (const use of uses) {
     const tag = doc.tags[use.tag];
     if (use.ref === undefined || use.ref.trim() === '') {
       c.add('shortcode-args', use.refStart, use.refEnd, M.relrefNoPath, { name: tag.name }, { reason: 'missing-path' });
       continue;
     }
-    if (!index) continue;
+    if (!resolver || !index) continue;
     const ref = use.ref;
-    const r = resolveRef(index, options.currentPage, ref);
+    const r = resolver.resolve(refArgsOf(tag, ref));
     if (r.kind === 'not-found') {
-      const suggestion = suggestPage(index, ref, suggestions);
-      c.add(
-        'relref-not-found',
-        use.refStart,
-        use.refEnd,
-        suggestion ? M.relrefNotFoundSuggest : M.relrefNotFound,
-        { ref, suggestion: suggestion ?? '' },
-        suggestion ? { ref, suggestion } : { ref },
-      );
+      const args = { ref, consequence, page: r.detail ?? '', lang: refArgsOf(tag, ref).lang ?? options.lang, others: r.detail ?? '' };
+      if (r.reason === 'draft' || r.reason === 'future' || r.reason === 'expired') {
+        c.add('relref-not-found', use.refStart, use.refEnd, M.relrefNotBuilt, { ...args, why: localize(NOT_BUILT_WHY[r.reason], c.lang) }, { ref, reason: r.reason }, severity);
+      } else if (r.reason === 'other-language') {
+        c.add('relref-not-found', use.refStart, use.refEnd, M.relrefOtherLanguage, { ...args, lang: options.pageLang ?? '' }, { ref, reason: r.reason, languages: r.detail }, severity);
+      } else if (r.reason === 'no-language') {
+        c.add('relref-not-found', use.refStart, use.refEnd, M.relrefNoLanguage, { ...args, lang: r.detail ?? '' }, { ref, reason: r.reason }, severity);
+      } else if (r.reason === 'resource') {
+        c.add('relref-not-found', use.refStart, use.refEnd, M.relrefResource, args, { ref, reason: r.reason, bundle: r.detail }, severity);
+      } else if (r.reason === 'output-format') {
+        c.add('relref-not-found', use.refStart, use.refEnd, M.relrefOutputFormat, { ...args, format: r.detail ?? '' }, { ref, reason: r.reason }, severity);
+      } else if (r.reason === 'bad-url') {
+        c.add('relref-not-found', use.refStart, use.refEnd, M.relrefBadUrl, args, { ref, reason: r.reason }, severity);
+      } else {
+        const suggestion = suggestPage(index, ref, suggestions);
+        c.add(
+          'relref-not-found',
+          use.refStart,
+          use.refEnd,
+          suggestion ? M.relrefNotFoundSuggest : M.relrefNotFound,
+          { ref, suggestion: suggestion ?? '', consequence },
+          suggestion ? { ref, suggestion } : { ref },
+          severity,
+        );
+      }
     } else if (r.kind === 'ambiguous') {
-      c.add('relref-ambiguous', use.refStart, use.refEnd, M.relrefAmbiguous, { ref, candidates: r.candidates.join(', ') }, { ref, candidates: r.candidates });
-    } else if (r.anchor !== undefined && r.anchor !== '') {
+      c.add('relref-ambiguous', use.refStart, use.refEnd, M.relrefAmbiguous, { ref, candidates: r.candidates.join(', ') }, { ref, candidates: r.candidates }, severity);
+    } else {
+      if (r.unrendered) c.add('relref-unpublished', use.refStart, use.refEnd, M.relrefUnpublished, { ref, page: r.path }, { ref, page: r.path });
+      if (r.anchor === undefined || r.anchor === '') continue;
       // The page being edited: its own text (unsaved changes included) says which ids it has.
-      const own = current !== undefined && logicalPath(r.path) === current;
-      const anchors = own ? (ownAnchors ??= pageAnchors(doc.text)) : options.anchorsOf?.(r.path);
+      const key = r.file ?? r.path;
+      const own = ownFile !== undefined && (key === ownFile || (options.resolver === undefined && options.currentPage !== undefined && logicalPath(r.path) === logicalPath(options.currentPage)));
+      const anchors = own ? (ownAnchors ??= pageAnchors(doc.text)) : options.anchorsOf?.(key);
       if (!anchors || anchors.has(r.anchor)) continue;
       const { start, end } = anchorRange(use);
       const suggestion = suggestAnchor(anchors, r.path, r.anchor, anchorSuggestions);

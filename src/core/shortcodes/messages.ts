@@ -10,7 +10,8 @@ export type ShortcodeCode =
   | 'shortcode-args'
   | 'relref-not-found'
   | 'relref-ambiguous'
-  | 'relref-anchor';
+  | 'relref-anchor'
+  | 'relref-unpublished';
 
 /**
  * Structure errors and broken relrefs stop `hugo` (or break the page's layout); an unknown name or
@@ -26,6 +27,7 @@ export const SHORTCODE_SEVERITY = {
   'relref-not-found': 'error',
   'relref-ambiguous': 'error',
   'relref-anchor': 'warning',
+  'relref-unpublished': 'warning',
 } as const satisfies Record<ShortcodeCode, 'error' | 'warning'>;
 
 export const SHORTCODE_MESSAGES = {
@@ -70,16 +72,44 @@ export const SHORTCODE_MESSAGES = {
     en: '“{name}” expects the path of a page: {{< {name} "folder/page.md" >}}.',
   },
   relrefNotFound: {
-    fr: 'Page introuvable pour « {ref} » : Hugo arrêtera la construction du site (REF_NOT_FOUND).',
-    en: 'No page found for “{ref}”: Hugo will stop building the site (REF_NOT_FOUND).',
+    fr: 'Page introuvable pour « {ref} » : {consequence}.',
+    en: 'No page found for “{ref}”: {consequence}.',
   },
   relrefNotFoundSuggest: {
-    fr: 'Page introuvable pour « {ref} » : Hugo arrêtera la construction du site (REF_NOT_FOUND). Vouliez-vous dire « {suggestion} » ?',
-    en: 'No page found for “{ref}”: Hugo will stop building the site (REF_NOT_FOUND). Did you mean “{suggestion}”?',
+    fr: 'Page introuvable pour « {ref} » : {consequence}. Vouliez-vous dire « {suggestion} » ?',
+    en: 'No page found for “{ref}”: {consequence}. Did you mean “{suggestion}”?',
+  },
+  relrefNotBuilt: {
+    fr: '« {ref} » désigne {page}, que Hugo ne construit pas ({why}) : {consequence}.',
+    en: '“{ref}” names {page}, which Hugo does not build ({why}): {consequence}.',
+  },
+  relrefResource: {
+    fr: '« {ref} » désigne un fichier du lot (bundle) « {page} », pas une page : {consequence}.',
+    en: '“{ref}” names a file of the bundle “{page}”, not a page: {consequence}.',
+  },
+  relrefOtherLanguage: {
+    fr: 'Page introuvable pour « {ref} » dans la langue de la page ({lang}) ; elle existe en {others} (ajoutez lang="…") : {consequence}.',
+    en: 'No page found for “{ref}” in the page’s language ({lang}); it exists in {others} (add lang="…"): {consequence}.',
+  },
+  relrefNoLanguage: {
+    fr: 'Le site n’a pas de langue « {lang} » : {consequence}.',
+    en: 'The site has no language “{lang}”: {consequence}.',
+  },
+  relrefOutputFormat: {
+    fr: 'La page « {ref} » n’est pas produite au format « {format} » (outputs du site) : {consequence}.',
+    en: 'The page “{ref}” is not rendered in the “{format}” format (the site’s outputs): {consequence}.',
+  },
+  relrefBadUrl: {
+    fr: '« {ref} » n’est pas un chemin que Hugo sait lire (caractère % mal encodé) : {consequence}.',
+    en: '“{ref}” is not a path Hugo can read (badly encoded %): {consequence}.',
   },
   relrefAmbiguous: {
     fr: '« {ref} » désigne plusieurs pages ({candidates}) : donnez le chemin depuis content/.',
     en: '“{ref}” matches several pages ({candidates}): give the path from content/.',
+  },
+  relrefUnpublished: {
+    fr: 'Hugo trouve « {ref} » ({page}) mais ne publie pas cette page (lot headless ou _build.render = "never") : le lien sera vide.',
+    en: 'Hugo finds “{ref}” ({page}) but does not publish that page (headless bundle or _build.render = "never"): the link will be empty.',
   },
   relrefAnchor: {
     fr: 'La page « {page} » n’a ni titre ni section d’identifiant « {anchor} ».',
@@ -90,3 +120,19 @@ export const SHORTCODE_MESSAGES = {
     en: 'The page “{page}” has no heading or section with the id “{anchor}”. Did you mean “{suggestion}”?',
   },
 } as const satisfies Record<string, Bilingual>;
+
+/** What Hugo does with a broken ref, by the site's `refLinksErrorLevel`. */
+export const REF_CONSEQUENCE = {
+  error: { fr: 'Hugo arrêtera la construction du site (REF_NOT_FOUND)', en: 'Hugo will stop building the site (REF_NOT_FOUND)' },
+  warning: {
+    fr: 'Hugo le signalera et publiera un lien mort (REF_NOT_FOUND ; refLinksErrorLevel = "WARNING")',
+    en: 'Hugo will warn and publish a dead link (REF_NOT_FOUND; refLinksErrorLevel = "WARNING")',
+  },
+} as const satisfies Record<'error' | 'warning', Bilingual>;
+
+/** Why Hugo does not build a page, in a message. */
+export const NOT_BUILT_WHY = {
+  draft: { fr: 'brouillon : draft = true', en: 'a draft: draft = true' },
+  future: { fr: 'date de publication dans le futur', en: 'publish date in the future' },
+  expired: { fr: 'date d’expiration passée', en: 'expiry date passed' },
+} as const satisfies Record<'draft' | 'future' | 'expired', Bilingual>;

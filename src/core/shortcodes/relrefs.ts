@@ -1,4 +1,5 @@
 import { getArg, shortcodeKey, type ShortcodeArg, type ShortcodeTag } from './scan';
+import type { RefArgs } from '../site/site';
 
 /**
  * The `ref` / `relref` shortcodes of a page and where their target is written, so diagnostics,
@@ -49,3 +50,12 @@ export function relrefUses(text: string, tags: readonly ShortcodeTag[]): RelrefU
   }
   return out;
 }
+
+/** The `lang` and `outputFormat` a ref tag gives (named, or the second positional argument). */
+export function refArgsOf(tag: ShortcodeTag, path: string): RefArgs {
+  const lang = getArg(tag, 'lang');
+  const positional = tag.args.filter((a) => a.key === undefined);
+  const outputFormat = getArg(tag, 'outputFormat') ?? (positional.length > 1 ? positional[1].value : undefined);
+  return { path, ...(lang !== undefined ? { lang } : {}), ...(outputFormat !== undefined && outputFormat !== '' ? { outputFormat } : {}) };
+}
+

@@ -30,13 +30,22 @@ describe('frontmatter/validate: valid pages', () => {
 });
 
 describe('frontmatter/validate: block problems', () => {
-  it('frontmatter-missing on the first line, in French by default', () => {
+  it('a page without front matter is a page: one problem naming the keys the rules require, with the block to add', () => {
     assert.deepEqual(validatePage('Du texte\nsuite', { today: TODAY }).map(brief), [
-      'frontmatter-missing error 0:0-0:8 Pas de front matter : la page doit commencer par une ligne `+++`, les clés TOML, puis une ligne `+++`.',
+      'required error 0:0-0:8 La page n’a pas de front matter, et le site exige `title`, `description`, `auteurs`, `date` : ajoutez en tête un bloc `+++` avec ces clés, fermé par `+++`.',
     ]);
     assert.deepEqual(briefs(''), [
-      'frontmatter-missing error 0:0-0:0 No front matter: the page must start with a `+++` line, the TOML keys, then a `+++` line.',
+      'required error 0:0-0:0 The page has no front matter, and the site requires `title`, `description`, `auteurs`, `date`: add a `+++` block with these keys at the top, closed by `+++`.',
     ]);
+    const [d] = en('Du texte\r\nsuite');
+    const fixed = applyEdit('Du texte\r\nsuite', d.data!.edit as never);
+    assert.equal(fixed, '+++\r\ntitle = ""\r\ndescription = ""\r\nauteurs = [""]\r\ndate = "2025-01-01"\r\n+++\r\nDu texte\r\nsuite');
+    assert.deepEqual(en(fixed).filter((x) => x.severity === 'error').map((x) => x.code), [], 'the inserted block parses');
+  });
+
+  it('says nothing about a page without front matter when the site requires no key', () => {
+    const { config } = parseSiteConfig('[keys]\ntitle = { required = false }\ndescription = { required = false }\nauteurs = { required = false }\ndate = { required = false }\n');
+    assert.deepEqual(briefs('Un extrait sans front matter.\n', { rules: resolvePageRules(config, 'content/a.md') }), []);
   });
 
   it('frontmatter-not-toml once, as information, for YAML and JSON', () => {

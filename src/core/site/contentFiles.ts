@@ -1,0 +1,240 @@
+/**
+ * The content files of a Hugo site as Hugo 0.111 collects them (hugolib/pages_capture.go,
+ * hugofs/filter_fs.go, hugofs/files/classifier.go): every content mount merged into one tree,
+ * each file's language (a configured language code before the extension wins over the mount's),
+ * and each folder's bundle type, which decides what is a page and what is a bundle resource.
+ */
+import { join, type SiteHost } from './host';
+import type { ContentMount } from './hugoConfig';
+
+/** Hugo's content file extensions (hugofs/files/classifier.go). */
+const CONTENT_EXTENSIONS = new Set(['html', 'htm', 'mdown', 'markdown', 'md', 'asciidoc', 'adoc', 'ad', 'rest', 'rst', 'org', 'pandoc', 'pdc']);
+
+export type Classifier = 'leaf' | 'branch' | 'content' | 'file';
+
+/**
+ * What a file is to Hugo once its folder is bundled:
+ * - `section`: a branch bundle's `_index` (a section, or the home page at the content root);
+ * - `page`: a regular page (a content file, or a leaf bundle's `index`);
+ * - `resource`: anything inside a leaf bundle other than its `index`, and non-content files.
+ */
+export type ContentRole = 'section' | 'page' | 'resource';
+
+export interface ContentFile {
+  /** Absolute path on the host. */
+  readonly file: string;
+  /** Path inside the merged content tree, as Hugo's `.File.Path` (`blog/post.fr.md`), `/` separators. */
+  readonly path: string;
+  /** Path from the site root (`content/fr/blog/post.md`), Hugo's `PathFile`. */
+  readonly pathFile: string;
+  readonly lang: string;
+  /** File name without extension and language (`post` for `post.fr.md`). */
+  readonly translationBaseName: string;
+  /** File name as written (`post.fr.md`). */
+  readonly logicalName: string;
+  readonly classifier: Classifier;
+  readonly role: ContentRole;
+  /** For a resource: the `index` file of its bundle (absolute), when there is one in its language. */
+  readonly bundle?: string;
+}
+
+export function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 || (dot === 0 && name.length > 1) ? name.slice(dot + 1) : '';
+}
+
+export function isContentExtension(name: string): boolean {
+  return CONTENT_EXTENSIONS.has(extensionOf(name));
+}
+
+/**
+ * Hugo's `langInfoFrom`: `post.fr.md` is French when `fr` is a configured language; otherwise the
+ * `.fr` stays part of the name. Case-sensitive, as in Hugo (`post.FR.md` is not French).
+ */
+export function languageFromName(name: string, languages: ReadonlySet<string>): { lang?: string; translationBaseName: string; translationBaseNameWithExt: string } {
+  const ext = extensionOf(name);
+  let base = ext !== '' ? name.slice(0, name.length - ext.length - 1) : name;
+  const langExt = extensionOf(base);
+  let lang: string | undefined;
+  if (langExt !== '' && languages.has(langExt)) {
+    lang = langExt;
+    base = base.slice(0, base.length - langExt.length - 1);
+  }
+  return { lang, translationBaseName: base, translationBaseNameWithExt: ext !== '' ? `${base}.${ext}` : base };
+}
+
+/** hugofs/files.ClassifyContentFile; `looksLikeHtml` answers for `.html` files whose first non-space character is `<`. */
+export function classify(name: string, looksLikeHtml: boolean): Classifier {
+  if (!isContentExtension(name)) return 'file';
+  const ext = extensionOf(name);
+  if ((ext === 'html' || ext === 'htm') && looksLikeHtml) return 'file';
+  if (name.startsWith('_index.')) return 'branch';
+  if (name.startsWith('index.')) return 'leaf';
+  return 'content';
+}
+
+/** Names Hugo never reads (source.SourceSpec.IgnoreFile): `.hidden`, `#draft#`, `backup~`. */
+export function isIgnoredName(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('#') || name.endsWith('~');
+}
+
+export interface CollectOptions {
+  readonly root: string;
+  readonly mounts: readonly ContentMount[];
+  /** Enabled language codes. */
+  readonly languages: ReadonlySet<string>;
+  readonly defaultLanguage: string;
+  /** `ignoreFiles` regular expressions, matched against the absolute file name as Hugo does. */
+  readonly ignoreFiles: readonly RegExp[];
+  /** Glob filters of a mount (`includeFiles`/`excludeFiles`), matched against the path inside the mount with a leading `/`. */
+  readonly mountFilter?: (mount: ContentMount, pathInMount: string) => boolean;
+}
+
+interface RawFile {
+  readonly file: string;
+  readonly path: string;
+  readonly pathFile: string;
+  readonly name: string;
+  readonly lang: string;
+  readonly tbn: string;
+  readonly tbnWithExt: string;
+  readonly classifier: Classifier;
+}
+
+interface VirtualDir {
+  files: RawFile[];
+  dirs: Map<string, VirtualDir>;
+}
+
+function absolute(root: string, source: string): string {
+  return source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(source) ? source.replace(/\\/g, '/') : join(root, source);
+}
+
+/** The site-relative form of an absolute path, or the path itself outside the site. */
+function siteRelative(root: string, file: string): string {
+  const r = root.replace(/\/+$/, '');
+  return file.startsWith(`${r}/`) ? file.slice(r.length + 1) : file;
+}
+
+const BYTE_ORDER_MARK = '\uFEFF';
+
+/**
+ * Lists and classifies every content file of the site. Reads folders through the host, and the
+ * first bytes of `.html` content files (Hugo treats those that start with `<` as plain files).
+ */
+export async function collectContentFiles(host: SiteHost, options: CollectOptions): Promise<ContentFile[]> {
+  const tree: VirtualDir = { files: [], dirs: new Map() };
+  const dirAt = (virtualPath: string): VirtualDir => {
+    let d = tree;
+    for (const seg of virtualPath.split('/')) {
+      if (seg === '') continue;
+      let next = d.dirs.get(seg);
+      if (!next) d.dirs.set(seg, (next = { files: [], dirs: new Map() }));
+      d = next;
+    }
+    return d;
+  };
+  const ignored = (file: string) => options.ignoreFiles.some((re) => re.test(file));
+
+  for (const mount of options.mounts) {
+    const source = absolute(options.root, mount.source);
+    const targetPrefix = mount.target.replace(/^content\/?/, '').replace(/^\/+|\/+$/g, '');
+    const mountLang = mount.lang ?? options.defaultLanguage;
+    const walk = async (dir: string, inMount: string): Promise<void> => {
+      const entries = [...(await host.readDirectory(dir))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        if (isIgnoredName(e.name)) continue;
+        const file = join(dir, e.name);
+        if (ignored(file)) continue;
+        const rel = inMount === '' ? e.name : `${inMount}/${e.name}`;
+        if (e.kind === 'directory') {
+          await walk(file, rel);
+          continue;
+        }
+        if (options.mountFilter && !options.mountFilter(mount, `/${rel}`)) continue;
+        const info = languageFromName(e.name, options.languages);
+        const ext = extensionOf(e.name);
+        let looksLikeHtml = false;
+        if (ext === 'html' || ext === 'htm') {
+          try {
+            looksLikeHtml = (await host.readFile(file)).replace(BYTE_ORDER_MARK, '').trimStart().startsWith('<');
+          } catch {
+            looksLikeHtml = true;
+          }
+        }
+        const virtualPath = targetPrefix === '' ? rel : `${targetPrefix}/${rel}`;
+        const parent = virtualPath.includes('/') ? virtualPath.slice(0, virtualPath.lastIndexOf('/')) : '';
+        dirAt(parent).files.push({
+          file,
+          path: virtualPath,
+          pathFile: siteRelative(options.root, file),
+          name: e.name,
+          lang: info.lang ?? mountLang,
+          tbn: info.translationBaseName,
+          tbnWithExt: info.translationBaseNameWithExt,
+          classifier: classify(e.name, looksLikeHtml),
+        });
+      }
+    };
+    await walk(source, '');
+  }
+
+  const out: ContentFile[] = [];
+  const emit = (f: RawFile, classifier: Classifier, role: ContentRole, bundle?: string) =>
+    out.push({
+      file: f.file,
+      path: f.path,
+      pathFile: f.pathFile,
+      lang: f.lang,
+      translationBaseName: f.tbn,
+      logicalName: f.name,
+      classifier,
+      role,
+      ...(bundle !== undefined ? { bundle } : {}),
+    });
+
+  const everyFileBelow = (d: VirtualDir, acc: RawFile[] = []): RawFile[] => {
+    acc.push(...d.files);
+    for (const name of [...d.dirs.keys()].sort()) everyFileBelow(d.dirs.get(name)!, acc);
+    return acc;
+  };
+
+  const visit = (d: VirtualDir): void => {
+    // Files of one folder, merged across mounts: the first of each language + name wins.
+    const files = [...d.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const seen = new Set<string>();
+    const kept: { f: RawFile; classifier: Classifier }[] = [];
+    let btype: 'none' | 'leaf' | 'branch' = 'none';
+    for (const f of files) {
+      const key = `${f.lang}/${f.tbnWithExt}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let classifier = f.classifier;
+      const thisType = classifier === 'leaf' ? 'leaf' : classifier === 'branch' ? 'branch' : 'none';
+      // index.* and _index.* in one folder: the branch wins (sort order), index.* becomes a plain page.
+      if (thisType !== 'none' && btype !== 'none' && thisType !== btype) classifier = 'content';
+      else if (thisType !== 'none') btype = thisType;
+      kept.push({ f, classifier });
+    }
+    if (btype === 'leaf') {
+      // A leaf bundle: its index is the page, everything else below it is a resource.
+      const headers = new Map<string, string>();
+      for (const { f, classifier } of kept) if (classifier === 'leaf') headers.set(f.lang, f.file);
+      const own = new Set(kept.filter((k) => k.classifier === 'leaf').map((k) => k.f));
+      for (const { f, classifier } of kept) if (classifier === 'leaf') emit(f, 'leaf', 'page');
+      for (const f of everyFileBelow(d)) {
+        if (own.has(f)) continue;
+        emit(f, f.classifier, 'resource', headers.get(f.lang) ?? [...headers.values()][0]);
+      }
+      return;
+    }
+    for (const { f, classifier } of kept) {
+      if (classifier === 'branch') emit(f, 'branch', 'section');
+      else if (classifier === 'file') emit(f, 'file', 'resource');
+      else emit(f, classifier, 'page');
+    }
+    for (const name of [...d.dirs.keys()].sort()) visit(d.dirs.get(name)!);
+  };
+  visit(tree);
+  return out;
+}

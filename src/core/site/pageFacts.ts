@@ -1,0 +1,116 @@
+/**
+ * What a page's front matter tells the site model: whether Hugo builds it (draft, publish and
+ * expiry dates, hugolib/site.go `shouldBuild`), whether it writes it (headless bundle,
+ * `_build.render`), and its title. TOML, YAML and JSON front matter, keys case-insensitive as in
+ * Hugo. Never throws: a page whose front matter cannot be read counts as built.
+ */
+import { parse as parseToml } from 'smol-toml';
+import { parse as parseYaml } from 'yaml';
+import { locateFrontMatter } from '../frontmatter/locate';
+import { stripBom } from '../text';
+import type { BuildState } from './pageMap';
+
+export interface PageFrontMatter {
+  /** The page has a front matter block (a page without one is still a page for Hugo). */
+  readonly hasFrontMatter: boolean;
+  readonly draft: boolean;
+  /** publishDate, else pubdate, published, then date (Hugo's default front matter date config). */
+  readonly publishDate?: Date;
+  /** expiryDate, else unpublishdate. */
+  readonly expiryDate?: Date;
+  readonly headless: boolean;
+  /** `_build.render` (Hugo 0.111), or `build.render` (Hugo 0.123 and later): `never`/false means Hugo writes no file. */
+  readonly render: boolean;
+  readonly title?: string;
+  readonly lastmod?: Date;
+  /** Every key, lower-cased, to its value (for the rule checks that need another page's front matter). */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+const EMPTY: PageFrontMatter = { hasFrontMatter: false, draft: false, headless: false, render: true, data: {} };
+
+function lowerKeys(v: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (v && typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) out[k.toLowerCase()] = x;
+  return out;
+}
+
+/** Hugo's cast.ToBool for the values pages use. */
+function toBool(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'string') return ['1', 't', 'true', 'yes'].includes(v.trim().toLowerCase()) ? true : false;
+  return false;
+}
+
+/** A front matter date as Hugo reads it (TOML dates, RFC 3339 and the usual date forms); undefined when it is none. */
+export function toDate(v: unknown): Date | undefined {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v;
+  if (typeof v !== 'string') return undefined;
+  const s = v.trim();
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
+  if (!m) return undefined;
+  const [, y, mo, d, h = '00', mi = '00', se = '00', zone] = m;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${se}${zone ? (zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone) : 'Z'}`;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function firstDate(data: Record<string, unknown>, keys: readonly string[]): Date | undefined {
+  for (const k of keys) {
+    const d = toDate(data[k]);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+function renderOf(build: unknown): boolean {
+  const b = lowerKeys(build);
+  if (!('render' in b)) return true;
+  const r = b.render;
+  if (typeof r === 'boolean') return r;
+  return typeof r === 'string' ? r.toLowerCase() !== 'never' && r.toLowerCase() !== 'false' : true;
+}
+
+export function readFrontMatter(rawText: string): PageFrontMatter {
+  const text = stripBom(rawText);
+  const loc = locateFrontMatter(text);
+  if (!loc) return EMPTY;
+  let data: Record<string, unknown>;
+  try {
+    const block = text.slice(loc.contentStart, loc.contentEnd);
+    const parsed = loc.format === 'toml' ? parseToml(block) : loc.format === 'yaml' ? parseYaml(block, { maxAliasCount: 100 }) : JSON.parse(block);
+    data = lowerKeys(parsed);
+  } catch {
+    return { ...EMPTY, hasFrontMatter: true };
+  }
+  const headless = toBool(data.headless);
+  const render = headless ? false : renderOf(data._build ?? data.build);
+  return {
+    hasFrontMatter: true,
+    draft: toBool(data.draft),
+    publishDate: firstDate(data, ['publishdate', 'pubdate', 'published', 'date']),
+    expiryDate: firstDate(data, ['expirydate', 'unpublishdate']),
+    headless,
+    render,
+    title: typeof data.title === 'string' ? data.title : undefined,
+    lastmod: firstDate(data, ['lastmod', 'modified', 'date']),
+    data,
+  };
+}
+
+export interface BuildOptions {
+  readonly buildDrafts: boolean;
+  readonly buildFuture: boolean;
+  readonly buildExpired: boolean;
+  /** "Now" for the future and expiry tests. */
+  readonly now: Date;
+}
+
+/** hugolib/site.go shouldBuild, plus whether Hugo writes a file for the page. */
+export function buildState(fm: PageFrontMatter, o: BuildOptions): BuildState {
+  if (fm.draft && !o.buildDrafts) return { built: false, reason: 'draft', rendered: false };
+  if (!o.buildFuture && fm.publishDate && fm.publishDate.getTime() > o.now.getTime()) return { built: false, reason: 'future', rendered: false };
+  if (!o.buildExpired && fm.expiryDate && fm.expiryDate.getTime() < o.now.getTime()) return { built: false, reason: 'expired', rendered: false };
+  return { built: true, rendered: fm.render };
+}

@@ -1,0 +1,333 @@
+/**
+ * One language's pages as Hugo 0.111.3 keys them (hugolib/content_map.go, content_map_page.go)
+ * and `ref`/`relref` looked up exactly as `PageCollections.getContentNode` does
+ * (hugolib/pagecollections.go), including its order of attempts:
+ *   1. the path relative to the page (a leaf bundle's index looks from its parent folder unless the
+ *      ref starts with `..`; `..` above the content root is clamped there, as `path.Join` does);
+ *   2. a section, or a page below the longest matching section, with the extension, the page's
+ *      language suffix and `/index`, `/_index` trimmed;
+ *   3. the ref read from the content root (`post/foo.md` written in any page);
+ *   4. a taxonomy node;
+ *   5. the file's path from the project root (`/content/post/foo.md`, Hugo's mount key);
+ *   6. for `name`, `name.md` or `/name` only: a page, section or taxonomy whose last path element
+ *      is that name anywhere in the site, "ambiguous" when two share it.
+ * Pages Hugo does not build (drafts, future, expired: `shouldBuild`) are removed first, and a
+ * section that is not built takes everything below it, as in `assembleSections`.
+ */
+import type { ContentFile } from './contentFiles';
+import { cleanPath } from './hugoConfig';
+
+export { cleanPath };
+
+const BRANCH = '__hb_';
+const LEAF = '__hl_';
+
+/** What the build decides for one page, from its front matter. */
+export interface BuildState {
+  /** Hugo builds it (not a draft, not in the future, not expired, given the build options). */
+  readonly built: boolean;
+  /** Why not, when it is not built. */
+  readonly reason?: 'draft' | 'future' | 'expired';
+  /** Hugo builds it but writes no file for it (headless bundle, `_build.render = "never"`): a ref to it yields an empty link. */
+  readonly rendered: boolean;
+}
+
+export const BUILT: BuildState = { built: true, rendered: true };
+
+export interface MapNode {
+  readonly key: string;
+  /** undefined for a section Hugo makes without an `_index` file. */
+  readonly file?: ContentFile;
+  readonly kind: 'home' | 'section' | 'page' | 'taxonomy';
+}
+
+export type LookupResult =
+  | { readonly kind: 'found'; readonly node: MapNode }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly MapNode[] };
+
+const AMBIGUOUS = Symbol('ambiguous');
+
+/** Go's path.Join. */
+export function joinPath(...parts: string[]): string {
+  const nonEmpty = parts.filter((p) => p !== '');
+  return nonEmpty.length === 0 ? '' : cleanPath(nonEmpty.join('/'));
+}
+
+/** Go's path.Dir. */
+export function dirPath(p: string): string {
+  const cut = p.lastIndexOf('/');
+  return cleanPath(p.slice(0, cut + 1));
+}
+
+/** Go's path.Base. */
+export function basePath(p: string): string {
+  if (p === '') return '.';
+  const trimmed = p.replace(/\/+$/, '');
+  if (trimmed === '') return '/';
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
+}
+
+/** Go's path.Ext. */
+function extOf(p: string): string {
+  for (let i = p.length - 1; i >= 0 && p[i] !== '/'; i--) if (p[i] === '.') return p.slice(i);
+  return '';
+}
+
+function trimChars(s: string, chars: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && chars.includes(s[a])) a++;
+  while (b > a && chars.includes(s[b - 1])) b--;
+  return s.slice(a, b);
+}
+
+function trimPrefix(s: string, prefix: string): string {
+  return prefix !== '' && s.startsWith(prefix) ? s.slice(prefix.length) : s;
+}
+
+function trimSuffix(s: string, suffix: string): string {
+  return suffix !== '' && s.endsWith(suffix) ? s.slice(0, s.length - suffix.length) : s;
+}
+
+function addTrailingSlash(s: string): string {
+  return s.endsWith('/') ? s : `${s}/`;
+}
+
+/** Hugo's cleanTreeKey: `/` + lower-cased cleaned path without leading/trailing `.` and `/`. */
+export function cleanTreeKey(k: string): string {
+  return `/${trimChars(cleanPath(k), './').toLowerCase()}`;
+}
+
+export function cleanSectionTreeKey(k: string): string {
+  const key = cleanTreeKey(k);
+  return key === '/' ? key : `${key}/`;
+}
+
+/** Go's `strings.ToLower(strings.TrimSpace(s))` for a ref. */
+function lowerTrim(s: string): string {
+  return s.replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/g, '').toLowerCase();
+}
+
+/** The keys of a sorted set by longest string prefix of `s` (keys end with `/`, so prefixes follow path segments). */
+function longestPrefix(keys: ReadonlyMap<string, MapNode>, s: string): string | undefined {
+  // Candidates are the prefixes of `s` that end at a `/`.
+  for (let i = s.length; i > 0; i--) {
+    if (s[i - 1] !== '/') continue;
+    const k = s.slice(0, i);
+    if (keys.has(k)) return k;
+  }
+  return undefined;
+}
+
+export interface PageMapOptions {
+  readonly lang: string;
+  /** Plural names of the site's taxonomies (`tags`, `categories` by default). */
+  readonly taxonomies: readonly string[];
+  /** Module name of the project's own content (`project` when the site has no go.mod). */
+  readonly module: string;
+  /** The build decision for a file; files with unknown state count as built. */
+  readonly state: (file: ContentFile) => BuildState;
+}
+
+/** One language of a site, keyed and pruned as Hugo's content map is after assembly. */
+export class PageMap {
+  readonly sections = new Map<string, MapNode>();
+  readonly pages = new Map<string, MapNode>();
+  readonly taxonomies = new Map<string, MapNode>();
+  private reverse: Map<string, MapNode | typeof AMBIGUOUS> | undefined;
+  /** Every node that stands for a file, by absolute file path. */
+  readonly byFile = new Map<string, MapNode>();
+
+  constructor(
+    files: readonly ContentFile[],
+    readonly options: PageMapOptions,
+  ) {
+    const own = files.filter((f) => f.lang === options.lang && f.role !== 'resource');
+    const taxonomy = new Set(options.taxonomies.map((t) => t.toLowerCase()));
+    // Folders first, in walk order: a folder's section before its pages, parents before children.
+    const ordered = [...own].sort((a, b) => {
+      const da = a.path.slice(0, a.path.lastIndexOf('/') + 1);
+      const db = b.path.slice(0, b.path.lastIndexOf('/') + 1);
+      if (da !== db) return da < db ? -1 : 1;
+      if ((a.role === 'section') !== (b.role === 'section')) return a.role === 'section' ? -1 : 1;
+      return a.logicalName < b.logicalName ? -1 : a.logicalName > b.logicalName ? 1 : 0;
+    });
+    for (const f of ordered) {
+      if (f.role === 'section') {
+        const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '';
+        const key = cleanSectionTreeKey(dir);
+        const first = key.split('/')[1] ?? '';
+        const node: MapNode = { key, file: f, kind: key === '/' ? 'home' : taxonomy.has(first) ? 'taxonomy' : 'section' };
+        (node.kind === 'taxonomy' ? this.taxonomies : this.sections).set(key, node);
+      } else {
+        const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '';
+        const bundlePath = f.classifier === 'leaf' ? cleanTreeKey(dir) : joinPath(cleanTreeKey(dir), f.translationBaseName.toLowerCase());
+        const section = this.getOrCreateSection(bundlePath);
+        const rest = trimPrefix(section !== '/' ? trimPrefix(bundlePath, section) : bundlePath, '/');
+        const key = cleanTreeKey(`${section}${BRANCH}${rest}${LEAF}`);
+        this.pages.set(key, { key, file: f, kind: 'page' });
+      }
+    }
+    this.createMissingNodes();
+    this.assemble();
+    for (const n of [...this.sections.values(), ...this.pages.values(), ...this.taxonomies.values()]) if (n.file) this.byFile.set(n.file.file, n);
+  }
+
+  private getSection(s: string): string | undefined {
+    return longestPrefix(this.sections, addTrailingSlash(dirPath(trimSuffix(s, '/'))));
+  }
+
+  private getOrCreateSection(s: string): string {
+    const level = s.split('/').length - 1;
+    let k = this.getSection(s);
+    if (k === undefined || (level > 1 && k === '/')) {
+      const cut = s.slice(1).indexOf('/');
+      k = cleanSectionTreeKey(s.slice(0, cut + 1));
+      this.sections.set(k, { key: k, kind: k === '/' ? 'home' : 'section' });
+    }
+    return k;
+  }
+
+  private createMissingNodes(): void {
+    const roots = new Set<string>();
+    const track = (s: string) => {
+      const parts = s.split('/');
+      if (parts.length > 2) {
+        const root = trimSuffix(parts[1], BRANCH);
+        if (root !== '') roots.add(root);
+      }
+    };
+    for (const s of this.sections.keys()) if (s !== '/') track(s);
+    for (const s of this.pages.keys()) track(s);
+    for (const r of roots) {
+      const key = cleanSectionTreeKey(r);
+      if (!this.sections.has(key)) this.sections.set(key, { key, kind: 'section' });
+    }
+    if (!this.sections.has('/')) this.sections.set('/', { key: '/', kind: 'home' });
+    for (const plural of this.options.taxonomies) {
+      const key = cleanSectionTreeKey(plural);
+      if (!this.taxonomies.has(key)) this.taxonomies.set(key, { key, kind: 'taxonomy' });
+    }
+  }
+
+  private deletePrefix(map: Map<string, MapNode>, prefix: string): void {
+    for (const k of [...map.keys()]) if (k.startsWith(prefix)) map.delete(k);
+  }
+
+  /** Drafts, future and expired pages out; a section not built takes its subtree; empty root sections out. */
+  private assemble(): void {
+    const built = (n: MapNode) => !n.file || this.options.state(n.file).built;
+    for (const s of [...this.sections.keys()].sort()) {
+      const n = this.sections.get(s);
+      if (!n || built(n)) continue;
+      this.deletePrefix(this.sections, s);
+      this.deletePrefix(this.pages, s);
+    }
+    for (const [k, n] of [...this.pages]) if (!built(n)) this.pages.delete(k);
+    for (const [k, n] of [...this.taxonomies]) if (!built(n)) this.taxonomies.delete(k);
+    // deleteOrphanSections: a root section with no file and nothing below it.
+    for (const [s, n] of [...this.sections]) {
+      if (n.file || s === '/' || s.split('/').length - 1 > 2) continue;
+      const below = [...this.sections.keys()].some((k) => k !== s && k.startsWith(s)) || [...this.pages.keys()].some((k) => k.startsWith(s + BRANCH));
+      if (!below) this.sections.delete(s);
+    }
+  }
+
+  /** Hugo's pageReverseIndex: last key element → node, or ambiguous; plus the mount keys of files. */
+  private reverseIndex(): Map<string, MapNode | typeof AMBIGUOUS> {
+    if (this.reverse) return this.reverse;
+    const m = new Map<string, MapNode | typeof AMBIGUOUS>();
+    const add = (k: string, n: MapNode) => {
+      const key = k.toLowerCase();
+      const existing = m.get(key);
+      if (existing !== undefined && existing !== AMBIGUOUS) m.set(key, AMBIGUOUS);
+      else if (existing === undefined) m.set(key, n);
+    };
+    // Walked in key order as Hugo's radix trees are: pages, then sections, then taxonomies.
+    for (const tree of [this.pages, this.sections, this.taxonomies]) {
+      for (const s of [...tree.keys()].sort()) {
+        const n = tree.get(s)!;
+        if (n.file && n.file.path !== n.file.pathFile) add(joinPath(this.options.module, n.file.pathFile), n);
+        add(trimPrefix(trimSuffix(basePath(s), LEAF), BRANCH), n);
+      }
+    }
+    this.reverse = m;
+    return m;
+  }
+
+  /** Candidates of an ambiguous name, for the message. */
+  private candidates(name: string): MapNode[] {
+    const out: MapNode[] = [];
+    for (const tree of [this.pages, this.sections, this.taxonomies]) {
+      for (const [s, n] of tree) if (trimPrefix(trimSuffix(basePath(s), LEAF), BRANCH).toLowerCase() === name) out.push(n);
+    }
+    return out;
+  }
+
+  /** getSectionOrPage: a section, or a page under the longest matching section. */
+  private getSectionOrPage(ref: string): { node?: MapNode; name: string } {
+    const pref = addTrailingSlash(ref);
+    const s = longestPrefix(this.sections, pref);
+    const n = s !== undefined ? this.sections.get(s) : undefined;
+    if (s !== undefined && s === pref) return { node: n, name: '' };
+    const filename = trimPrefix(trimPrefix(ref, s ?? ''), '/');
+    let name = trimSuffix(filename, extOf(filename));
+    name = trimSuffix(name, `.${this.options.lang}`);
+    name = trimSuffix(name, '/index');
+    name = trimSuffix(name, '/_index');
+    if (s === undefined || !n) return { name };
+    if (n.file && n.file.logicalName === filename) return { node: n, name };
+    return { node: this.pages.get(`${addTrailingSlash(s)}${BRANCH}${name}${LEAF}`), name };
+  }
+
+  /**
+   * `getPageRef(context, ref)`: `context` is the page the ref is written in (its content path,
+   * and whether it is a leaf bundle's index), `ref` the path part of the ref.
+   */
+  lookup(context: { readonly path: string; readonly leaf: boolean } | undefined, rawRef: string): LookupResult {
+    let ref = lowerTrim(rawRef.replace(/\\/g, '/'));
+    if (ref === '') ref = '/';
+    const inRef = ref;
+    const navUp = ref.startsWith('..');
+    const doSimpleLookup = shouldDoSimpleLookup(ref);
+    if (context && !ref.startsWith('/')) {
+      let base = dirPath(context.path);
+      if (context.leaf && !navUp) base = dirPath(base);
+      ref = joinPath('/', base.toLowerCase(), ref);
+    }
+    if (!ref.startsWith('/')) ref = `/${ref}`;
+
+    const first = this.getSectionOrPage(ref);
+    if (first.node) return { kind: 'found', node: first.node };
+    if (!inRef.startsWith('/')) {
+      const again = this.getSectionOrPage(`/${inRef}`);
+      if (again.node) return { kind: 'found', node: again.node };
+    }
+    const pref = addTrailingSlash(ref);
+    const t = longestPrefix(this.taxonomies, pref);
+    if (t !== undefined) {
+      if (pref.split('/').length !== t.split('/').length) return { kind: 'not-found' };
+      return { kind: 'found', node: this.taxonomies.get(t)! };
+    }
+    const byName = (key: string): LookupResult | undefined => {
+      const hit = this.reverseIndex().get(key);
+      if (hit === AMBIGUOUS) return { kind: 'ambiguous', candidates: this.candidates(key) };
+      return hit ? { kind: 'found', node: hit } : undefined;
+    };
+    if (this.options.module !== '') {
+      const hit = byName(this.options.module + ref);
+      if (hit) return hit;
+    }
+    if (!doSimpleLookup) return { kind: 'not-found' };
+    return byName(basePath(first.name)) ?? { kind: 'not-found' };
+  }
+}
+
+/** `name`, `name.md` and `/name` get the site-wide name lookup; `./name` and `sec/name` do not. */
+function shouldDoSimpleLookup(ref: string): boolean {
+  if (ref[0] === '.') return false;
+  const slashes = ref.split('/').length - 1;
+  if (slashes > 1) return false;
+  return slashes === 0 || ref[0] === '/';
+}

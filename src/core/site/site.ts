@@ -1,0 +1,570 @@
+/**
+ * One Hugo site, read the way Hugo reads it: its configuration (hugoConfig.ts), its content files
+ * and their languages and bundles (contentFiles.ts), each language's pages as Hugo keys them
+ * (pageMap.ts), the front matter facts of each page (pageFacts.ts) with a cache, its shortcode
+ * templates, and its `.medguide.toml` rules. Every check, the preview and both front ends ask this
+ * object; none gathers site facts on its own.
+ */
+import { CONFIG_FILE_NAME, DEFAULT_SITE_CONFIG, parseSiteConfig, type SiteConfig } from '../config/siteConfig';
+import type { Diagnostic } from '../diagnostic';
+import type { Lang } from '../l10n';
+import { DEFAULT_ALERT_SHORTCODES, type AlertShortcodeSpec } from '../markdown/options';
+import { pageAnchors } from '../navigation/anchors';
+import { DEFAULT_PAIRED_SHORTCODES } from '../shortcodes/pair';
+import { templateName } from '../shortcodes/templates';
+import { collectContentFiles, type ContentFile } from './contentFiles';
+import { dirname, join, relative, type SiteChange, type SiteHost } from './host';
+import { loadHugoConfig, type ContentMount, type HugoConfig } from './hugoConfig';
+import { BUILT, PageMap, type BuildState, type MapNode } from './pageMap';
+import { buildState, readFrontMatter, type PageFrontMatter } from './pageFacts';
+import { compileGlob } from '../config/glob';
+import type { ShortcodeCheckOptions } from '../check';
+import type { RefResolver } from '../shortcodes/diagnostics';
+import { refArgsOf } from '../shortcodes/relrefs';
+import { parseShortcodes } from '../shortcodes/document';
+import { relrefUses } from '../shortcodes/relrefs';
+
+export type RefVerdict =
+  | {
+      readonly kind: 'found';
+      /** Absolute path of the target's file; undefined for a section Hugo makes without `_index`. */
+      readonly file?: string;
+      /** The target as Hugo names it: its content path (`blog/post.fr.md`), or the section's path (`blog/`). */
+      readonly path: string;
+      readonly lang: string;
+      readonly anchor?: string;
+      /** Hugo finds the page but writes no file for it (headless, `_build.render = "never"`): the link is empty. */
+      readonly unrendered?: boolean;
+    }
+  | {
+      readonly kind: 'not-found';
+      /** Why Hugo does not find it, when MedGuide knows more than "no such page". */
+      readonly reason?: 'draft' | 'future' | 'expired' | 'resource' | 'no-language' | 'other-language' | 'bad-url' | 'output-format';
+      /** For `reason = other-language`: the languages that have the page; for `resource`: the bundle; for drafts: the file. */
+      readonly detail?: string;
+    }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly string[] };
+
+/** What checkPage needs about the site for one file (see `HugoSite.checkContext`). */
+export interface PageCheckContext {
+  readonly role: 'page' | 'resource' | 'outside';
+  readonly lang: string;
+  readonly sitePath: string | undefined;
+  readonly config: SiteConfig;
+  readonly shortcodes: ShortcodeCheckOptions;
+}
+
+export interface RefArgs {
+  readonly path: string;
+  readonly lang?: string;
+  readonly outputFormat?: string;
+}
+
+interface CachedFacts {
+  readonly stamp: string;
+  readonly frontMatter?: PageFrontMatter;
+  readonly anchors?: ReadonlySet<string>;
+}
+
+/** What the checks need to know about one file of the site. */
+export interface SitePage {
+  readonly file: ContentFile;
+  /** Path from the site root (`content/recommandations/hta.md`), for `.medguide.toml` section rules. */
+  readonly sitePath: string;
+}
+
+/** Shortcode names and alert specs the site declares (templates and `.medguide.toml`). */
+export interface SiteShortcodes {
+  /** Names defined by the site's and themes' templates; undefined when none are visible (theme as a module). */
+  readonly templates?: ReadonlySet<string>;
+  /** Names that must be closed: MedGuide's defaults, the alerts, `.medguide.toml`, templates that use `.Inner`. */
+  readonly paired: readonly string[];
+  readonly alerts: Readonly<Record<string, AlertShortcodeSpec>>;
+}
+
+const MAX_FACT_FILE = 2_000_000;
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Go's url.Parse for a ref: the path (percent-decoded) and the fragment; undefined when Go refuses it. */
+export function parseRefUrl(ref: string): { path: string; fragment: string } | undefined {
+  const hash = ref.indexOf('#');
+  let path = hash >= 0 ? ref.slice(0, hash) : ref;
+  const fragment = hash >= 0 ? ref.slice(hash + 1) : '';
+  const query = path.indexOf('?');
+  if (query >= 0) path = path.slice(0, query);
+  // A scheme (`http:`) makes the rest opaque; a colon in the first segment of a relative path is refused.
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(path);
+  if (scheme) return { path: '', fragment };
+  try {
+    if (/%(?![0-9a-fA-F]{2})/.test(path)) return undefined;
+    return { path: decodeURIComponent(path), fragment };
+  } catch {
+    return undefined;
+  }
+}
+
+export class HugoSite {
+  private filesPromise?: Promise<ContentFile[]>;
+  private readonly facts = new Map<string, CachedFacts | Promise<CachedFacts>>();
+  private maps?: Promise<Map<string, PageMap>>;
+  /** The same maps with every page counted as built: says why a ref to a draft is not found. */
+  private unpruned?: { maps: Map<string, PageMap>; files: readonly ContentFile[] };
+  private byFile = new WeakMap<readonly ContentFile[], Map<string, ContentFile>>();
+  private templatesPromise?: Promise<{ names?: Set<string>; inner: Set<string> }>;
+  private rulesPromise?: Promise<{ config: SiteConfig; diagnostics: readonly Diagnostic[]; path?: string }>;
+  /** Bumped at every change; the page list and maps of an older version are dropped. */
+  private version = 0;
+
+  private constructor(
+    readonly host: SiteHost,
+    readonly root: string,
+    readonly config: HugoConfig,
+    private readonly lang: Lang,
+    private readonly now: () => Date,
+  ) {}
+
+  static async open(host: SiteHost, root: string, options: { lang?: Lang; now?: () => Date; environment?: string } = {}): Promise<HugoSite> {
+    const config = await loadHugoConfig(host, root, { lang: options.lang, environment: options.environment });
+    return new HugoSite(host, root, config, options.lang ?? 'fr', options.now ?? (() => new Date()));
+  }
+
+  get languages(): readonly string[] {
+    return this.config.languages.map((l) => l.code);
+  }
+
+  get defaultLanguage(): string {
+    return this.config.defaultContentLanguage;
+  }
+
+  /** Whether Hugo stops on a broken ref (ERROR, the default) or only warns. */
+  get refLinksSeverity(): 'error' | 'warning' {
+    return this.config.refLinksErrorLevel === 'WARNING' ? 'warning' : 'error';
+  }
+
+  // ---- content files -------------------------------------------------------------------------
+
+  files(): Promise<ContentFile[]> {
+    this.filesPromise ??= this.listFiles();
+    return this.filesPromise;
+  }
+
+  private async listFiles(): Promise<ContentFile[]> {
+    return collectContentFiles(this.host, {
+      root: this.root,
+      mounts: this.config.mounts,
+      languages: new Set(this.languages),
+      defaultLanguage: this.defaultLanguage,
+      ignoreFiles: this.ignoreRegexps(),
+      mountFilter: mountFilter,
+    });
+  }
+
+  private ignoreRegexps(): RegExp[] {
+    const out: RegExp[] = [];
+    for (const re of this.config.ignoreFiles) {
+      try {
+        out.push(new RegExp(re));
+      } catch {
+        // Go's RE2 syntax that JavaScript does not take: ignored here (hugoConfig reports the value).
+      }
+    }
+    return out;
+  }
+
+  /** The content folders of the site (absolute), for "is this file content?" before listing. */
+  contentRoots(): string[] {
+    return this.config.mounts.map((m) => (m.source.startsWith('/') ? m.source : join(this.root, m.source)));
+  }
+
+  /** The site's file for `file`, or undefined when `file` is not content Hugo reads. */
+  async page(file: string): Promise<SitePage | undefined> {
+    const f = this.indexOf(await this.files()).get(file);
+    if (!f) return undefined;
+    return { file: f, sitePath: relative(this.root, file) ?? f.pathFile };
+  }
+
+  // ---- front matter facts --------------------------------------------------------------------
+
+  private async factsOf(file: string, want: 'frontMatter' | 'anchors'): Promise<CachedFacts | undefined> {
+    const cached = this.facts.get(file);
+    const stat = await this.host.stat(file);
+    if (!stat || stat.kind !== 'file') {
+      this.facts.delete(file);
+      return undefined;
+    }
+    const stamp = `${stat.mtime}:${stat.size}`;
+    let entry = cached instanceof Promise ? await cached : cached;
+    if (entry && entry.stamp === stamp && entry[want] !== undefined) return entry;
+    if (stat.size > MAX_FACT_FILE) return { stamp };
+    const p = (async (): Promise<CachedFacts> => {
+      let text: string;
+      try {
+        text = await this.host.readFile(file);
+      } catch {
+        return { stamp };
+      }
+      const base = entry && entry.stamp === stamp ? entry : { stamp };
+      return want === 'frontMatter' ? { ...base, frontMatter: readFrontMatter(text) } : { ...base, anchors: pageAnchors(text) };
+    })();
+    this.facts.set(file, p);
+    entry = await p;
+    this.facts.set(file, entry);
+    return entry;
+  }
+
+  /** The page's front matter facts (cached per modification). */
+  async frontMatter(file: string): Promise<PageFrontMatter | undefined> {
+    return (await this.factsOf(file, 'frontMatter'))?.frontMatter;
+  }
+
+  /** The ids a `#fragment` may point at on the page (cached per modification). */
+  async anchors(file: string): Promise<ReadonlySet<string> | undefined> {
+    return (await this.factsOf(file, 'anchors'))?.anchors;
+  }
+
+  /** Whether Hugo builds and writes the page. */
+  stateOf(fm: PageFrontMatter | undefined): BuildState {
+    if (!fm) return BUILT;
+    return buildState(fm, { buildDrafts: this.config.buildDrafts, buildFuture: this.config.buildFuture, buildExpired: this.config.buildExpired, now: this.now() });
+  }
+
+  // ---- page maps and refs ----------------------------------------------------------------------
+
+  /**
+   * The page maps and files last built, for synchronous callers (the preview): possibly one edit
+   * old, never missing once built; a newer build is started when they are stale.
+   */
+  snapshot(): { maps: ReadonlyMap<string, PageMap>; files: readonly ContentFile[] } | undefined {
+    if (!this.built || this.built.version !== this.version) void this.pageMaps().catch(() => undefined);
+    return this.built;
+  }
+
+  /** Whether the last built maps are current. */
+  get isCurrent(): boolean {
+    return this.built !== undefined && this.built.version === this.version;
+  }
+
+  private built?: { version: number; maps: Map<string, PageMap>; files: readonly ContentFile[]; states: ReadonlyMap<string, BuildState> };
+
+  /** A resolver for refs written in `file`, over the current maps (built if needed). */
+  async resolver(file: string | undefined): Promise<RefResolver> {
+    await this.pageMaps();
+    return this.resolverFor(file)!;
+  }
+
+  /** A synchronous resolver for refs written in `file`, from the last built maps; undefined until they are built. */
+  resolverFor(file: string | undefined): RefResolver | undefined {
+    const snap = this.snapshot();
+    if (!snap) return undefined;
+    const index = this.indexOf(snap.files);
+    const from = file !== undefined ? index.get(file) : undefined;
+    const lang = from?.lang ?? this.defaultLanguage;
+    const targets = [...(snap.maps.get(lang)?.byFile.values() ?? [])].map((n) => n.file!.path).sort(compareStrings);
+    return { targets, severity: this.refLinksSeverity, resolve: (args) => this.resolveWith(snap.maps, snap.files, from ? file : undefined, args) };
+  }
+
+  private indexOf(files: readonly ContentFile[]): Map<string, ContentFile> {
+    let index = this.byFile.get(files);
+    if (!index) this.byFile.set(files, (index = new Map(files.map((f) => [f.file, f]))));
+    return index;
+  }
+
+  /** Each language's page map, built once per version of the site (reads every page's front matter once, cached). */
+  pageMaps(): Promise<Map<string, PageMap>> {
+    const version = this.version;
+    const p = (this.maps ??= (async () => {
+      const files = await this.files();
+      const previous = this.built?.files === files ? this.built : undefined;
+      const states = new Map<string, BuildState>();
+      const pages = files.filter((f) => f.role !== 'resource');
+      // A bounded number of reads at once: a 5,000-page site must not open 5,000 files together.
+      let next = 0;
+      const worker = async () => {
+        while (next < pages.length) {
+          const f = pages[next++];
+          states.set(f.file, this.stateOf(await this.frontMatter(f.file)));
+        }
+      };
+      await Promise.all(Array.from({ length: 16 }, worker));
+      // An edit that changed no page's build state (the usual case while typing) keeps the maps.
+      const same = previous && [...states].every(([f, st]) => sameState(previous.states.get(f), st));
+      const maps = same ? previous.maps : new Map<string, PageMap>();
+      if (!same) {
+        for (const lang of this.languages) {
+          maps.set(lang, new PageMap(files, { lang, taxonomies: this.config.taxonomies, module: 'project', state: (f) => states.get(f.file) ?? BUILT }));
+        }
+      }
+      if (version === this.version) this.built = { version, maps, files, states };
+      return maps;
+    })());
+    return p.then((maps) => (version === this.version ? maps : this.pageMaps()));
+  }
+
+  /**
+   * `ref`/`relref` as Hugo resolves it from the page `fromFile` (absolute; undefined for a page
+   * outside the content, which gets no relative lookup).
+   */
+  async resolveRef(fromFile: string | undefined, args: RefArgs): Promise<RefVerdict> {
+    const [maps, files] = await Promise.all([this.pageMaps(), this.files()]);
+    return this.resolveWith(maps, files, fromFile, args);
+  }
+
+  /** The synchronous part of {@link resolveRef}, for the checks and the preview once the maps are built. */
+  resolveWith(maps: ReadonlyMap<string, PageMap>, files: readonly ContentFile[], fromFile: string | undefined, args: RefArgs): RefVerdict {
+    const from = fromFile !== undefined ? this.indexOf(files).get(fromFile) : undefined;
+    const pageLang = from?.lang ?? this.defaultLanguage;
+    const lang = args.lang !== undefined && args.lang !== '' ? args.lang : pageLang;
+    const map = maps.get(lang);
+    if (!map) return { kind: 'not-found', reason: 'no-language', detail: lang };
+    const url = parseRefUrl(args.path.replace(/\\/g, '/'));
+    if (!url) return { kind: 'not-found', reason: 'bad-url' };
+    if (url.path === '') {
+      // `#anchor` alone: the current page.
+      if (!from) return { kind: 'not-found' };
+      return { kind: 'found', file: from.file, path: from.path, lang: from.lang, ...(url.fragment !== '' ? { anchor: url.fragment } : {}) };
+    }
+    const context = from ? { path: from.path, leaf: from.classifier === 'leaf' } : undefined;
+    const r = map.lookup(context, url.path);
+    if (r.kind === 'ambiguous') return { kind: 'ambiguous', candidates: r.candidates.map((n) => nodePath(n)).sort(compareStrings) };
+    if (r.kind === 'found') {
+      if (args.outputFormat !== undefined && args.outputFormat !== '' && !this.outputFormatsOf(r.node).includes(args.outputFormat.toLowerCase())) {
+        return { kind: 'not-found', reason: 'output-format', detail: args.outputFormat };
+      }
+      const unrendered = r.node.file ? !this.cachedState(r.node.file).rendered : false;
+      return {
+        kind: 'found',
+        ...(r.node.file ? { file: r.node.file.file } : {}),
+        path: nodePath(r.node),
+        lang,
+        ...(url.fragment !== '' ? { anchor: url.fragment } : {}),
+        ...(unrendered ? { unrendered: true } : {}),
+      };
+    }
+    return this.whyNotFound(maps, files, context, url.path, lang);
+  }
+
+  /** The output formats Hugo renders a node in: `[outputs]` for its kind, without RSS when `disableKinds` has it. */
+  private outputFormatsOf(node: MapNode): readonly string[] {
+    const kind = node.kind === 'taxonomy' ? (node.key.split('/').length > 3 ? 'term' : 'taxonomy') : node.kind;
+    const formats = this.config.outputs[kind] ?? ['html'];
+    return this.config.disableKinds.includes('rss') ? formats.filter((f) => f !== 'rss') : formats;
+  }
+
+  private cachedState(f: ContentFile): BuildState {
+    const entry = this.facts.get(f.file);
+    return entry && !(entry instanceof Promise) ? this.stateOf(entry.frontMatter) : BUILT;
+  }
+
+  /** A ref Hugo does not find: would it find it if the page were built, or in another language? */
+  private whyNotFound(maps: ReadonlyMap<string, PageMap>, files: readonly ContentFile[], context: { path: string; leaf: boolean } | undefined, path: string, lang: string): RefVerdict {
+    // Built as if every page were published: a draft, future or expired target shows.
+    if (this.unpruned?.files !== files) this.unpruned = { files, maps: new Map() };
+    let all = this.unpruned.maps.get(lang);
+    if (!all) this.unpruned.maps.set(lang, (all = new PageMap(files, { lang, taxonomies: this.config.taxonomies, module: 'project', state: () => BUILT })));
+    const hit = all.lookup(context, path);
+    if (hit.kind === 'found' && hit.node.file) {
+      const state = this.cachedState(hit.node.file);
+      if (!state.built) return { kind: 'not-found', reason: state.reason, detail: hit.node.file.path };
+    }
+    const others: string[] = [];
+    for (const [other, map] of maps) if (other !== lang && map.lookup(context, path).kind === 'found') others.push(other);
+    if (others.length > 0) return { kind: 'not-found', reason: 'other-language', detail: others.join(', ') };
+    // A file inside a leaf bundle: a resource of that bundle, not a page.
+    const wanted = path.replace(/\/+$/, '').split('/').pop()?.replace(/\.[^.]*$/, '').toLowerCase();
+    const resource = wanted ? files.find((f) => f.role === 'resource' && f.classifier === 'content' && f.translationBaseName.toLowerCase() === wanted) : undefined;
+    if (resource) {
+      const bundle = resource.bundle ? files.find((f) => f.file === resource.bundle) : undefined;
+      return { kind: 'not-found', reason: 'resource', detail: bundle?.path ?? resource.path };
+    }
+    return { kind: 'not-found' };
+  }
+
+  /** The pages a ref may name (built pages of the language, sorted): completion and suggestions. */
+  async refTargets(lang?: string): Promise<{ path: string; file: string; lang: string }[]> {
+    const maps = await this.pageMaps();
+    const map = maps.get(lang ?? this.defaultLanguage);
+    if (!map) return [];
+    return [...map.byFile.values()].map((n) => ({ path: n.file!.path, file: n.file!.file, lang: n.file!.lang })).sort((a, b) => compareStrings(a.path, b.path));
+  }
+
+  // ---- templates and rules ---------------------------------------------------------------------
+
+  private layoutDirs(): string[] {
+    const dirs = [join(this.root, this.config.layoutDir)];
+    for (const theme of this.config.themes) dirs.push(join(this.root, this.config.themesDir, theme, 'layouts'));
+    return dirs;
+  }
+
+  /**
+   * The site's shortcode templates: `layouts/shortcodes/` (Hugo 0.111) and `layouts/_shortcodes/`
+   * (Hugo 0.146 and later), the site's then its themes'. A template that reads `.Inner` takes a body.
+   */
+  private templates(): Promise<{ names?: Set<string>; inner: Set<string> }> {
+    this.templatesPromise ??= (async () => {
+      const names = new Set<string>();
+      const inner = new Set<string>();
+      const walk = async (dir: string, depth: number): Promise<void> => {
+        if (depth > 8) return;
+        for (const e of await this.host.readDirectory(dir)) {
+          const p = join(dir, e.name);
+          if (e.kind === 'directory') await walk(p, depth + 1);
+          else {
+            const name = templateName(p);
+            if (name === undefined) continue;
+            names.add(name);
+            try {
+              if (/\.Inner\b|\.InnerDeindent\b/.test(await this.host.readFile(p))) inner.add(name);
+            } catch {
+              // An unreadable template still defines its name.
+            }
+          }
+        }
+      };
+      for (const layouts of this.layoutDirs()) for (const folder of ['shortcodes', '_shortcodes']) await walk(join(layouts, folder), 0);
+      return { names: names.size > 0 ? names : undefined, inner };
+    })();
+    return this.templatesPromise;
+  }
+
+  /** `.medguide.toml` at the site root, parsed (defaults when absent). */
+  rules(): Promise<{ config: SiteConfig; diagnostics: readonly Diagnostic[]; path?: string }> {
+    this.rulesPromise ??= (async () => {
+      const path = join(this.root, CONFIG_FILE_NAME);
+      const stat = await this.host.stat(path);
+      if (!stat) return { config: DEFAULT_SITE_CONFIG, diagnostics: [] };
+      try {
+        const parsed = parseSiteConfig(await this.host.readFile(path), this.lang);
+        return { ...parsed, path };
+      } catch {
+        return { config: DEFAULT_SITE_CONFIG, diagnostics: [], path };
+      }
+    })();
+    return this.rulesPromise;
+  }
+
+  /** The shortcodes of the site, the same for the editor and the CLI. */
+  async shortcodes(): Promise<SiteShortcodes> {
+    const [t, r] = await Promise.all([this.templates(), this.rules()]);
+    const alerts: Record<string, AlertShortcodeSpec> = { ...DEFAULT_ALERT_SHORTCODES, ...(r.config.shortcodes?.alerts ?? {}) };
+    const paired = [...new Set([...DEFAULT_PAIRED_SHORTCODES, ...Object.keys(alerts), ...(r.config.shortcodes?.paired ?? []), ...t.inner])];
+    this.lastShortcodes = { templates: t.names, paired, alerts };
+    return this.lastShortcodes;
+  }
+
+  private lastShortcodes?: SiteShortcodes;
+
+  /** The shortcodes last read (synchronous callers: the preview); starts reading them when not yet read. */
+  knownShortcodes(): SiteShortcodes | undefined {
+    if (!this.lastShortcodes) void this.shortcodes().catch(() => undefined);
+    return this.lastShortcodes;
+  }
+
+  // ---- what the checks need for one page --------------------------------------------------------
+
+  /**
+   * Everything `checkPage` needs about the site for one file: its rules (`.medguide.toml`, by its
+   * path from the site root), the shortcodes, and a ref resolver with the anchors of the pages the
+   * text links to read ahead. `role` says what the file is to Hugo: a resource (inside a leaf
+   * bundle) gets no page checks; `outside` is a file in no content folder.
+   */
+  async checkContext(file: string, text: string, extra: { paired?: readonly string[] } = {}): Promise<PageCheckContext> {
+    const [files, maps, rules, shortcodes] = await Promise.all([this.files(), this.pageMaps(), this.rules(), this.shortcodes()]);
+    const page = await this.page(file);
+    const sitePath = relative(this.root, file);
+    const role: PageCheckContext['role'] = page ? (page.file.role === 'resource' ? 'resource' : 'page') : 'outside';
+    const lang = page?.file.lang ?? this.defaultLanguage;
+    const targets = [...(maps.get(lang)?.byFile.values() ?? [])].map((n) => n.file!.path).sort(compareStrings);
+    const resolver: RefResolver = {
+      targets,
+      severity: this.refLinksSeverity,
+      resolve: (args) => this.resolveWith(maps, files, page ? file : undefined, args),
+    };
+    // The anchors of the pages this text links to with a `#fragment`, read ahead (the checks are synchronous).
+    const anchors = new Map<string, ReadonlySet<string> | undefined>();
+    if (text.includes('#')) {
+      const doc = parseShortcodes(text);
+      const wanted = new Set<string>();
+      for (const use of relrefUses(text, doc.tags)) {
+        if (use.ref === undefined || !use.ref.includes('#')) continue;
+        const v = resolver.resolve(refArgsOf(doc.tags[use.tag], use.ref));
+        if (v.kind === 'found' && v.file && v.file !== file) wanted.add(v.file);
+      }
+      await Promise.all([...wanted].map(async (f) => anchors.set(f, await this.anchors(f))));
+    }
+    return {
+      role,
+      lang,
+      sitePath,
+      config: rules.config,
+      shortcodes: {
+        templates: shortcodes.templates,
+        paired: [...shortcodes.paired, ...(extra.paired ?? [])],
+        resolver,
+        currentFile: file,
+        pageLang: lang,
+        anchorsOf: (f) => anchors.get(f),
+      },
+    };
+  }
+
+  // ---- changes -------------------------------------------------------------------------------
+
+  /**
+   * A file changed: what depended on it is dropped. Returns 'reload' when the Hugo configuration
+   * changed (the owner opens the site again).
+   */
+  applyChange(change: SiteChange): 'reload' | 'ok' {
+    const rel = relative(this.root, change.path);
+    if (rel === undefined) return 'ok';
+    if (this.config.files.includes(change.path) || /^(hugo|config)\.(toml|ya?ml|json)$/.test(rel) || rel.startsWith('config/')) return 'reload';
+    if (rel === CONFIG_FILE_NAME) {
+      this.rulesPromise = undefined;
+      this.lastShortcodes = undefined;
+      return 'ok';
+    }
+    const inLayouts = this.layoutDirs().some((d) => change.path === d || change.path.startsWith(`${d}/`) || d.startsWith(`${change.path}/`));
+    if (inLayouts) {
+      this.templatesPromise = undefined;
+      this.lastShortcodes = undefined;
+    }
+    const inContent = this.contentRoots().some((d) => change.path === d || change.path.startsWith(`${d}/`) || d.startsWith(`${change.path}/`));
+    if (inContent) {
+      if (change.kind !== 'changed') this.filesPromise = undefined;
+      for (const k of [...this.facts.keys()]) if (k === change.path || k.startsWith(`${change.path}/`)) this.facts.delete(k);
+      this.maps = undefined;
+      this.version++;
+    }
+    return 'ok';
+  }
+
+  /** Text of an open, unsaved page changed: its facts are read again next time (the host returns the new text). */
+  forget(file: string): void {
+    this.facts.delete(file);
+    this.maps = undefined;
+    this.version++;
+  }
+}
+
+function sameState(a: BuildState | undefined, b: BuildState): boolean {
+  return a !== undefined && a.built === b.built && a.rendered === b.rendered && a.reason === b.reason;
+}
+
+function nodePath(n: MapNode): string {
+  if (n.file) return n.file.path;
+  return n.key === '/' ? '/' : n.key.replace(/^\//, '');
+}
+
+/** A mount's includeFiles/excludeFiles, Hugo's glob filter on the path inside the mount. */
+function mountFilter(mount: ContentMount, pathInMount: string): boolean {
+  const test = (globs: readonly string[] | undefined) => (globs ?? []).some((g) => compileGlob(g.replace(/^\//, ''))(pathInMount.replace(/^\//, '')));
+  if (mount.includeFiles && mount.includeFiles.length > 0 && !test(mount.includeFiles)) return false;
+  if (mount.excludeFiles && test(mount.excludeFiles)) return false;
+  return true;
+}
+
+// ---- finding a file's site ------------------------------------------------------------------
+
+export { dirname };

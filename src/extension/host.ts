@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { DirEntry, FileStat, SiteHost } from '../core/site';
+
+/**
+ * The site model's host over `workspace.fs` (works on virtual file systems and in the browser).
+ * An open document's unsaved text wins over the disk, so other pages see what the author sees; its
+ * version stands in for the modification time, so a cache keyed on (mtime, size) follows the edits.
+ */
+export class VscodeHost implements SiteHost {
+  constructor(private readonly base: vscode.Uri) {}
+
+  uri(path: string): vscode.Uri {
+    return this.base.with({ path, query: '', fragment: '' });
+  }
+
+  private open(path: string): vscode.TextDocument | undefined {
+    const key = this.uri(path).toString();
+    return vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+  }
+
+  async readDirectory(path: string): Promise<readonly DirEntry[]> {
+    try {
+      const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
+      const out: DirEntry[] = [];
+      for (const [name, type] of entries) {
+        if (type & vscode.FileType.Directory) out.push({ name, kind: 'directory' });
+        else if (type & vscode.FileType.File) out.push({ name, kind: 'file' });
+      }
+      return out;
+    } catch {
+      return [];
+    }
+  }
+
+  async readFile(path: string): Promise<string> {
+    const doc = this.open(path);
+    if (doc && !doc.isClosed) return doc.getText();
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uri(path)));
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
+    const doc = this.open(path);
+    if (doc && !doc.isClosed && doc.isDirty) return { kind: 'file', mtime: -doc.version, size: doc.getText().length };
+    try {
+      const s = await vscode.workspace.fs.stat(this.uri(path));
+      return { kind: s.type & vscode.FileType.Directory ? 'directory' : 'file', mtime: s.mtime, size: s.size };
+    } catch {
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,217 @@
+import { strict as assert } from 'node:assert';
+import { SiteWorkspace, type HugoSite, type RefVerdict } from '../../../src/core/site';
+import { checkPage } from '../../../src/core/check';
+import { memoryHost } from './memoryHost';
+
+// Each expectation below was checked against Debian's hugo 0.111.3 building the same files
+// (refLinksErrorLevel = "WARNING"); the differential suite (test/differential) checks many more.
+
+const NOW = () => new Date('2026-06-01T00:00:00Z');
+const fm = (title: string, extra = '') => `+++\ntitle = "${title}"\n${extra}+++\n`;
+
+async function open(files: Record<string, string>, page = '/s/content/x.md'): Promise<HugoSite> {
+  const ws = new SiteWorkspace(memoryHost(files), { now: NOW, lang: 'en' });
+  const site = await ws.siteFor(page);
+  assert.ok(site, 'site found');
+  return site;
+}
+
+/** The verdict in one short line: `found content-path [lang]`, `not-found [reason]`, `ambiguous a|b`. */
+function brief(v: RefVerdict): string {
+  if (v.kind === 'found') return `found ${v.path} ${v.lang}${v.anchor ? ` #${v.anchor}` : ''}${v.unrendered ? ' unrendered' : ''}`;
+  if (v.kind === 'ambiguous') return `ambiguous ${v.candidates.join('|')}`;
+  return `not-found${v.reason ? ` ${v.reason}` : ''}${v.detail ? ` ${v.detail}` : ''}`;
+}
+
+describe('site: the site root and the configuration', () => {
+  it('takes a folder with config/_default/ as the root, not each folder on the way', async () => {
+    const host = memoryHost({
+      '/w/site/config/_default/hugo.toml': 'title = "T"\n',
+      '/w/site/content/a/b/page.md': fm('P'),
+    });
+    const ws = new SiteWorkspace(host);
+    assert.equal(await ws.rootFor('/w/site/content/a/b/page.md'), '/w/site');
+  });
+
+  it('falls back to the nearest .medguide.toml, then to the folder holding content/', async () => {
+    const host = memoryHost({
+      '/w/one/.medguide.toml': '',
+      '/w/one/content/p.md': '',
+      '/w/two/content/sub/p.md': '',
+      '/w/loose/p.md': '',
+    });
+    const ws = new SiteWorkspace(host);
+    assert.equal(await ws.rootFor('/w/one/content/p.md'), '/w/one');
+    assert.equal(await ws.rootFor('/w/two/content/sub/p.md'), '/w/two');
+    assert.equal(await ws.rootFor('/w/loose/p.md'), undefined);
+  });
+});
+
+describe('site: pages and refs as Hugo resolves them', () => {
+  it('reads translations by file name; a suffix that is no configured language stays in the name', async () => {
+    const site = await open(
+      {
+        '/s/hugo.toml': 'defaultContentLanguage = "fr"\n[languages.fr]\nweight = 1\n[languages.en]\nweight = 2\n',
+        '/s/content/guide/page.md': fm('FR'),
+        '/s/content/guide/page.en.md': fm('EN'),
+        '/s/content/guide/notes.de.md': fm('notes'),
+        '/s/content/x.md': fm('X'),
+        '/s/content/x.en.md': fm('X'),
+      },
+      '/s/content/x.md',
+    );
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'guide/page' })), 'found guide/page.md fr');
+    assert.equal(brief(await site.resolveRef('/s/content/x.en.md', { path: 'guide/page' })), 'found guide/page.en.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'guide/page', lang: 'en' })), 'found guide/page.en.md en');
+    // `notes.de` loses `.de` as an extension; `notes.de.md` keeps it as part of the name.
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'notes.de' })), 'not-found');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'notes.de.md' })), 'found guide/notes.de.md fr');
+    assert.equal(brief(await site.resolveRef('/s/content/x.en.md', { path: 'notes.de.md' })), 'not-found other-language fr');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'guide/page', lang: 'de' })), 'not-found no-language de');
+  });
+
+  it('reads each language from its own contentDir, configured in config/_default/', async () => {
+    const site = await open(
+      {
+        '/s/config/_default/hugo.toml': 'defaultContentLanguage = "fr"\n',
+        '/s/config/_default/languages.toml': '[fr]\ncontentDir = "content/fr"\nweight = 1\n[en]\ncontentDir = "content/en"\nweight = 2\n',
+        '/s/content/fr/guide/a.md': fm('A'),
+        '/s/content/en/guide/a.md': fm('A'),
+        '/s/content/en/only.md': fm('O'),
+      },
+      '/s/content/fr/guide/a.md',
+    );
+    assert.equal(brief(await site.resolveRef('/s/content/fr/guide/a.md', { path: '/guide/a.md' })), 'found guide/a.md fr');
+    assert.equal(brief(await site.resolveRef('/s/content/fr/guide/a.md', { path: 'only' })), 'not-found other-language en');
+    const v = await site.resolveRef('/s/content/en/guide/a.md', { path: 'only' });
+    assert.equal(v.kind === 'found' && v.file, '/s/content/en/only.md');
+  });
+
+  it('treats the other files of a leaf bundle as resources, and looks from the bundle folder', async () => {
+    const site = await open({
+      '/s/hugo.toml': '',
+      '/s/content/blog/post/index.md': fm('Post'),
+      '/s/content/blog/post/snippet.md': 'Included text, no front matter.\n',
+      '/s/content/blog/other.md': fm('Other'),
+      '/s/content/x.md': fm('X'),
+    });
+    const files = await site.files();
+    assert.deepEqual(
+      files.map((f) => `${f.path} ${f.role}`),
+      ['x.md page', 'blog/other.md page', 'blog/post/index.md page', 'blog/post/snippet.md resource'],
+    );
+    // From a leaf bundle's index, a relative ref starts at the bundle's parent folder.
+    assert.equal(brief(await site.resolveRef('/s/content/blog/post/index.md', { path: 'other' })), 'found blog/other.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/blog/post/index.md', { path: './other.md' })), 'found blog/other.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'blog/post' })), 'found blog/post/index.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'snippet' })), 'not-found resource blog/post/index.md');
+  });
+
+  it('clamps .. at the content root, as Go path.Join does', async () => {
+    const site = await open({ '/s/hugo.toml': '', '/s/content/a.md': fm('A'), '/s/content/x/y.md': fm('Y') });
+    assert.equal(brief(await site.resolveRef('/s/content/x/y.md', { path: '../../../a.md' })), 'found a.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/x/y.md', { path: '../a' })), 'found a.md en');
+  });
+
+  it('finds a bare name anywhere, ambiguous when two pages share it; not with a folder in it', async () => {
+    const site = await open({
+      '/s/hugo.toml': '',
+      '/s/content/a/doublon.md': fm('1'),
+      '/s/content/b/doublon.md': fm('2'),
+      '/s/content/a/unique.md': fm('3'),
+      '/s/content/x.md': fm('X'),
+    });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'doublon' })), 'ambiguous a/doublon.md|b/doublon.md');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'unique.md' })), 'found a/unique.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/unique' })), 'found a/unique.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'z/unique' })), 'not-found');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'A/Unique.MD#Sec' })), 'found a/unique.md en #Sec');
+  });
+
+  it('finds the path from the project root, content/ included (Hugo\'s mount key)', async () => {
+    const site = await open({ '/s/hugo.toml': '', '/s/content/a/page.md': fm('P'), '/s/content/x.md': fm('X') });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/content/a/page.md' })), 'found a/page.md en');
+  });
+
+  it('does not find drafts, future and expired pages, and a draft section takes its pages with it', async () => {
+    const site = await open({
+      '/s/hugo.toml': '',
+      '/s/content/draft.md': fm('D', 'draft = true\n'),
+      '/s/content/future.md': fm('F', 'date = 2099-01-01\n'),
+      '/s/content/expired.md': fm('E', 'expiryDate = 2020-01-01\n'),
+      '/s/content/sec/_index.md': fm('S', 'draft = true\n'),
+      '/s/content/sec/inside.md': fm('I'),
+      '/s/content/x.md': fm('X'),
+    });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'draft' })), 'not-found draft draft.md');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'future.md' })), 'not-found future future.md');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'expired' })), 'not-found expired expired.md');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'sec/inside' })), 'not-found');
+  });
+
+  it('finds a headless bundle but says Hugo writes no page for it', async () => {
+    const site = await open({
+      '/s/hugo.toml': '',
+      '/s/content/shared/index.md': fm('Shared', 'headless = true\n'),
+      '/s/content/shared/part.md': 'A part, no front matter.\n',
+      '/s/content/x.md': fm('X'),
+    });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'shared' })), 'found shared/index.md en unrendered');
+  });
+
+  it('checks the output format a ref asks for against the site\'s outputs', async () => {
+    const site = await open({ '/s/hugo.toml': '', '/s/content/x.md': fm('X'), '/s/content/sec/_index.md': fm('S') });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'x', outputFormat: 'HTML' })), 'found x.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'x', outputFormat: 'json' })), 'not-found output-format json');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/sec', outputFormat: 'rss' })), 'found sec/_index.md en');
+  });
+});
+
+describe('site: what the checks get from the model', () => {
+  it('uses refLinksErrorLevel for the severity and says why a ref is broken', async () => {
+    const files = {
+      '/s/hugo.toml': 'refLinksErrorLevel = "WARNING"\n',
+      '/s/content/draft.md': fm('D', 'draft = true\n'),
+      '/s/content/x.md': `${fm('X')}Voir {{< relref "draft" >}} et {{< relref "absent" >}}.\n`,
+    };
+    const site = await open(files);
+    const text = files['/s/content/x.md'];
+    const ctx = await site.checkContext('/s/content/x.md', text);
+    const rows = checkPage(text, { lang: 'en', config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role })
+      .filter((d) => d.code.startsWith('relref'))
+      .map((d) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character} ${d.message}`);
+    assert.deepEqual(rows, [
+      'relref-not-found warning 3:17 “draft” names draft.md, which Hugo does not build (a draft: draft = true): Hugo will warn and publish a dead link (REF_NOT_FOUND; refLinksErrorLevel = "WARNING").',
+      'relref-not-found warning 3:43 No page found for “absent”: Hugo will warn and publish a dead link (REF_NOT_FOUND; refLinksErrorLevel = "WARNING").',
+    ]);
+  });
+
+  it('checks a bundle resource without front matter for patient identifiers and shortcodes only', async () => {
+    const files = {
+      '/s/hugo.toml': '',
+      '/s/content/shared/index.md': fm('Shared', 'headless = true\n'),
+      '/s/content/shared/part.md': 'A part {{< relref "nowhere" >}} {{% collapse "T" %}}\n',
+    };
+    const site = await open(files, '/s/content/shared/part.md');
+    const text = files['/s/content/shared/part.md'];
+    const ctx = await site.checkContext('/s/content/shared/part.md', text);
+    assert.equal(ctx.role, 'resource');
+    const codes = checkPage(text, { lang: 'en', config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role }).map((d) => d.code);
+    assert.deepEqual(codes, ['shortcode-unclosed']);
+  });
+
+  it('takes the shortcodes that must be closed from .medguide.toml and from templates that read .Inner', async () => {
+    const site = await open({
+      '/s/hugo.toml': '',
+      '/s/.medguide.toml': '[shortcodes]\npaired = ["encadre"]\n[shortcodes.alerts.attention]\ntype = "warning"\ntitleArgs = [0]\n',
+      '/s/layouts/shortcodes/boite.html': '<div>{{ .Inner | markdownify }}</div>',
+      '/s/layouts/shortcodes/image.html': '<img src="{{ .Get 0 }}">',
+      '/s/content/x.md': fm('X'),
+    });
+    const sc = await site.shortcodes();
+    for (const name of ['encadre', 'attention', 'boite', 'collapse', 'notice']) assert.ok(sc.paired.includes(name), name);
+    assert.ok(!sc.paired.includes('image'));
+    assert.deepEqual([...(sc.templates ?? [])].sort(), ['boite', 'image']);
+    assert.deepEqual(sc.alerts.attention, { type: 'warning', titleArgs: [0] });
+  });
+});
