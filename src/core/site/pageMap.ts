@@ -120,10 +120,39 @@ function longestPrefix(keys: ReadonlyMap<string, MapNode>, s: string): string | 
   return undefined;
 }
 
+/**
+ * Hugo's term key for a taxonomy value (helpers.PathSpec.UnicodeSanitize, lower-cased): letters,
+ * digits, marks and `. / \\ _ # + ~ - @` kept, a run of spaces between kept characters made one `-`,
+ * everything else dropped. `removePathAccents` and `disablePathToLower` are not read.
+ */
+export function termKey(value: string): string {
+  let out = '';
+  let prependHyphen = false;
+  let wasHyphen = false;
+  const chars = [...value];
+  chars.forEach((r, i) => {
+    const allowed =
+      /[./\\_#+~\-@]/.test(r) ||
+      /[\p{L}\p{Nd}\p{M}]/u.test(r) ||
+      (r === '%' && i + 2 < chars.length && /[0-9a-fA-F]/.test(chars[i + 1]) && /[0-9a-fA-F]/.test(chars[i + 2]));
+    if (allowed) {
+      wasHyphen = r === '-';
+      if (prependHyphen) {
+        if (!wasHyphen) out += '-';
+        prependHyphen = false;
+      }
+      out += r;
+    } else if (out.length > 0 && !wasHyphen && /\s/u.test(r)) prependHyphen = true;
+  });
+  return out.toLowerCase();
+}
+
 export interface PageMapOptions {
   readonly lang: string;
   /** Plural names of the site's taxonomies (`tags`, `categories` by default). */
   readonly taxonomies: readonly string[];
+  /** Term keys in use per taxonomy plural (from the built pages' front matter); none when terms are disabled. */
+  readonly terms?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Module name of the project's own content (`project` when the site has no go.mod). */
   readonly module: string;
   /** The build decision for a file; files with unknown state count as built. */
@@ -208,6 +237,13 @@ export class PageMap {
     for (const plural of this.options.taxonomies) {
       const key = cleanSectionTreeKey(plural);
       if (!this.taxonomies.has(key)) this.taxonomies.set(key, { key, kind: 'taxonomy' });
+    }
+    // createMissingTaxonomyNodes: one node per term the built pages use.
+    for (const [plural, terms] of this.options.terms ?? []) {
+      for (const term of terms) {
+        const key = cleanSectionTreeKey(`${plural}/${term}`);
+        if (!this.taxonomies.has(key)) this.taxonomies.set(key, { key, kind: 'taxonomy' });
+      }
     }
   }
 

@@ -15,7 +15,7 @@ import { templateName } from '../shortcodes/templates';
 import { collectContentFiles, type ContentFile } from './contentFiles';
 import { dirname, join, relative, type SiteChange, type SiteHost } from './host';
 import { loadHugoConfig, type ContentMount, type HugoConfig } from './hugoConfig';
-import { BUILT, PageMap, type BuildState, type MapNode } from './pageMap';
+import { BUILT, PageMap, termKey, type BuildState, type MapNode } from './pageMap';
 import { buildState, readFrontMatter, type PageFrontMatter } from './pageFacts';
 import { compileGlob } from '../config/glob';
 import type { ShortcodeCheckOptions } from '../check';
@@ -247,7 +247,37 @@ export class HugoSite {
     return this.built !== undefined && this.built.version === this.version;
   }
 
-  private built?: { version: number; maps: Map<string, PageMap>; files: readonly ContentFile[]; states: ReadonlyMap<string, BuildState> };
+  private built?: { version: number; maps: Map<string, PageMap>; files: readonly ContentFile[]; states: ReadonlyMap<string, BuildState>; terms: string };
+
+  /**
+   * The taxonomy terms the built pages of each language use (`tags = ["HTA"]` → `/tags/hta/`):
+   * Hugo makes a page of each, and a bare-name ref can find it (or be ambiguous with it).
+   * None when the site disables the `term` kind, as Hugo 0.111 does.
+   */
+  private async termsByLanguage(pages: readonly ContentFile[], states: ReadonlyMap<string, BuildState>): Promise<Map<string, Map<string, Set<string>>>> {
+    const out = new Map<string, Map<string, Set<string>>>();
+    if (this.config.disableKinds.includes('term') || this.config.taxonomies.length === 0) return out;
+    for (const f of pages) {
+      if (!states.get(f.file)?.built) continue;
+      const data = (await this.frontMatter(f.file))?.data;
+      if (!data) continue;
+      for (const plural of this.config.taxonomies) {
+        const v = data[plural.toLowerCase()];
+        const values = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+        for (const value of values) {
+          if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+          const key = termKey(String(value));
+          if (key === '') continue;
+          let byPlural = out.get(f.lang);
+          if (!byPlural) out.set(f.lang, (byPlural = new Map()));
+          let set = byPlural.get(plural);
+          if (!set) byPlural.set(plural, (set = new Set()));
+          set.add(key);
+        }
+      }
+    }
+    return out;
+  }
 
   /** A resolver for refs written in `file`, over the current maps (built if needed). */
   async resolver(file: string | undefined): Promise<RefResolver> {
@@ -289,15 +319,19 @@ export class HugoSite {
         }
       };
       await Promise.all(Array.from({ length: 16 }, worker));
-      // An edit that changed no page's build state (the usual case while typing) keeps the maps.
-      const same = previous && [...states].every(([f, st]) => sameState(previous.states.get(f), st));
+      const terms = await this.termsByLanguage(pages, states);
+      // An edit that changed no page's build state nor term (the usual case while typing) keeps the maps.
+      const same = previous && previous.terms === termsSignature(terms) && [...states].every(([f, st]) => sameState(previous.states.get(f), st));
       const maps = same ? previous.maps : new Map<string, PageMap>();
       if (!same) {
         for (const lang of this.languages) {
-          maps.set(lang, new PageMap(files, { lang, taxonomies: this.config.taxonomies, module: 'project', state: (f) => states.get(f.file) ?? BUILT }));
+          maps.set(
+            lang,
+            new PageMap(files, { lang, taxonomies: this.config.taxonomies, terms: terms.get(lang), module: 'project', state: (f) => states.get(f.file) ?? BUILT }),
+          );
         }
       }
-      if (version === this.version) this.built = { version, maps, files, states };
+      if (version === this.version) this.built = { version, maps, files, states, terms: termsSignature(terms) };
       return maps;
     })());
     return p.then((maps) => (version === this.version ? maps : this.pageMaps()));
@@ -546,6 +580,12 @@ export class HugoSite {
     this.maps = undefined;
     this.version++;
   }
+}
+
+function termsSignature(terms: Map<string, Map<string, Set<string>>>): string {
+  const parts: string[] = [];
+  for (const [lang, byPlural] of terms) for (const [plural, set] of byPlural) parts.push(`${lang}/${plural}:${[...set].sort().join(',')}`);
+  return parts.sort().join('|');
 }
 
 function sameState(a: BuildState | undefined, b: BuildState): boolean {

@@ -159,6 +159,18 @@ describe('site: pages and refs as Hugo resolves them', () => {
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'shared' })), 'found shared/index.md en unrendered');
   });
 
+  it('knows the taxonomy terms the pages use: a bare name can be ambiguous with a term', async () => {
+    const site = await open({
+      '/s/hugo.toml': '',
+      '/s/content/guide/hta.md': fm('H'),
+      '/s/content/x.md': fm('X', 'tags = ["HTA", "Médecine générale"]\n'),
+    });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'hta' })), 'ambiguous guide/hta.md|tags/hta/');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'médecine-générale' })), 'found tags/médecine-générale/ en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/tags/hta' })), 'found tags/hta/ en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'tags' })), 'found tags/ en');
+  });
+
   it('checks the output format a ref asks for against the site\'s outputs', async () => {
     const site = await open({ '/s/hugo.toml': '', '/s/content/x.md': fm('X'), '/s/content/sec/_index.md': fm('S') });
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'x', outputFormat: 'HTML' })), 'found x.md en');
