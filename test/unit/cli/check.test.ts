@@ -151,6 +151,44 @@ describe('cli check', () => {
     assert.match(nosite.err, /^No Hugo site found around /);
   });
 
+  it('reports a broken Hugo configuration in its file and still checks the pages', async () => {
+    const broken = path.join(root, 'hugo-casse');
+    mkdirSync(path.join(broken, 'config', '_default'), { recursive: true });
+    mkdirSync(path.join(broken, 'content'), { recursive: true });
+    writeFileSync(path.join(broken, 'config', '_default', 'hugo.toml'), 'title = "Casse"\n');
+    writeFileSync(path.join(broken, 'config', '_default', 'params.yaml'), 'a: [1, 2\n');
+    writeFileSync(path.join(broken, 'content', 'p.md'), GOOD.replace('lastmod = "2024-11-05"', 'lastmod = "2024-11-05"\ntitel = "x"'));
+    const r = await run(['--format', 'json'], broken);
+    assert.equal(r.code, 2, r.err);
+    const rows = JSON.parse(r.out) as { file: string; code: string; severity: string; line: number }[];
+    assert.deepEqual(
+      rows.map((d) => `${d.file} ${d.code} ${d.severity}`),
+      ['config/_default/params.yaml hugo-config-syntax error', 'content/p.md unknown-key warning'],
+    );
+  });
+
+  it('reads a site the way Hugo does: config/_default/, a content folder per language, bundles, drafts', async () => {
+    const ml = path.join(root, 'multi');
+    const w = (rel: string, text: string) => {
+      mkdirSync(path.dirname(path.join(ml, rel)), { recursive: true });
+      writeFileSync(path.join(ml, rel), text);
+    };
+    w('config/_default/hugo.toml', 'defaultContentLanguage = "fr"\n');
+    w('config/_default/languages.toml', '[fr]\ncontentDir = "content/fr"\nweight = 1\n[en]\ncontentDir = "content/en"\nweight = 2\n');
+    w('content/fr/guide/a.md', GOOD + '{{< relref "b" >}} {{< relref "/guide/b.md" >}} {{< relref "lot" >}} {{< relref path="en-seul" lang="en" >}} {{< relref "brouillon" >}}\n');
+    w('content/fr/guide/b.md', GOOD);
+    w('content/fr/guide/brouillon.md', GOOD.replace('+++\n\nCorps', 'draft = true\n+++\n\nCorps'));
+    w('content/fr/lot/index.md', GOOD);
+    w('content/fr/lot/extrait.md', 'Un extrait sans front matter.\n');
+    w('content/en/en-seul.md', GOOD);
+    const r = await run(['--format', 'json', '--today', '2025-01-01'], ml);
+    const rows = (JSON.parse(r.out) as { file: string; code: string; message: string }[]).map((d) => `${d.file} ${d.code} ${d.message}`);
+    assert.deepEqual(rows, [
+      'content/fr/guide/a.md relref-not-found “brouillon” names guide/brouillon.md, which Hugo does not build (a draft: draft = true): Hugo will stop building the site (REF_NOT_FOUND).',
+    ]);
+    assert.match(r.err, /^6 file\(s\) checked: 1 error\(s\)/);
+  });
+
   it('prints help on --help', async () => {
     const r = await run(['--help'], site, { LANG: 'fr_FR.UTF-8' });
     assert.equal(r.code, 0);
