@@ -195,10 +195,11 @@ class Sites {
 }
 
 /** The page's diagnostics, or `skipped` when `.medguide.toml` lists it in `skip`. */
-async function checkFile(file: string, sites: Sites, fixed: SiteConfig | undefined, o: Options): Promise<Diagnostic[] | 'skipped'> {
-  const site = await sites.siteFor(file);
+async function checkFile(file: string, sites: Sites, fixed: SiteConfig | undefined, o: Options, listedBy?: HugoSite): Promise<Diagnostic[] | 'skipped'> {
+  // A file mounted into the site from elsewhere (module mounts) belongs to the site that lists it.
+  const site = listedBy ?? (await sites.siteFor(file));
   const hostFile = toHostPath(file);
-  const stat = await statOrUndefined(file);
+  const stat = await sites.host.stat(hostFile);
   if (stat && stat.size > MAX_PAGE_BYTES) {
     const size = (stat.size / 1024 / 1024).toFixed(1);
     const message = localize(M.tooLarge, o.lang, { size, max: MAX_PAGE_BYTES / 1024 / 1024 });
@@ -282,6 +283,7 @@ export async function check(args: string[], io: CliIo): Promise<number> {
 
   const targets = o.paths.map((p) => path.resolve(io.cwd, p));
   const files: string[] = [];
+  let listedBy: HugoSite | undefined;
   if (targets.length === 0) {
     // The site around the current folder, read as Hugo reads it: every content folder of every language.
     const site = await sites.siteFor(path.join(io.cwd, '_'));
@@ -295,6 +297,7 @@ export async function check(args: string[], io: CliIo): Promise<number> {
       return EXIT_USAGE;
     }
     files.push(...(await siteMarkdown(site)));
+    listedBy = site;
   }
   for (const t of targets) {
     const stat = await statOrUndefined(t);
@@ -310,7 +313,7 @@ export async function check(args: string[], io: CliIo): Promise<number> {
   const reports: Report[] = [];
   let checked = 0;
   for (const file of [...new Set(files)]) {
-    const diagnostics = await checkFile(file, sites, fixed, o);
+    const diagnostics = await checkFile(file, sites, fixed, o, listedBy);
     if (diagnostics === 'skipped') continue;
     checked++;
     if (diagnostics.length > 0) reports.push({ file: path.relative(io.cwd, file), diagnostics: [...diagnostics].sort(compareDiagnostics) });

@@ -72,7 +72,7 @@ class Collector {
     message: Bilingual,
     args: Record<string, string | number>,
     data?: Record<string, unknown>,
-    severity: 'error' | 'warning' = SHORTCODE_SEVERITY[code],
+    severity: 'error' | 'warning' | 'information' = SHORTCODE_SEVERITY[code],
   ): void {
     this.lines ??= new LineIndex(this.text);
     this.out.push({
@@ -267,6 +267,8 @@ function relrefs(doc: ShortcodeDocument, options: CheckShortcodesOptions, c: Col
         c.add('relref-not-found', use.refStart, use.refEnd, M.relrefOtherLanguage, { ...args, lang: options.pageLang ?? '' }, { ref, reason: r.reason, languages: r.detail }, severity);
       } else if (r.reason === 'no-language') {
         c.add('relref-not-found', use.refStart, use.refEnd, M.relrefNoLanguage, { ...args, lang: r.detail ?? '' }, { ref, reason: r.reason }, severity);
+      } else if (r.reason === 'newer-hugo') {
+        c.add('relref-hugo-version', use.refStart, use.refEnd, M.relrefNewerHugo, { ref, page: r.detail ?? '' }, { ref, reason: r.reason, suggestion: r.detail }, 'information');
       } else if (r.reason === 'resource') {
         c.add('relref-not-found', use.refStart, use.refEnd, M.relrefResource, args, { ref, reason: r.reason, bundle: r.detail }, severity);
       } else if (r.reason === 'output-format') {

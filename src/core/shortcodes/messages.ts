@@ -11,7 +11,8 @@ export type ShortcodeCode =
   | 'relref-not-found'
   | 'relref-ambiguous'
   | 'relref-anchor'
-  | 'relref-unpublished';
+  | 'relref-unpublished'
+  | 'relref-hugo-version';
 
 /**
  * Structure errors and broken relrefs stop `hugo` (or break the page's layout); an unknown name or
@@ -28,7 +29,8 @@ export const SHORTCODE_SEVERITY = {
   'relref-ambiguous': 'error',
   'relref-anchor': 'warning',
   'relref-unpublished': 'warning',
-} as const satisfies Record<ShortcodeCode, 'error' | 'warning'>;
+  'relref-hugo-version': 'information',
+} as const satisfies Record<ShortcodeCode, 'error' | 'warning' | 'information'>;
 
 export const SHORTCODE_MESSAGES = {
   unclosed: {
@@ -94,6 +96,10 @@ export const SHORTCODE_MESSAGES = {
   relrefNoLanguage: {
     fr: 'Le site n’a pas de langue « {lang} » : {consequence}.',
     en: 'The site has no language “{lang}”: {consequence}.',
+  },
+  relrefNewerHugo: {
+    fr: 'Hugo 0.123 et suivants lisent « {ref} » comme « {page} », pas Hugo 0.111 (REF_NOT_FOUND) : écrivez « {page} » pour les deux.',
+    en: 'Hugo 0.123 and later read “{ref}” as “{page}”, Hugo 0.111 does not (REF_NOT_FOUND): write “{page}” for both.',
   },
   relrefOutputFormat: {
     fr: 'La page « {ref} » n’est pas produite au format « {format} » (outputs du site) : {consequence}.',

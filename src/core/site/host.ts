@@ -27,6 +27,11 @@ export interface SiteHost {
   readFile(path: string): Promise<string>;
   /** What is at `path`, or undefined when nothing is. */
   stat(path: string): Promise<FileStat | undefined>;
+  /**
+   * True when files do not change while the host lives (a command-line run): the model then
+   * trusts what it has read and does not ask `stat` again.
+   */
+  readonly unchanging?: boolean;
 }
 
 /** A change the host reports (file watcher): the model drops what depended on it. */

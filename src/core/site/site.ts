@@ -39,7 +39,7 @@ export type RefVerdict =
   | {
       readonly kind: 'not-found';
       /** Why Hugo does not find it, when MedGuide knows more than "no such page". */
-      readonly reason?: 'draft' | 'future' | 'expired' | 'resource' | 'no-language' | 'other-language' | 'bad-url' | 'output-format';
+      readonly reason?: 'draft' | 'future' | 'expired' | 'resource' | 'no-language' | 'other-language' | 'bad-url' | 'output-format' | 'newer-hugo';
       /** For `reason = other-language`: the languages that have the page; for `resource`: the bundle; for drafts: the file. */
       readonly detail?: string;
     }
@@ -190,15 +190,20 @@ export class HugoSite {
 
   private async factsOf(file: string, want: 'frontMatter' | 'anchors'): Promise<CachedFacts | undefined> {
     const cached = this.facts.get(file);
-    const stat = await this.host.stat(file);
-    if (!stat || stat.kind !== 'file') {
-      this.facts.delete(file);
-      return undefined;
-    }
-    const stamp = `${stat.mtime}:${stat.size}`;
     let entry = cached instanceof Promise ? await cached : cached;
-    if (entry && entry.stamp === stamp && entry[want] !== undefined) return entry;
-    if (stat.size > MAX_FACT_FILE) return { stamp };
+    // A host whose files do not change (a CLI run): what was read stays true, no stat needed.
+    if (this.host.unchanging && entry && entry[want] !== undefined) return entry;
+    let stamp = 'unchanging';
+    if (!this.host.unchanging) {
+      const stat = await this.host.stat(file);
+      if (!stat || stat.kind !== 'file') {
+        this.facts.delete(file);
+        return undefined;
+      }
+      stamp = `${stat.mtime}:${stat.size}`;
+      if (entry && entry.stamp === stamp && entry[want] !== undefined) return entry;
+      if (stat.size > MAX_FACT_FILE) return { stamp };
+    }
     const p = (async (): Promise<CachedFacts> => {
       let text: string;
       try {
@@ -206,6 +211,7 @@ export class HugoSite {
       } catch {
         return { stamp };
       }
+      if (text.length > MAX_FACT_FILE) return { stamp };
       const base = entry && entry.stamp === stamp ? entry : { stamp };
       return want === 'frontMatter' ? { ...base, frontMatter: readFrontMatter(text) } : { ...base, anchors: pageAnchors(text) };
     })();
@@ -292,8 +298,33 @@ export class HugoSite {
     const index = this.indexOf(snap.files);
     const from = file !== undefined ? index.get(file) : undefined;
     const lang = from?.lang ?? this.defaultLanguage;
-    const targets = [...(snap.maps.get(lang)?.byFile.values() ?? [])].map((n) => n.file!.path).sort(compareStrings);
+    const targets = this.targetsOf(snap.maps.get(lang));
     return { targets, severity: this.refLinksSeverity, resolve: (args) => this.resolveWith(snap.maps, snap.files, from ? file : undefined, args) };
+  }
+
+  private readonly targetLists = new WeakMap<PageMap, readonly string[]>();
+  private readonly resourceNames = new WeakMap<readonly ContentFile[], Map<string, ContentFile>>();
+
+  /** Content files of leaf bundles by their lower-cased name, once per file list. */
+  private resourcesByName(files: readonly ContentFile[]): Map<string, ContentFile> {
+    let m = this.resourceNames.get(files);
+    if (!m) {
+      m = new Map();
+      for (const f of files) if (f.role === 'resource' && f.classifier === 'content' && !m.has(f.translationBaseName.toLowerCase())) m.set(f.translationBaseName.toLowerCase(), f);
+      this.resourceNames.set(files, m);
+    }
+    return m;
+  }
+
+  /**
+   * The pages of one language as refs name them, sorted; one array per map, so the checks' caches
+   * keyed on it (page index, "did you mean" suggestions) serve every page of the site.
+   */
+  private targetsOf(map: PageMap | undefined): readonly string[] {
+    if (!map) return [];
+    let list = this.targetLists.get(map);
+    if (!list) this.targetLists.set(map, (list = [...map.byFile.values()].map((n) => n.file!.path).sort(compareStrings)));
+    return list;
   }
 
   private indexOf(files: readonly ContentFile[]): Map<string, ContentFile> {
@@ -394,6 +425,12 @@ export class HugoSite {
 
   /** A ref Hugo does not find: would it find it if the page were built, or in another language? */
   private whyNotFound(maps: ReadonlyMap<string, PageMap>, files: readonly ContentFile[], context: { path: string; leaf: boolean } | undefined, path: string, lang: string): RefVerdict {
+    // Hugo 0.123 and later (the new content map) clean a ref before looking it up: `//` folded,
+    // a trailing `/` and a section's `.md` dropped. Hugo 0.111.3, the judge of our tests, does not:
+    // such a ref works with a current Hugo and breaks with 0.111, which the author is told.
+    const map = maps.get(lang);
+    const newer = map ? newerHugoSpellings(path).find((p) => map.lookup(context, p).kind === 'found') : undefined;
+    if (newer !== undefined) return { kind: 'not-found', reason: 'newer-hugo', detail: newer };
     // Built as if every page were published: a draft, future or expired target shows.
     if (this.unpruned?.files !== files) this.unpruned = { files, maps: new Map() };
     let all = this.unpruned.maps.get(lang);
@@ -408,7 +445,7 @@ export class HugoSite {
     if (others.length > 0) return { kind: 'not-found', reason: 'other-language', detail: others.join(', ') };
     // A file inside a leaf bundle: a resource of that bundle, not a page.
     const wanted = path.replace(/\/+$/, '').split('/').pop()?.replace(/\.[^.]*$/, '').toLowerCase();
-    const resource = wanted ? files.find((f) => f.role === 'resource' && f.classifier === 'content' && f.translationBaseName.toLowerCase() === wanted) : undefined;
+    const resource = wanted ? this.resourcesByName(files).get(wanted) : undefined;
     if (resource) {
       const bundle = resource.bundle ? files.find((f) => f.file === resource.bundle) : undefined;
       return { kind: 'not-found', reason: 'resource', detail: bundle?.path ?? resource.path };
@@ -510,7 +547,7 @@ export class HugoSite {
     const sitePath = relative(this.root, file);
     const role: PageCheckContext['role'] = page ? (page.file.role === 'resource' ? 'resource' : 'page') : 'outside';
     const lang = page?.file.lang ?? this.defaultLanguage;
-    const targets = [...(maps.get(lang)?.byFile.values() ?? [])].map((n) => n.file!.path).sort(compareStrings);
+    const targets = this.targetsOf(maps.get(lang));
     const resolver: RefResolver = {
       targets,
       severity: this.refLinksSeverity,
@@ -580,6 +617,18 @@ export class HugoSite {
     this.maps = undefined;
     this.version++;
   }
+}
+
+/** The spellings of a ref that Hugo 0.123+ reads as the same page and Hugo 0.111 does not. */
+function newerHugoSpellings(path: string): string[] {
+  const out = new Set<string>();
+  let p = path.replace(/\/{2,}/g, '/');
+  if (p !== path) out.add(p);
+  if (p.length > 1 && p.endsWith('/')) out.add((p = p.replace(/\/+$/, '')));
+  const ext = /\.(md|markdown|mdown|mkd|mkdn|html|htm|adoc|asciidoc|ad|org|pandoc|pdc|rst)$/i;
+  if (ext.test(p)) out.add(p.replace(ext, ''));
+  out.delete(path);
+  return [...out];
 }
 
 function termsSignature(terms: Map<string, Map<string, Set<string>>>): string {

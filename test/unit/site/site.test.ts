@@ -171,6 +171,22 @@ describe('site: pages and refs as Hugo resolves them', () => {
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'tags' })), 'found tags/ en');
   });
 
+  it('tells a spelling Hugo 0.123+ reads (trailing slash, a nested section\'s .md) from one Hugo 0.111 finds', async () => {
+    const site = await open({
+      '/s/hugo.toml': '',
+      '/s/content/sec/_index.md': fm('S'),
+      '/s/content/sec/page.md': fm('P'),
+      '/s/content/a/sec/_index.md': fm('AS'),
+      '/s/content/x.md': fm('X'),
+    });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/sec/page/' })), 'not-found newer-hugo /sec/page');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/a/sec.md' })), 'not-found newer-hugo /a/sec');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/a//sec/' })), 'not-found newer-hugo /a/sec/');
+    // Hugo 0.111 finds this one (the page under the longest section), and finds `/sec.md` by name: twice.
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/sec//page.md' })), 'found sec/page.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/sec.md' })), 'ambiguous a/sec/_index.md|sec/_index.md');
+  });
+
   it('checks the output format a ref asks for against the site\'s outputs', async () => {
     const site = await open({ '/s/hugo.toml': '', '/s/content/x.md': fm('X'), '/s/content/sec/_index.md': fm('S') });
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'x', outputFormat: 'HTML' })), 'found x.md en');
