@@ -380,6 +380,23 @@ export class HugoSite {
   /** The synchronous part of {@link resolveRef}, for the checks and the preview once the maps are built. */
   resolveWith(maps: ReadonlyMap<string, PageMap>, files: readonly ContentFile[], fromFile: string | undefined, args: RefArgs): RefVerdict {
     const from = fromFile !== undefined ? this.indexOf(files).get(fromFile) : undefined;
+    // A verdict depends on the page's folder (relative refs), whether it is a leaf bundle's index,
+    // its language and the arguments: pages of one folder share it (a whole site's check reads
+    // the same refs over and over). `#anchor` alone names the page itself: not shared.
+    const folder = from ? `${from.lang}|${from.path.slice(0, from.path.lastIndexOf('/') + 1)}|${from.classifier === 'leaf'}` : '-';
+    const key = args.path.startsWith('#') || args.path === '' ? undefined : `${folder}|${args.lang ?? ''}|${args.outputFormat ?? ''}|${args.path}`;
+    let cache = this.verdicts.get(maps);
+    if (!cache) this.verdicts.set(maps, (cache = new Map()));
+    const cached = key !== undefined ? cache.get(key) : undefined;
+    if (cached) return cached;
+    const verdict = this.resolveUncached(maps, files, from, args);
+    if (key !== undefined && cache.size < 100_000) cache.set(key, verdict);
+    return verdict;
+  }
+
+  private readonly verdicts = new WeakMap<ReadonlyMap<string, PageMap>, Map<string, RefVerdict>>();
+
+  private resolveUncached(maps: ReadonlyMap<string, PageMap>, files: readonly ContentFile[], from: ContentFile | undefined, args: RefArgs): RefVerdict {
     const pageLang = from?.lang ?? this.defaultLanguage;
     const lang = args.lang !== undefined && args.lang !== '' ? args.lang : pageLang;
     const map = maps.get(lang);
