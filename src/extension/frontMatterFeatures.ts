@@ -175,12 +175,13 @@ class FrontMatterCompletions implements vscode.CompletionItemProvider {
     private readonly taxonomies: TaxonomyValues,
   ) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[]> {
     const text = document.getText();
     const ctx = completionContext(text, fromPosition(position));
     if (!ctx) return [];
     const lang = currentLang();
     const rules = await rulesFor(this.sites, document.uri);
+    if (token.isCancellationRequested) return [];
     if (ctx.kind === 'key') {
       if (ctx.table.length > 0) return [];
       const existing = new Set(ctx.existing.map((k) => k.toLowerCase()));
@@ -212,6 +213,7 @@ class FrontMatterCompletions implements vscode.CompletionItemProvider {
     const site = !d.closed && TAXONOMIES.includes(d.name.toLowerCase()) ? await this.sites.siteFor(document.uri) : undefined;
     if (site) {
       const used = await this.taxonomies.get(site, d.name);
+      if (token.isCancellationRequested) return items;
       const already = new Set(d.values);
       for (const [value, count] of [...used].sort((a, b) => b[1] - a[1])) {
         if (already.has(value)) continue;
@@ -226,10 +228,11 @@ class FrontMatterCompletions implements vscode.CompletionItemProvider {
 class FrontMatterHover implements vscode.HoverProvider {
   constructor(private readonly sites: SiteModel) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const at = keyAtPosition(document.getText(), fromPosition(position));
     if (!at || at.part !== 'key') return undefined;
     const rules = await rulesFor(this.sites, document.uri);
+    if (token.isCancellationRequested) return undefined;
     const d = describeKey(rules, at.key, currentLang());
     return d ? new vscode.Hover(keyDocumentation(d), toRange(at.keyRange)) : undefined;
   }
