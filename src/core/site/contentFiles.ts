@@ -5,7 +5,7 @@
  * and each folder's bundle type, which decides what is a page and what is a bundle resource.
  */
 import { join, type SiteHost } from './host';
-import type { ContentMount } from './hugoConfig';
+import { cleanPath, type ContentMount } from './hugoConfig';
 
 /** Hugo's content file extensions (hugofs/files/classifier.go). */
 const CONTENT_EXTENSIONS = new Set(['html', 'htm', 'mdown', 'markdown', 'md', 'asciidoc', 'adoc', 'ad', 'rest', 'rst', 'org', 'pandoc', 'pdc']);
@@ -106,8 +106,9 @@ interface VirtualDir {
   dirs: Map<string, VirtualDir>;
 }
 
+/** A mount's source as an absolute, clean path (`../sdk/docs` from the root folded): the same string the hosts give for a file. */
 function absolute(root: string, source: string): string {
-  return source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(source) ? source.replace(/\\/g, '/') : join(root, source);
+  return cleanPath(source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(source) ? source : join(root, source));
 }
 
 /** The site-relative form of an absolute path, or the path itself outside the site. */

@@ -1065,7 +1065,7 @@ async function readProjectMounts(r: Reader, host: SiteHost, root: string): Promi
     }
     const cleanSource = cleanPath(source);
     const cleanTarget = cleanPath(target);
-    const abs = isAbsolutePath(cleanSource) ? cleanSource : join(root, cleanSource);
+    const abs = cleanPath(isAbsolutePath(cleanSource) ? cleanSource : join(root, cleanSource));
     // Hugo drops a mount whose source does not exist, silently, before anything else.
     let exists = false;
     try {

@@ -14,7 +14,7 @@ import { DEFAULT_PAIRED_SHORTCODES } from '../shortcodes/pair';
 import { templateName } from '../shortcodes/templates';
 import { collectContentFiles, type ContentFile } from './contentFiles';
 import { dirname, join, relative, type SiteChange, type SiteHost } from './host';
-import { loadHugoConfig, type ContentMount, type HugoConfig } from './hugoConfig';
+import { cleanPath, loadHugoConfig, type ContentMount, type HugoConfig } from './hugoConfig';
 import { BUILT, PageMap, termKey, type BuildState, type MapNode } from './pageMap';
 import { buildState, readFrontMatter, type PageFrontMatter } from './pageFacts';
 import { compileGlob } from '../config/glob';
@@ -176,7 +176,7 @@ export class HugoSite {
 
   /** The content folders of the site (absolute), for "is this file content?" before listing. */
   contentRoots(): string[] {
-    return this.config.mounts.map((m) => (m.source.startsWith('/') ? m.source : join(this.root, m.source)));
+    return this.config.mounts.map((m) => cleanPath(m.source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(m.source) ? m.source : join(this.root, m.source)));
   }
 
   /** The site's file for `file`, or undefined when `file` is not content Hugo reads. */

@@ -87,6 +87,22 @@ describe('site: pages and refs as Hugo resolves them', () => {
     assert.equal(v.kind === 'found' && v.file, '/s/content/en/only.md');
   });
 
+  it('reads content mounted from outside the site folder under its target path, with clean file paths', async () => {
+    const site = await open(
+      {
+        '/w/site/hugo.toml': '[[module.mounts]]\nsource = "content"\ntarget = "content"\n[[module.mounts]]\nsource = "../sdk/docs"\ntarget = "content/sdks/python"\n',
+        '/w/site/content/x.md': fm('X'),
+        '/w/sdk/docs/_index.md': fm('SDK'),
+        '/w/sdk/docs/client.md': `${fm('Client')}## Usage\n`,
+        '/w/sdk/hugo.toml': 'title = "The SDK\'s own site"\n',
+      },
+      '/w/site/content/x.md',
+    );
+    assert.deepEqual((await site.files()).map((f) => `${f.file} ${f.path}`), ['/w/site/content/x.md x.md', '/w/sdk/docs/_index.md sdks/python/_index.md', '/w/sdk/docs/client.md sdks/python/client.md']);
+    assert.equal(brief(await site.resolveRef('/w/site/content/x.md', { path: 'python' })), 'found sdks/python/_index.md en');
+    assert.equal(brief(await site.resolveRef('/w/sdk/docs/client.md', { path: '#usage' })), 'found sdks/python/client.md en #usage');
+  });
+
   it('treats the other files of a leaf bundle as resources, and looks from the bundle folder', async () => {
     const site = await open({
       '/s/hugo.toml': '',
