@@ -3,7 +3,8 @@
 //   typecheck    tsc --noEmit on src/ and test/ (strict)
 //   unit         mocha on test/unit in plain Node (the pure core, the CLI in-process)
 //   grammar      vscode-tmgrammar-test on test/grammar fixtures
-//   parity       Hugo 0.111 builds of the example site and fixtures vs the preview's HTML ("Checked against Hugo")
+//   parity       Hugo 0.111 builds of the example site and fixtures vs the preview's HTML ("Checked against Hugo"),
+//                and 150 random Hugo sites: every ref's verdict of the site model vs Hugo's (test/differential)
 //   integration  mocha inside a real VS Code (code-server) through @vscode/test-electron's runTests
 //   ui           playwright-core + Debian Chromium driving that VS Code; screenshots in test-results/
 // `npm test -- unit integration` runs only the named suites. The tools (Node 24, code-server,
@@ -124,7 +125,8 @@ for (const suite of suites) {
       record('parity', undefined, 1);
       continue;
     }
-    await mochaSuite('parity', ['--no-config', '--require', 'tsx/cjs', '--timeout', '120000', 'test/parity/**/*.test.ts']);
+    // The preview's HTML against Hugo's, and the site model's ref verdicts against Hugo's on random sites.
+    await mochaSuite('parity', ['--no-config', '--require', 'tsx/cjs', '--timeout', '600000', 'test/parity/**/*.test.ts', 'test/differential/**/*.test.ts']);
   } else if (suite === 'integration') {
     if (!(await ensureToolsOrFail()) || !(await build())) {
       record('integration', undefined, 1);

@@ -430,6 +430,8 @@ export class HugoSite {
 
   /** The output formats Hugo renders a node in: `[outputs]` for its kind, without RSS when `disableKinds` has it. */
   private outputFormatsOf(node: MapNode): readonly string[] {
+    // A page Hugo does not render (headless, `_build.render = "never"`) has no output format at all.
+    if (node.file && !this.cachedState(node.file).rendered) return [];
     const kind = node.kind === 'taxonomy' ? (node.key.split('/').length > 3 ? 'term' : 'taxonomy') : node.kind;
     const formats = this.config.outputs[kind] ?? ['html'];
     return this.config.disableKinds.includes('rss') ? formats.filter((f) => f !== 'rss') : formats;

@@ -1,0 +1,546 @@
+/**
+ * Random small Hugo sites for the differential test (fast-check arbitraries, seeded).
+ *
+ * A site is drawn as a `SiteSpec` (config choices, content nodes, refs) made only of small
+ * numbers and enums, so fast-check shrinks it well (drop a node, drop a ref, simpler config),
+ * then turned into files by `buildSite`. Names come from small pools so that base names repeat
+ * across sections (ambiguous simple names), sections nest, bundles hold resources, and so on.
+ *
+ * Left out on purpose (layoutNodes): two files with one page key in one language (`a.md` and
+ * `A.md`, `x.md` and `x/index.md`: Hugo keeps one at random), sections inside bundles, nested
+ * bundles, folder names differing only by case, and content files inside a bundle in a language
+ * that has no header for that bundle (Hugo 0.111 then builds the same index.md in both
+ * languages). Not generated: `url`/`slug`, taxonomies, module mounts, `_build` options.
+ */
+import fc from 'fast-check';
+import { posix } from 'node:path';
+import type { GeneratedRef, GeneratedSite } from './types';
+
+export const BASE_URL = 'http://example.org/';
+export const NOT_FOUND_URL = '/__notfound__/';
+
+const LANG_POOL = ['en', 'fr', 'es'] as const;
+/** A file name suffix that is never a configured language. */
+const UNCONFIGURED_LANG = 'de';
+const DIRS = ['', 'docs', 'blog', 'docs/guides', 'docs/guides/deep', 'blog/2023'] as const;
+const NAMES = ['intro', 'setup', 'faq', 'guides', 'notes', 'post'] as const;
+const BROKEN = ['/nope', 'missing.md', '../nope', 'docs/nope.md', 'nope/', '/docs/guides/nope'] as const;
+
+type ConfigForm = 'hugo.toml' | 'config.toml' | 'hugo.yaml' | 'config-dir';
+type Shape = 'page' | 'leaf' | 'headless' | 'branch';
+type Status = 'ok' | 'draft' | 'future' | 'expired';
+type FrontMatter = 'toml' | 'yaml' | 'none';
+type RefForm =
+  | 'abs'
+  | 'abs-file'
+  | 'root'
+  | 'root-file'
+  | 'rel'
+  | 'rel-file'
+  | 'dot'
+  | 'bare'
+  | 'bare-file'
+  | 'bare-dup'
+  | 'above-root'
+  | 'lang-suffix'
+  | 'content-mount'
+  | 'section'
+  | 'home'
+  | 'anchor-only'
+  | 'empty'
+  | 'broken'
+  | 'resource';
+
+interface ConfigSpec {
+  readonly form: ConfigForm;
+  readonly languageCount: number;
+  /** Rotation of LANG_POOL: which codes the site uses. */
+  readonly firstLang: number;
+  readonly defaultLang: number;
+  /** Single language: declare `[languages.xx]` or not. */
+  readonly declareLanguages: boolean;
+  /** Several languages: one content folder per language (`contentDir = "content/fr"`). */
+  readonly contentDirs: boolean;
+}
+
+interface NodeSpec {
+  readonly shape: Shape;
+  readonly dir: number;
+  readonly name: number;
+  readonly titleCase: boolean;
+  /** 0: no suffix; 1–3: a configured language (modulo); 4: UNCONFIGURED_LANG. */
+  readonly suffix: number;
+  /** contentDirs: which language folder. */
+  readonly folder: number;
+  readonly ext: 'md' | 'markdown';
+  readonly frontMatter: FrontMatter;
+  readonly status: Status;
+  readonly resources: boolean;
+}
+
+interface RefSpec {
+  readonly from: number;
+  readonly target: number;
+  readonly form: RefForm;
+  readonly shortcode: 'ref' | 'relref';
+  readonly named: boolean;
+  readonly upper: 'as-is' | 'upper' | 'lower';
+  readonly trailingSlash: boolean;
+  readonly addMd: boolean;
+  readonly anchor: boolean;
+  /** 0: none; 1–3: a configured language (modulo); 4: UNCONFIGURED_LANG. */
+  readonly lang: number;
+  readonly outputFormat: '' | 'html' | 'json';
+  readonly variant: number;
+}
+
+export interface SiteSpec {
+  readonly config: ConfigSpec;
+  readonly nodes: readonly NodeSpec[];
+  readonly refs: readonly RefSpec[];
+}
+
+const w = <T>(weight: number, arbitrary: fc.Arbitrary<T>) => ({ weight, arbitrary });
+const k = <T>(weight: number, value: T) => w(weight, fc.constant(value));
+/** A weighted choice that shrinks towards its first (simplest) branch. */
+const oneof = <T>(...branches: { weight: number; arbitrary: fc.Arbitrary<T> }[]): fc.Arbitrary<T> => fc.oneof({ withCrossShrink: true }, ...branches);
+
+const configArb: fc.Arbitrary<ConfigSpec> = fc.record({
+  form: oneof(k(3, 'hugo.toml' as ConfigForm), k(2, 'config.toml' as ConfigForm), k(2, 'hugo.yaml' as ConfigForm), k(3, 'config-dir' as ConfigForm)),
+  languageCount: oneof(k(4, 1), k(4, 2), k(2, 3)),
+  firstLang: fc.nat({ max: 2 }),
+  defaultLang: fc.nat({ max: 2 }),
+  declareLanguages: fc.boolean(),
+  contentDirs: oneof(k(2, false), k(1, true)),
+});
+
+const nodeArb: fc.Arbitrary<NodeSpec> = fc.record({
+  shape: oneof(k(10, 'page' as Shape), k(3, 'leaf' as Shape), k(1, 'headless' as Shape), k(4, 'branch' as Shape)),
+  dir: fc.nat({ max: DIRS.length - 1 }),
+  name: fc.nat({ max: NAMES.length - 1 }),
+  titleCase: oneof(k(5, false), k(1, true)),
+  suffix: oneof(k(6, 0), w(3, fc.integer({ min: 1, max: 3 })), k(1, 4)),
+  folder: fc.nat({ max: 2 }),
+  ext: oneof(k(6, 'md' as const), k(1, 'markdown' as const)),
+  frontMatter: oneof(k(5, 'toml' as FrontMatter), k(3, 'yaml' as FrontMatter), k(2, 'none' as FrontMatter)),
+  status: oneof(k(24, 'ok' as Status), k(2, 'draft' as Status), k(1, 'future' as Status), k(1, 'expired' as Status)),
+  resources: fc.boolean(),
+});
+
+const refArb: fc.Arbitrary<RefSpec> = fc.record({
+  from: fc.nat({ max: 50 }),
+  target: fc.nat({ max: 50 }),
+  form: oneof(
+    k(6, 'abs' as RefForm),
+    k(3, 'abs-file' as RefForm),
+    k(3, 'root' as RefForm),
+    k(2, 'root-file' as RefForm),
+    k(4, 'rel' as RefForm),
+    k(3, 'rel-file' as RefForm),
+    k(2, 'dot' as RefForm),
+    k(8, 'bare' as RefForm),
+    k(4, 'bare-file' as RefForm),
+    k(4, 'bare-dup' as RefForm),
+    k(1, 'above-root' as RefForm),
+    k(1, 'lang-suffix' as RefForm),
+    k(1, 'content-mount' as RefForm),
+    k(2, 'section' as RefForm),
+    k(1, 'home' as RefForm),
+    k(1, 'anchor-only' as RefForm),
+    k(1, 'empty' as RefForm),
+    k(2, 'broken' as RefForm),
+    k(1, 'resource' as RefForm),
+  ),
+  shortcode: oneof(k(4, 'relref' as const), k(1, 'ref' as const)),
+  named: oneof(k(3, false), k(1, true)),
+  upper: oneof(k(8, 'as-is' as const), k(1, 'upper' as const), k(1, 'lower' as const)),
+  trailingSlash: oneof(k(6, false), k(1, true)),
+  addMd: oneof(k(6, false), k(1, true)),
+  anchor: oneof(k(5, false), k(1, true)),
+  lang: oneof(k(6, 0), w(5, fc.integer({ min: 1, max: 3 })), k(1, 4)),
+  outputFormat: oneof(k(12, '' as const), k(2, 'html' as const), k(1, 'json' as const)),
+  variant: fc.nat({ max: 5 }),
+});
+
+export const siteSpecArb: fc.Arbitrary<SiteSpec> = fc.record({
+  config: configArb,
+  nodes: fc.array(nodeArb, { minLength: 1, maxLength: 12 }),
+  refs: fc.array(refArb, { minLength: 5, maxLength: 15 }),
+});
+
+/** What the test draws from: no bias, so a site depends on its seed only. */
+export const siteSpecs: fc.Arbitrary<SiteSpec> = fc.noBias(siteSpecArb);
+
+/** The i-th site of a run: seeds are derived per site, so one site replays alone. */
+export function siteSeed(seed: number, index: number): number {
+  return (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + Math.imul(index + 1, 0x85ebca6b)) | 0;
+}
+
+export function sampleSpec(seed: number, index: number): SiteSpec {
+  const [spec] = fc.sample(siteSpecs, { seed: siteSeed(seed, index), numRuns: 1 });
+  return spec;
+}
+
+export function sampleSite(seed: number, index: number): GeneratedSite {
+  return buildSite(sampleSpec(seed, index));
+}
+
+/** Specs one element smaller (one ref or one content node less), for the shrink's last pass. */
+export function* smallerSpecs(spec: SiteSpec): Generator<SiteSpec> {
+  for (let i = spec.refs.length - 1; i >= 0; i--) if (spec.refs.length > 1) yield { ...spec, refs: spec.refs.filter((_, j) => j !== i) };
+  for (let i = spec.nodes.length - 1; i >= 0; i--) if (spec.nodes.length > 1) yield { ...spec, nodes: spec.nodes.filter((_, j) => j !== i) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// From a spec to files
+
+interface Languages {
+  readonly codes: readonly string[];
+  readonly defaultLang: string;
+  readonly declared: boolean;
+  readonly contentDirs: boolean;
+}
+
+/** A content file as the generator laid it out. */
+interface Node {
+  readonly spec: NodeSpec;
+  readonly shape: Shape;
+  readonly status: Status;
+  readonly lang: string;
+  /** The language of the content folder (`defaultContentLanguage` for `content/`). */
+  readonly rootLang: string;
+  /** `content` or `content/fr`. */
+  readonly root: string;
+  /** Path below the content root, as Hugo's `.File.Path` (`docs/Intro.fr.md`). */
+  readonly rel: string;
+  /** Site-relative file. */
+  readonly file: string;
+  /** The page's path as written by people: no extension, no language, a bundle or section is its folder (`docs/Intro`). */
+  readonly logical: string;
+  /** Bundle resources (paths below the content root). */
+  readonly resources: readonly string[];
+}
+
+function languagesOf(c: ConfigSpec): Languages {
+  const count = Math.max(1, Math.min(3, c.languageCount));
+  const codes = Array.from({ length: count }, (_, i) => LANG_POOL[(c.firstLang + i) % LANG_POOL.length]);
+  return {
+    codes,
+    defaultLang: codes[c.defaultLang % count],
+    declared: count > 1 || c.declareLanguages,
+    contentDirs: count > 1 && c.contentDirs,
+  };
+}
+
+function pickLang(langs: Languages, n: number): string | undefined {
+  if (n <= 0) return undefined;
+  if (n >= 4) return UNCONFIGURED_LANG;
+  return langs.codes[(n - 1) % langs.codes.length];
+}
+
+const titleCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const under = (path: string, dir: string) => dir === '' || path === dir || path.startsWith(`${dir}/`);
+
+const isBundle = (shape: Shape) => shape === 'leaf' || shape === 'headless';
+
+function layoutNodes(specs: readonly NodeSpec[], langs: Languages): Node[] {
+  const out: Node[] = [];
+  let headless: string | undefined;
+  for (const spec of specs) {
+    let shape = spec.shape;
+    const dir = DIRS[spec.dir % DIRS.length];
+    // Only file names change case (`Setup.md`); a folder `Setup/` next to `setup/` would be two
+    // folders on disk but one section or bundle for Hugo.
+    const name = spec.titleCase && shape === 'page' ? titleCase(NAMES[spec.name % NAMES.length]) : NAMES[spec.name % NAMES.length];
+    let suffix = pickLang(langs, spec.suffix);
+    if (suffix === UNCONFIGURED_LANG && shape !== 'page') suffix = undefined;
+    const folderLang = langs.contentDirs ? langs.codes[spec.folder % langs.codes.length] : undefined;
+    const rootLang = folderLang ?? langs.defaultLang;
+    const lang = suffix !== undefined && langs.codes.includes(suffix) ? suffix : rootLang;
+    const root = folderLang ? `content/${folderLang}` : 'content';
+    const dot = suffix ? `.${suffix}` : '';
+    let rel: string;
+    let logical: string;
+    if (shape === 'branch') {
+      rel = posix.join(dir, `_index${dot}.${spec.ext}`);
+      logical = dir;
+    } else if (shape === 'page') {
+      rel = posix.join(dir, `${name}${dot}.${spec.ext}`);
+      logical = posix.join(dir, suffix === UNCONFIGURED_LANG ? `${name}.${suffix}` : name);
+    } else {
+      rel = posix.join(dir, name, `index${dot}.${spec.ext}`);
+      logical = posix.join(dir, name);
+    }
+    // One headless bundle per site (its translations included): Hugo gives it no URL, the test
+    // recognises it by its language.
+    if (shape === 'headless' && headless !== undefined && headless !== logical.toLowerCase()) shape = 'leaf';
+    const status = spec.status;
+    const key = logical.toLowerCase();
+    const conflict = out.some((o) => {
+      const other = o.logical.toLowerCase();
+      if (o.lang === lang && other === key) return true; // same page twice (or Page.md vs page.md)
+      if (shape === 'branch' && isBundle(o.shape) && under(key, other)) return true; // a section inside a bundle
+      if (isBundle(shape) && o.shape === 'branch' && under(other, key)) return true;
+      if (isBundle(shape) && isBundle(o.shape) && other !== key && (under(key, other) || under(other, key))) return true; // nested bundles
+      return false;
+    });
+    if (conflict) continue;
+    if (shape === 'headless') headless = key;
+    out.push({ spec, shape, status, lang, rootLang, root, rel, file: `${root}/${rel}`, logical, resources: [] });
+  }
+
+  // A content file inside a bundle, in a language that has no header (index.md) for that bundle,
+  // makes Hugo 0.111 copy the header into that language: the same index file built twice (as
+  // two pages, its refs rendered twice). Left out: pages inside a bundle in such a language,
+  // and resources (no language suffix: the content root's language) of such a bundle.
+  const headerLangs = new Map<string, Set<string>>();
+  for (const n of out) {
+    if (!isBundle(n.shape)) continue;
+    const key = n.logical.toLowerCase();
+    headerLangs.set(key, (headerLangs.get(key) ?? new Set<string>()).add(n.lang));
+  }
+  const folderOf = (rel: string) => (posix.dirname(rel) === '.' ? '' : posix.dirname(rel)).toLowerCase();
+  const kept = out.filter((n) => n.shape !== 'page' || [...headerLangs].every(([dir, set]) => !under(folderOf(n.rel), dir) || set.has(n.lang)));
+  const written = new Set<string>();
+  return kept.map((n) => {
+    if (!isBundle(n.shape) || !n.spec.resources || !headerLangs.get(n.logical.toLowerCase())?.has(n.rootLang)) return n;
+    const names = n.shape === 'headless' ? ['res.md'] : ['other.md', 'sub/deep.md'];
+    // Bundles in several languages share their resources: write them once.
+    const resources = names.map((r) => posix.join(n.logical, r)).filter((r) => !written.has(`${n.root}/${r}`));
+    for (const r of resources) written.add(`${n.root}/${r}`);
+    return { ...n, resources };
+  });
+}
+
+function frontMatter(node: Node, title: string): string {
+  let form = node.spec.frontMatter;
+  if (form === 'none' && (node.status !== 'ok' || node.shape === 'headless')) form = 'toml';
+  if (form === 'none') return '';
+  const fields: [string, string, string][] = [['title', `"${title}"`, `"${title}"`]];
+  if (node.status === 'draft') fields.push(['draft', 'true', 'true']);
+  if (node.status === 'future') fields.push(['publishDate', '2999-01-01T00:00:00Z', '2999-01-01T00:00:00Z']);
+  if (node.status === 'expired') fields.push(['expiryDate', '2000-01-01T00:00:00Z', '2000-01-01T00:00:00Z']);
+  if (node.shape === 'headless') fields.push(['headless', 'true', 'true']);
+  return form === 'toml'
+    ? `+++\n${fields.map(([key, toml]) => `${key} = ${toml}`).join('\n')}\n+++\n`
+    : `---\n${fields.map(([key, , yaml]) => `${key}: ${yaml}`).join('\n')}\n---\n`;
+}
+
+function relative(fromDir: string, to: string): string {
+  const r = posix.relative(fromDir === '' ? '.' : fromDir, to === '' ? '.' : to);
+  return r === '' ? '.' : r;
+}
+
+/** The path argument of a ref, before the modifiers (case, slash, `.md`, anchor). */
+function basePath(spec: RefSpec, from: Node, target: Node, langs: Languages, nodes: readonly Node[]): string {
+  const fromDir = posix.dirname(from.rel) === '.' ? '' : posix.dirname(from.rel);
+  const depth = fromDir === '' ? 0 : fromDir.split('/').length;
+  const v = spec.variant;
+  switch (spec.form) {
+    case 'abs':
+      return `/${target.logical}`;
+    case 'abs-file':
+      return `/${target.rel}`;
+    case 'root':
+      return target.logical === '' ? '/' : target.logical;
+    case 'root-file':
+      return target.rel;
+    case 'rel':
+      return relative(fromDir, target.logical);
+    case 'rel-file':
+      return relative(fromDir, target.rel);
+    case 'dot': {
+      const r = relative(fromDir, v % 2 ? target.rel : target.logical);
+      return r.startsWith('..') ? r : `./${r === '.' ? '' : r}`;
+    }
+    case 'bare':
+      return posix.basename(target.logical) || '/';
+    case 'bare-file':
+      return posix.basename(target.rel);
+    case 'bare-dup': {
+      // A base name that several pages of the page's language share (Hugo: "is ambiguous").
+      const names = nodes.filter((n) => n.lang === from.lang && n.logical !== '').map((n) => posix.basename(n.logical).toLowerCase());
+      const dups = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))].sort();
+      return dups.length ? dups[v % dups.length] : posix.basename(target.logical) || '/';
+    }
+    case 'above-root':
+      return `${'../'.repeat(depth + 1 + (v % 3))}${v % 2 ? target.rel : target.logical}`;
+    case 'lang-suffix': {
+      const lang = v % 3 === 2 ? UNCONFIGURED_LANG : langs.codes[v % langs.codes.length];
+      const stem = target.shape === 'page' ? target.logical : posix.join(target.logical, target.shape === 'branch' ? '_index' : 'index');
+      return `${v % 2 ? '' : '/'}${stem}.${lang}.md`;
+    }
+    case 'content-mount':
+      return `${v % 2 ? '' : '/'}${target.file}`;
+    case 'section': {
+      const dir = DIRS[v % DIRS.length];
+      if (dir === '') return '/';
+      return [`/${dir}/`, dir, `/${dir}`][v % 3];
+    }
+    case 'home':
+      return '/';
+    case 'anchor-only':
+    case 'empty':
+      return '';
+    case 'broken':
+      return BROKEN[v % BROKEN.length];
+    case 'resource': {
+      const res = target.resources[v % Math.max(1, target.resources.length)];
+      if (res === undefined) return `/${target.rel}`;
+      return v % 2 ? `/${res}` : relative(fromDir, res);
+    }
+  }
+}
+
+function refPath(spec: RefSpec, from: Node, target: Node, langs: Languages, nodes: readonly Node[]): string {
+  let p = basePath(spec, from, target, langs, nodes);
+  if (spec.form === 'empty') return '';
+  const hasExt = /\.(md|markdown)$/.test(p);
+  if (spec.addMd && !hasExt && p !== '' && !p.endsWith('/') && !p.endsWith('.')) p += '.md';
+  if (spec.trailingSlash && p !== '' && !p.endsWith('/')) p += '/';
+  if (spec.upper === 'upper') p = p.toUpperCase();
+  if (spec.upper === 'lower') p = p.toLowerCase();
+  if (spec.anchor || spec.form === 'anchor-only') p += '#part';
+  return p;
+}
+
+function shortcodeCall(sc: 'ref' | 'relref', path: string, lang: string | undefined, of: string, named: boolean): string {
+  if (named || lang !== undefined) {
+    const args = [`path="${path}"`];
+    if (lang !== undefined) args.push(`lang="${lang}"`);
+    if (of) args.push(`outputFormat="${of}"`);
+    return `{{< ${sc} ${args.join(' ')} >}}`;
+  }
+  return `{{< ${sc} "${path}"${of ? ` "${of}"` : ''} >}}`;
+}
+
+const TEMPLATE_PAGE = '<main>{{ .Content }}</main>\n';
+/**
+ * The home (in every language) lists every page Hugo built, in every language (`.Site.AllPages`
+ * covers all languages; headless bundles, which have no URL, are not in it):
+ * `page \t RelPermalink \t File.Filename \t Lang \t LanguagePrefix`.
+ */
+const TEMPLATE_HOME = `<main>{{ .Content }}</main>
+<pre id="manifest">
+{{ range .Site.AllPages }}page\t{{ .RelPermalink }}\t{{ with .File }}{{ .Filename }}{{ end }}\t{{ .Lang }}\t{{ .Site.LanguagePrefix }}
+{{ end }}</pre>
+`;
+
+/** The layouts of every generated site. */
+export const LAYOUTS: Readonly<Record<string, string>> = {
+  'layouts/_default/single.html': TEMPLATE_PAGE,
+  'layouts/_default/list.html': TEMPLATE_PAGE,
+  'layouts/index.html': TEMPLATE_HOME,
+};
+
+function configFiles(c: ConfigSpec, langs: Languages): Record<string, string> {
+  const top: [string, string][] = [
+    ['baseURL', `"${BASE_URL}"`],
+    ['title', '"Differential"'],
+    ['refLinksErrorLevel', '"WARNING"'],
+    ['refLinksNotFoundURL', `"${NOT_FOUND_URL}"`],
+    ['disableKinds', '["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]'],
+  ];
+  if (langs.defaultLang !== 'en' || c.defaultLang % 2 === 1) top.push(['defaultContentLanguage', `"${langs.defaultLang}"`]);
+  const langTables = langs.declared
+    ? langs.codes.map((code, i) => ({ code, fields: [['weight', String(i + 1)], ...(langs.contentDirs ? [['contentDir', `"content/${code}"`]] : [])] }))
+    : [];
+  if (c.form === 'hugo.yaml') {
+    const lines = top.map(([key, value]) => `${key}: ${value}`);
+    lines.push('markup:', '  goldmark:', '    renderer:', '      unsafe: true');
+    lines.push('params:', '  description: "A generated site"');
+    if (langTables.length) {
+      lines.push('languages:');
+      for (const t of langTables) {
+        lines.push(`  ${t.code}:`);
+        for (const [key, value] of t.fields) lines.push(`    ${key}: ${value}`);
+      }
+    }
+    return { 'hugo.yaml': `${lines.join('\n')}\n` };
+  }
+  const topToml = top.map(([key, value]) => `${key} = ${value}`).join('\n');
+  const markup = '[markup.goldmark.renderer]\nunsafe = true';
+  const langToml = (prefix: string) => langTables.map((t) => `[${prefix}${t.code}]\n${t.fields.map(([key, value]) => `${key} = ${value}`).join('\n')}`).join('\n\n');
+  if (c.form === 'config-dir') {
+    const files: Record<string, string> = {
+      'config/_default/hugo.toml': `${topToml}\n\n${markup}\n`,
+      'config/_default/params.toml': 'description = "A generated site"\n',
+    };
+    if (langTables.length) files['config/_default/languages.toml'] = `${langToml('')}\n`;
+    return files;
+  }
+  const parts = [topToml, markup];
+  parts.push('[params]\ndescription = "A generated site"');
+  if (langTables.length) parts.push(langToml('languages.'));
+  return { [c.form]: `${parts.join('\n\n')}\n` };
+}
+
+export function buildSite(spec: SiteSpec): GeneratedSite {
+  const langs = languagesOf(spec.config);
+  const nodes = layoutNodes(spec.nodes, langs);
+  const files: Record<string, string> = {
+    ...configFiles(spec.config, langs),
+    ...LAYOUTS,
+  };
+
+  const bodies = new Map<Node, string[]>(nodes.map((n) => [n, []]));
+  const refs: GeneratedRef[] = [];
+  const writers = nodes.filter((n) => n.shape !== 'headless');
+  for (const r of spec.refs) {
+    if (writers.length === 0) break;
+    const from = writers[r.from % writers.length];
+    const target = nodes[r.target % nodes.length];
+    const path = refPath(r, from, target, langs, nodes);
+    const lang = r.named ? pickLang(langs, r.lang) : undefined;
+    const id = refs.length + 1;
+    bodies.get(from)?.push(`<span data-ref="${id}">${shortcodeCall(r.shortcode, path, lang, r.outputFormat, r.named)}</span>`);
+    const tags = [
+      r.form,
+      ...(r.upper !== 'as-is' ? [`case-${r.upper}`] : []),
+      ...(r.trailingSlash ? ['trailing-slash'] : []),
+      ...(r.addMd ? ['add-md'] : []),
+      ...(r.anchor ? ['anchor'] : []),
+      ...(lang !== undefined ? [lang === UNCONFIGURED_LANG ? 'lang-arg-unknown' : lang === from.lang ? 'lang-arg-same' : 'lang-arg-other'] : []),
+      ...(r.outputFormat ? [`output-${r.outputFormat}`] : []),
+      `from-${from.shape}`,
+      `to-${target.shape}`,
+      ...(target.status !== 'ok' ? [`to-${target.status}`] : []),
+      ...(langs.codes.length > 1 ? ['multilingual'] : []),
+      ...(langs.contentDirs ? ['content-dirs'] : []),
+      ...(target.lang !== from.lang ? ['target-other-lang'] : []),
+      r.shortcode,
+    ];
+    refs.push({ id, page: from.file, line: 0, shortcode: r.shortcode, path, ...(lang !== undefined ? { lang } : {}), ...(r.outputFormat ? { outputFormat: r.outputFormat } : {}), pageLang: from.lang, tags });
+  }
+
+  const lines = new Map<number, number>();
+  for (const node of nodes) {
+    const title = node.logical || 'home';
+    const head = frontMatter(node, title);
+    const calls = bodies.get(node) ?? [];
+    // A text line first: a file without front matter that starts with `<` is a "plain HTML document" Hugo refuses.
+    const text = `${head}Page ${title}.\n${calls.length ? `\n${calls.join('\n')}\n` : ''}`;
+    files[node.file] = text;
+    text.split('\n').forEach((line, i) => {
+      const m = /^<span data-ref="(\d+)">/.exec(line);
+      if (m) lines.set(Number(m[1]), i + 1);
+    });
+    node.resources.forEach((res, i) => {
+      files[`${node.root}/${res}`] = node.shape === 'headless' || i > 0 ? `Resource ${res}.\n` : `+++\ntitle = "${res}"\n+++\nResource.\n`;
+    });
+  }
+
+  const summary = [
+    spec.config.form,
+    `languages ${langs.codes.join(',')}${langs.declared ? '' : ' (undeclared)'}, default ${langs.defaultLang}`,
+    ...(langs.contentDirs ? ['content folder per language'] : []),
+    `${nodes.length} content files`,
+  ].join('; ');
+  return {
+    files,
+    refs: refs.map((r) => ({ ...r, line: lines.get(r.id) ?? 0 })),
+    languages: [langs.defaultLang, ...langs.codes.filter((c) => c !== langs.defaultLang)],
+    headless: nodes.filter((n) => n.shape === 'headless').map((n) => ({ file: n.file, lang: n.lang })),
+    summary,
+  };
+}
