@@ -1,4 +1,4 @@
-import { parse } from 'smol-toml';
+import { parseTomlCached } from './parseCache';
 import { compareDiagnostics, type Diagnostic } from '../diagnostic';
 import { localize, type Lang } from '../l10n';
 import { LineIndex, range, stripBom, type Range } from '../text';
@@ -60,7 +60,7 @@ function validate(text: string, lang: Lang, rules: PageRules, today: ValidateOpt
   const toml = text.slice(location.contentStart, location.contentEnd).replace(/\r(?!\n)/g, '\n');
   let parsed: Record<string, unknown>;
   try {
-    parsed = parse(toml) as Record<string, unknown>;
+    parsed = parseTomlCached(toml);
   } catch (e) {
     return syntaxError(e, location, index, lang, rules);
   }

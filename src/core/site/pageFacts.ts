@@ -4,7 +4,7 @@
  * `_build.render`), and its title. TOML, YAML and JSON front matter, keys case-insensitive as in
  * Hugo. Never throws: a page whose front matter cannot be read counts as built.
  */
-import { parse as parseToml } from 'smol-toml';
+import { parseTomlCached } from '../frontmatter/parseCache';
 import { parse as parseYaml } from 'yaml';
 import { locateFrontMatter } from '../frontmatter/locate';
 import { stripBom } from '../text';
@@ -79,7 +79,7 @@ export function readFrontMatter(rawText: string): PageFrontMatter {
   let data: Record<string, unknown>;
   try {
     const block = text.slice(loc.contentStart, loc.contentEnd);
-    const parsed = loc.format === 'toml' ? parseToml(block) : loc.format === 'yaml' ? parseYaml(block, { maxAliasCount: 100 }) : JSON.parse(block);
+    const parsed = loc.format === 'toml' ? parseTomlCached(block.replace(/\r(?!\n)/g, '\n')) : loc.format === 'yaml' ? parseYaml(block, { maxAliasCount: 100 }) : JSON.parse(block);
     data = lowerKeys(parsed);
   } catch {
     return { ...EMPTY, hasFrontMatter: true };

@@ -574,7 +574,8 @@ export class HugoSite {
     };
     // The anchors of the pages this text links to with a `#fragment`, read ahead (the checks are synchronous).
     const anchors = new Map<string, ReadonlySet<string> | undefined>();
-    if (text.includes('#')) {
+    // Only a ref with a `#fragment` needs another page's anchors (most pages have none).
+    if (/\{\{[<%]\s*(?:rel)?ref\b[^}]*#/i.test(text)) {
       const doc = parseShortcodes(text);
       const wanted = new Set<string>();
       for (const use of relrefUses(text, doc.tags)) {
