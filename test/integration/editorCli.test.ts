@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 
 // The editor and CI say the same thing: a multilingual site configured through config/_default/
 // (one content folder per language, a leaf bundle, a draft, a page without front matter, the
-// site's own [shortcodes] in .medguide.toml), checked by "MedGuide: Validate All Pages" in the
+// site's own [shortcodes] in .medguide.toml, a broken YAML file of the configuration directory), checked by "MedGuide: Validate All Pages" in the
 // real VS Code and by `medguide check --format json` (dist/cli.js, a separate Node process), must
 // give the same problems, item by item.
 const SITE = 'sites/multilingue';
@@ -58,7 +58,8 @@ describe('Editor = CLI on a multilingual site with a config directory', () => {
       encoding: 'utf8',
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     });
-    assert.ok(cli.status === 0 || cli.status === 1, `medguide check ran (exit ${cli.status}): ${cli.stderr}`);
+    // Exit 2: the site's configuration has an error (config/_default/params.yaml is broken on purpose).
+    assert.equal(cli.status, 2, `medguide check ran (exit ${cli.status}): ${cli.stderr}`);
     const cliRows = (JSON.parse(cli.stdout) as Row[]).map((r) => ({ ...r, file: r.file.split('\\').join('/') })).sort((a, b) => (key(a) < key(b) ? -1 : 1));
 
     // What the site is built to show, so the comparison cannot pass on two empty lists.
@@ -70,6 +71,7 @@ describe('Editor = CLI on a multilingual site with a config directory', () => {
       'content/fr/guide/sans-front-matter.md required error',
       'content/fr/outils/lot/extrait.md shortcode-unclosed error',
       'content/fr/guide/diabete.md date-order warning',
+      'config/_default/params.yaml hugo-config-syntax error',
     ]) {
       assert.ok(codes.includes(expected), `the CLI reports ${expected}:\n${codes.join('\n')}`);
     }
