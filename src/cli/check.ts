@@ -199,9 +199,11 @@ async function checkFile(file: string, sites: Sites, fixed: SiteConfig | undefin
   // A file mounted into the site from elsewhere (module mounts) belongs to the site that lists it.
   const site = listedBy ?? (await sites.siteFor(file));
   const hostFile = toHostPath(file);
-  const stat = await sites.host.stat(hostFile);
-  if (stat && stat.size > MAX_PAGE_BYTES) {
-    const size = (stat.size / 1024 / 1024).toFixed(1);
+  // A page the site model has read is measured by its text; any other is measured before reading.
+  const known = sites.host.peek(hostFile);
+  const bytes = known !== undefined ? known.length : (await sites.host.stat(hostFile))?.size;
+  if (bytes !== undefined && bytes > MAX_PAGE_BYTES) {
+    const size = (bytes / 1024 / 1024).toFixed(1);
     const message = localize(M.tooLarge, o.lang, { size, max: MAX_PAGE_BYTES / 1024 / 1024 });
     return [{ code: 'file-too-large', severity: 'information', range: range(0, 0, 0, 0), message }];
   }

@@ -46,6 +46,11 @@ export class NodeHost implements SiteHost {
     }
   }
 
+  /** The text already read for `file`, if any (no file system access). */
+  peek(file: string): string | undefined {
+    return this.texts.get(file);
+  }
+
   async readFile(file: string): Promise<string> {
     const kept = this.texts.get(file);
     if (kept !== undefined) return kept;

@@ -51,8 +51,22 @@ function isDelimiter(text: string, line: Line, delim: RegExp, marker: string): b
   return text.startsWith(marker, line.start) && delim.test(text.slice(line.start, line.end));
 }
 
-/** The front matter block of a page, or `undefined` when the page has none. */
+let lastText: string | undefined;
+let lastLocation: FrontMatterLocation | undefined;
+
+/**
+ * The front matter block of a page, or `undefined` when the page has none. The last answer is
+ * kept: the checks of one page ask for the same text several times in a row.
+ */
 export function locateFrontMatter(text: string): FrontMatterLocation | undefined {
+  if (text === lastText) return lastLocation;
+  const location = locateUncached(text);
+  lastText = text;
+  lastLocation = location;
+  return location;
+}
+
+function locateUncached(text: string): FrontMatterLocation | undefined {
   let line = lineAt(text, 0);
   let lineNo = 0;
   while (BLANK.test(text.slice(line.start, line.end))) {

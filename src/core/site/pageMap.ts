@@ -204,7 +204,10 @@ export class PageMap {
   }
 
   private getSection(s: string): string | undefined {
-    return longestPrefix(this.sections, addTrailingSlash(dirPath(trimSuffix(s, '/'))));
+    // Keys are clean (`/a/b`): their folder is the text before the last `/`, no path.Clean needed.
+    const trimmed = trimSuffix(s, '/');
+    const cut = trimmed.lastIndexOf('/');
+    return longestPrefix(this.sections, cut <= 0 ? '/' : `${trimmed.slice(0, cut)}/`);
   }
 
   private getOrCreateSection(s: string): string {
