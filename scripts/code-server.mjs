@@ -2,7 +2,7 @@
 // opens it. Shared by the extension-host test executable (vscode-exec.mjs), the UI tests and
 // `npm start`. Every wait has a time limit: a run that cannot start VS Code fails with a message.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,12 +54,80 @@ export function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function waitForHttp(url, child, timeoutMs) {
+/**
+ * Removes a run's folder. Cleanup never fails a run: a folder still being written to (ENOTEMPTY,
+ * EBUSY) is retried, and at worst left in place with a line on stderr saying so.
+ */
+export function removeDir(dir, what = 'folder', { rm = rmSync, log = (line) => process.stderr.write(line) } = {}) {
+  try {
+    rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    return true;
+  } catch (e) {
+    log(`[medguide] left the ${what} ${dir} in place (${e?.code ?? e?.message ?? e})\n`);
+    return false;
+  }
+}
+
+/** Process ids whose command line mentions `needle` (Linux /proc; none found elsewhere). */
+export function processesUsing(needle) {
+  const pids = [];
+  let entries = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return pids;
+  }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(needle)) pids.push(Number(name));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return pids;
+}
+
+/**
+ * Removes a Chromium profile once no Chromium process uses it any more (the browser's helpers go on
+ * writing for a moment after the context closes), within `timeoutMs`; then as {@link removeDir}.
+ */
+export async function removeBrowserProfile(dir, timeoutMs = 10_000, options = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (processesUsing(dir).length > 0 && Date.now() < deadline) await sleep(100);
+  return removeDir(dir, 'browser profile', options);
+}
+
+/** Whether nothing listens on `host:port` (we could listen there ourselves). */
+export function isPortFree(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A port that is already taken: the message says which and what to do. */
+export class PortInUseError extends Error {
+  constructor(port, host) {
+    super(`port ${port} on ${host} is already in use (another code-server, or another \`npm start\`?): stop it, or choose another port with PORT=…`);
+    this.name = 'PortInUseError';
+    this.port = port;
+  }
+}
+
+/**
+ * Ready when our own code-server says it listens (its log line) and answers: an answer alone could
+ * come from another server on the same port while ours has died.
+ */
+async function waitForHttp(url, child, timeoutMs, listening = () => true) {
   const deadline = Date.now() + timeoutMs;
   let lastError;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`code-server exited with code ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`code-server exited (${child.exitCode ?? child.signalCode}) before it was ready`);
     try {
+      if (!listening()) throw new Error('code-server has not said it listens yet');
       const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (res.status < 500) return;
       lastError = new Error(`HTTP ${res.status}`);
@@ -86,6 +154,8 @@ export async function startCodeServer({
   env = {},
   log = () => {},
   timeoutMs = 60_000,
+  /** Refuse a `port` something already listens on (tests turn it off to check the second line of defence). */
+  checkPort = true,
 } = {}) {
   const tools = ensureTools();
   const base = mkdtempSync(join(tmpdir(), 'medguide-cs-'));
@@ -94,6 +164,10 @@ export async function startCodeServer({
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  if (port !== undefined && checkPort && !(await isPortFree(port, host))) {
+    removeDir(base, 'code-server folder');
+    throw new PortInUseError(port, host);
+  }
   port ??= await freePort();
   const args = [
     tools.codeServer,
@@ -133,7 +207,8 @@ export async function startCodeServer({
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let stopped = false;
-  const stop = () => {
+  /** Kills code-server's process group; its private folders go with it unless `keepFolders` (then remove `base` yourself). */
+  const stop = ({ keepFolders = false } = {}) => {
     if (stopped) return;
     stopped = true;
     try {
@@ -142,17 +217,17 @@ export async function startCodeServer({
       /* already gone */
     }
     // The run's private folders (user data and extensions when not given, XDG tree) go with it.
-    rmSync(base, { recursive: true, force: true, maxRetries: 3 });
+    if (!keepFolders) removeDir(base, 'code-server folder');
   };
-  process.once('exit', stop);
+  process.once('exit', () => stop());
   const url = `http://${host}:${port}`;
   try {
-    await waitForHttp(`${url}/healthz`, child, timeoutMs);
+    await waitForHttp(`${url}/healthz`, child, timeoutMs, () => output.join('').includes(`listening on ${url}/`));
   } catch (e) {
     stop();
     throw new Error(`${e.message}\n--- code-server output ---\n${output.join('').slice(-4000)}`);
   }
-  return { url, port, host, userDataDir, extensionsDir, base, stop, output, tools };
+  return { url, port, host, userDataDir, extensionsDir, base, stop, output, tools, child };
 }
 
 /** Launches Debian's Chromium headless through playwright-core. */
@@ -167,8 +242,23 @@ export async function launchBrowser(tools, { viewport = { width: 1600, height: 1
     locale,
     timeout: 60_000,
   });
-  // A profile made here is this run's only: removed when the browser closes.
-  if (!profileDir) context.on('close', () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 }));
+  // A profile made here is this run's only: removed once the browser has exited, and `close()`
+  // waits for that. A removal that fails leaves the folder and says so; it never fails the run.
+  if (!profileDir) {
+    let removal;
+    context.on('close', () => {
+      removal ??= removeBrowserProfile(profile).catch(() => false);
+    });
+    const close = context.close.bind(context);
+    context.close = async (...args) => {
+      try {
+        await close(...args);
+      } finally {
+        removal ??= removeBrowserProfile(profile).catch(() => false);
+        await removal;
+      }
+    };
+  }
   return context;
 }
 

@@ -148,7 +148,12 @@ for (const suite of suites) {
     } catch (e) {
       process.stderr.write(`[test] the VS Code run failed: ${e?.message ?? e}\n`);
     } finally {
-      rmSync(workspace, { recursive: true, force: true, maxRetries: 3 });
+      // Cleanup never fails the run: a folder still being written to is retried, at worst left and logged.
+      try {
+        rmSync(workspace, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      } catch (e) {
+        process.stderr.write(`[test] left the workspace ${workspace} in place (${e?.code ?? e})\n`);
+      }
     }
     const log = file.replace(/\.json$/, '.log');
     if (existsSync(log)) process.stdout.write(readFileSync(log, 'utf8'));

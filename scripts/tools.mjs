@@ -118,7 +118,7 @@ export function readTools() {
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     const tools = ensureTools();
     log(`all tools ready in ${cacheDir}`);

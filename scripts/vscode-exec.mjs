@@ -5,11 +5,11 @@
 // (a real VS Code), opens the workbench in headless Chromium with the smoke-test driver's
 // `payload` so the extension-host test runner starts, and exits with the suite's exit code.
 // Extension-host console lines are forwarded to stdout so mocha's report shows in the terminal.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
-import { launchBrowser, startCodeServer, workbenchUrl } from './code-server.mjs';
+import { launchBrowser, removeDir, startCodeServer, workbenchUrl } from './code-server.mjs';
 
 const TIMEOUT_MS = Number(process.env.MEDGUIDE_TEST_TIMEOUT_MS || 300_000);
 
@@ -90,14 +90,15 @@ async function main() {
     if (code === 0) {
       await context.close().catch(() => {});
       server.stop();
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      removeDir(userDataDir, 'user data folder');
     }
     return code;
   } finally {
     clearTimeout(timer);
     await context?.close().catch(() => {});
     server.stop();
-    rmSync(base, { recursive: true, force: true, maxRetries: 3 });
+    // Cleanup never fails the run: a folder still being written to is retried, at worst left and logged.
+    removeDir(base, 'run folder');
   }
 }
 

@@ -1,5 +1,5 @@
 import { localize, type Bilingual, type Lang } from '../core/l10n';
-import { ADDRESS_FORMATS, addressFor, checkMatriculeIns, formatPatientAddress, MATRICULE_FORMAT_HINT, type AddressFormat } from '../core/nir';
+import { ADDRESS_FORMATS, addressFor, checkMatriculeIns, formatPatientAddress, isKnownExampleMatricule, MATRICULE_FORMAT_HINT, type AddressFormat } from '../core/nir';
 import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 
 /*
@@ -53,6 +53,14 @@ const TEXT = {
     en:
       'Reminder: this is a real patient identifier, for an MSSanté exchange; do not publish it in a guide ' +
       'page. A valid key does not prove it is the right person.',
+  },
+  exampleReminder: {
+    fr:
+      'C’est le numéro d’exemple que l’ANS publie dans sa documentation (matricule INS fictif), pas celui ' +
+      'd’un patient réel : il convient aux exemples et aux tests.',
+    en:
+      'This is the example number the ANS publishes in its documentation (a fictitious matricule INS), not a ' +
+      'real patient’s: fine for examples and tests.',
   },
 } satisfies Record<string, Bilingual>;
 
@@ -115,6 +123,6 @@ export async function mssante(args: string[], io: CliIo): Promise<number> {
   }
   for (const w of check.warnings) io.stderr(`${localize(TEXT.warning, lang)} ${localize(w.message, lang)}\n`);
   io.stdout(`${formatPatientAddress(addressFor(check.normalized!), format)}\n`);
-  io.stderr(`${localize(TEXT.reminder, lang)}\n`);
+  io.stderr(`${localize(isKnownExampleMatricule(check.normalized!) ? TEXT.exampleReminder : TEXT.reminder, lang)}\n`);
   return EXIT_OK;
 }

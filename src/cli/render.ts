@@ -3,12 +3,14 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import MarkdownIt from 'markdown-it';
 import { localize, type Bilingual, type Lang } from '../core/l10n';
 import { stripBom } from '../core/text';
-import { medguidePlugin, type CollapseMode, type FrontMatterMode } from '../core/markdown';
+import { labelLangOf, medguidePlugin, pageLabelLang, pageLanguageTag, type CollapseMode, type FrontMatterMode } from '../core/markdown';
 import { FRONT_MATTER_TOKEN, type FrontMatterMeta } from '../core/markdown/frontMatter';
 import { safeText } from '../core/markdown/escape';
 import { SiteWorkspace } from '../core/site';
+import { languageFromName } from '../core/site/contentFiles';
 import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
+import { publishedUrls } from './pageUrl';
 
 /**
  * `medguide render page.md`: the HTML the editor preview shows, on stdout, so a page can be checked
@@ -118,9 +120,16 @@ function findCss(): string | undefined {
   return undefined;
 }
 
-/** Enough page styling for a browser without VS Code's own preview stylesheet. */
+/**
+ * Enough page styling for a browser without VS Code's own preview stylesheet, with the spacing of
+ * VS Code's (markdown.css): blocks have no top margin and a bottom one, so a box never touches the
+ * table above it and a box's text starts right under its title.
+ */
 const BASE_CSS = `body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;line-height:1.6;max-width:50em;margin:2em auto;padding:0 1em;color:#1f2328;background:#fff}
-table{border-collapse:collapse}th,td{border:1px solid rgba(128,128,128,.35);padding:.25em .5em}
+h1,h2,h3,h4,h5,h6,p,ol,ul,dl,pre{margin-top:0}
+h1,h2,h3,h4,h5,h6{font-weight:600;margin-top:24px;margin-bottom:16px;line-height:1.25}
+p{margin-bottom:16px}ul,ol,dl{margin-bottom:.7em}li p{margin-bottom:.7em}
+table{border-collapse:collapse;margin-bottom:1em}th,td{border:1px solid rgba(128,128,128,.35);padding:.25em .5em}
 blockquote{margin:0 0 1em;padding:0 1em;border-left:4px solid rgba(128,128,128,.35)}
 code{font-family:ui-monospace,monospace}`;
 
@@ -153,15 +162,25 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   const site = await new SiteWorkspace(new NodeHost(), { lang: opts.lang }).siteFor(hostPage);
   const resolver = site ? await site.resolver(hostPage) : undefined;
   const shortcodes = site ? await site.shortcodes() : undefined;
+  // Labels in the page's language (its translation, its site's languages); --lang when they do not say.
+  const fileLang = site ? ((await site.page(hostPage))?.file.lang ?? languageFromName(basename(pagePath), new Set(site.languages)).lang) : undefined;
+  const labels = pageLabelLang(site?.config, fileLang, opts.lang);
+  // A standalone page links to the published site's pages: `.md` files are dead links in a file sent by mail.
+  const urls = opts.standalone && site ? await publishedUrls(site) : undefined;
 
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   medguidePlugin(md, {
-    getOptions: () => ({ lang: opts.lang, frontMatter: opts.frontMatter, collapse: opts.collapse, ...(shortcodes ? { alertShortcodes: shortcodes.alerts, pairedShortcodes: shortcodes.paired } : {}) }),
+    getOptions: () => ({ lang: labels, frontMatter: opts.frontMatter, collapse: opts.collapse, ...(shortcodes ? { alertShortcodes: shortcodes.alerts, pairedShortcodes: shortcodes.paired } : {}) }),
     getRefResolver: () => resolver,
     getCurrentPage: () => hostPage,
     resolveHref: (file, anchor) => {
       const hash = anchor ? `#${anchor}` : '';
-      return file === hostPage && hash ? hash : toSlash(relative(dirname(pagePath), fromHostPath(file))) + hash;
+      if (file === hostPage && hash) return hash;
+      if (urls) {
+        const url = urls.get(file) ?? (file.startsWith('/') ? undefined : `/${file.replace(/^\/+/, '')}`);
+        if (url !== undefined) return url + hash;
+      }
+      return toSlash(relative(dirname(pagePath), fromHostPath(file))) + hash;
     },
   });
   const env = {};
@@ -175,8 +194,10 @@ export async function render(args: string[], io: CliIo): Promise<number> {
   if (css === undefined) io.stderr(`${localize(MESSAGES.noCss, opts.lang)}\n`);
   const fm = tokens.find((t) => t.type === FRONT_MATTER_TOKEN)?.meta as FrontMatterMeta | undefined;
   const title = typeof fm?.data?.title === 'string' ? fm.data.title : basename(pagePath);
+  // <html lang>: the page's own language tag (`fr-fr`, `en`…), else the labels' language.
+  const htmlLang = pageLanguageTag(site?.config, fileLang, fm?.data?.lang) ?? labelLangOf(fm?.data?.lang) ?? labels;
   io.stdout(
-    `<!DOCTYPE html>\n<html lang="${opts.lang}">\n<head>\n<meta charset="utf-8">\n` +
+    `<!DOCTYPE html>\n<html lang="${safeText(htmlLang)}">\n<head>\n<meta charset="utf-8">\n` +
       `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${safeText(title)}</title>\n` +
       `<style>\n${BASE_CSS}\n${(css ?? '').replace(/<\/style/gi, '<\\/style')}\n</style>\n</head>\n` +
       `<body class="vscode-body vscode-light medguide-standalone">\n${body}</body>\n</html>\n`,

@@ -13,6 +13,17 @@ export interface Diagnostic {
   readonly range: Range;
   readonly message: string;
   readonly data?: Readonly<Record<string, unknown>>;
+  /**
+   * Other places of the same file that explain the problem (where an unclosed list was opened…),
+   * each with a short message in the user's language; the editor shows them as related information.
+   */
+  readonly related?: readonly RelatedInformation[];
+}
+
+/** A place in the same file that a diagnostic refers to. */
+export interface RelatedInformation {
+  readonly range: Range;
+  readonly message: string;
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };

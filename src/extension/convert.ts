@@ -20,17 +20,33 @@ export function fromPosition(p: vscode.Position): { line: number; character: num
   return { line: p.line, character: p.character };
 }
 
-/** A vscode.Diagnostic that remembers the core diagnostic (quick fixes read its `data`). */
+/**
+ * A vscode.Diagnostic that remembers the core diagnostic (quick fixes read its `data`). The core's
+ * `related` places are in the same file: they become related information when the file is known.
+ */
 export class MedguideDiagnostic extends vscode.Diagnostic {
-  constructor(readonly core: Diagnostic) {
+  constructor(readonly core: Diagnostic, uri?: vscode.Uri) {
     super(toRange(core.range), core.message, SEVERITY[core.severity]);
     this.code = core.code;
     this.source = DIAGNOSTIC_SOURCE;
+    if (uri && core.related?.length) {
+      this.relatedInformation = core.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
+    }
   }
 }
 
-export function toVsDiagnostic(d: Diagnostic): MedguideDiagnostic {
-  return new MedguideDiagnostic(d);
+/**
+ * The editor's diagnostic for a core one. Give the file's `uri` for the related information
+ * (`list.map((d) => toVsDiagnostic(d, uri))`, or {@link toVsDiagnosticsIn}); called as
+ * `list.map(toVsDiagnostic)`, the second argument is an index and is ignored.
+ */
+export function toVsDiagnostic(d: Diagnostic, uri?: vscode.Uri | number): MedguideDiagnostic {
+  return new MedguideDiagnostic(d, uri instanceof vscode.Uri ? uri : undefined);
+}
+
+/** The editor's diagnostics for the core diagnostics of the file at `uri`, related information included. */
+export function toVsDiagnosticsIn(uri: vscode.Uri, list: readonly Diagnostic[]): MedguideDiagnostic[] {
+  return list.map((d) => new MedguideDiagnostic(d, uri));
 }
 
 export function toWorkspaceEdit(uri: vscode.Uri, edits: readonly TextEdit[]): vscode.WorkspaceEdit {

@@ -3,7 +3,7 @@ import { checkPage } from '../core/check';
 import type { Diagnostic } from '../core/diagnostic';
 import { DEFAULT_SITE_CONFIG } from '../core/config';
 import { range, stripBom } from '../core/text';
-import { toVsDiagnostic } from './convert';
+import { toVsDiagnosticsIn } from './convert';
 import { currentLang } from './lang';
 import { settingsPairedNames } from './navigation';
 import type { SiteModel } from './siteModel';
@@ -107,7 +107,7 @@ export class PageDiagnostics implements vscode.Disposable {
     }
     if (document.isClosed || document.version !== version) return diagnostics; // stale: a newer run follows
     this.cache.set(key, { version, lang, diagnostics });
-    this.collection.set(document.uri, diagnostics.map(toVsDiagnostic));
+    this.collection.set(document.uri, toVsDiagnosticsIn(document.uri, diagnostics));
     return diagnostics;
   }
 
@@ -136,7 +136,7 @@ export class PageDiagnostics implements vscode.Disposable {
     }
     // Deleted while it was being checked: its problems went with it.
     if (!this.siteWide.has(uri.toString())) return [];
-    this.collection.set(uri, diagnostics.map(toVsDiagnostic));
+    this.collection.set(uri, toVsDiagnosticsIn(uri, diagnostics));
     return diagnostics;
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { localize } from '../core/l10n';
-import { addressFor, checkMatriculeIns, formatPatientAddress, MATRICULE_FORMAT_HINT, type AddressFormat } from '../core/nir';
+import { addressFor, checkMatriculeIns, formatPatientAddress, isKnownExampleMatricule, MATRICULE_FORMAT_HINT, normalizeMatriculeEntry, type AddressFormat } from '../core/nir';
 import { currentLang } from './lang';
 import { isPublishedLocation } from './published';
 
@@ -10,20 +10,23 @@ export const INSERT_PATIENT_ADDRESS = 'medguide.insertPatientAddress';
  * "MedGuide: Insert patient MSSanté address". Privacy by construction: the entry lives only in the
  * password-style input box and in the local `address` below; it is never logged, never written
  * to settings or state, never put on the clipboard, and the box is emptied and disposed at once.
+ * The box's "show" button only unmasks it on screen. Markdown files only.
  */
 export function registerMssanteCommand(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(INSERT_PATIENT_ADDRESS, async () => {
       const editor = vscode.window.activeTextEditor;
-      if (!editor) {
+      // Markdown only: the address is written as Markdown (autolink, mailto link), into guide pages.
+      if (!editor || editor.document.languageId !== 'markdown') {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown file to insert a patient MSSanté address.'));
         return;
       }
       const config = vscode.workspace.getConfiguration('medguide.mssante', editor.document.uri);
       if (config.get<boolean>('warnBeforeInsert', true) && (await isPublishedLocation(editor.document.uri))) {
-        // VS Code focuses the first button that is not the close affordance: the safe choice comes
-        // first, so Enter inserts nothing; Escape and VS Code's own Cancel button insert nothing either.
-        const cancel: vscode.MessageItem = { title: vscode.l10n.t("Don't insert") };
+        // One way out: "Don't insert" is the dialog's close affordance, so VS Code adds no Cancel
+        // button of its own, and Escape and the dialog's × give the same answer. "Insert anyway"
+        // only opens the masked box, which inserts nothing until a complete, valid number is confirmed.
+        const dontInsert: vscode.MessageItem = { title: vscode.l10n.t("Don't insert"), isCloseAffordance: true };
         const insert: vscode.MessageItem = { title: vscode.l10n.t('Insert anyway') };
         const choice = await vscode.window.showWarningMessage(
           vscode.l10n.t('This file belongs to a published site'),
@@ -33,8 +36,8 @@ export function registerMssanteCommand(context: vscode.ExtensionContext): void {
               "The patient's number will be published with the page and kept in the file's history (undo, local history, backups, Git). Patient identifiers belong in the patient's record, not in a guide page.",
             ),
           },
-          cancel,
           insert,
+          dontInsert,
         );
         if (choice !== insert) return;
       }
@@ -48,7 +51,14 @@ export function registerMssanteCommand(context: vscode.ExtensionContext): void {
   );
 }
 
-/** Asks for the matricule INS in a password box that checks the entry as it is typed. */
+/** A matricule INS has 15 characters: the box judges an entry only from then on, or when the user presses Enter. */
+const COMPLETE_LENGTH = 15;
+
+/**
+ * Asks for the matricule INS in a password box that checks the entry: neutral while it is being
+ * typed, an error only for a complete wrong entry (or on Enter). A button on the box shows the
+ * entry on screen, to find a wrong digit, and hides it again; it changes nothing else.
+ */
 function askAddress(): Promise<string | undefined> {
   const lang = currentLang();
   const box = vscode.window.createInputBox();
@@ -58,8 +68,13 @@ function askAddress(): Promise<string | undefined> {
   box.password = true;
   box.ignoreFocusOut = true;
   box.value = '';
-  const validate = (value: string): boolean => {
-    if (value.trim() === '') {
+  const show: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('eye'), tooltip: vscode.l10n.t('Show the number (on this screen only)') };
+  const hide: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('eye-closed'), tooltip: vscode.l10n.t('Hide the number') };
+  box.buttons = [show];
+  /** Checks the entry; `judge` says whether an incomplete one is judged (Enter) or left neutral (typing). */
+  const validate = (value: string, judge: boolean): boolean => {
+    const entry = normalizeMatriculeEntry(value);
+    if (entry === '' || (!judge && entry.length < COMPLETE_LENGTH)) {
       box.validationMessage = undefined;
       return false;
     }
@@ -70,7 +85,9 @@ function askAddress(): Promise<string | undefined> {
     }
     box.validationMessage = check.warnings.length
       ? { message: localize(check.warnings[0].message, lang), severity: vscode.InputBoxValidationSeverity.Warning }
-      : { message: vscode.l10n.t('Valid matricule INS: press Enter to insert the address.'), severity: vscode.InputBoxValidationSeverity.Info };
+      : isKnownExampleMatricule(value)
+        ? { message: vscode.l10n.t("The ANS's published example number, not a real patient's: press Enter to insert the address."), severity: vscode.InputBoxValidationSeverity.Info }
+        : { message: vscode.l10n.t('Valid matricule INS: press Enter to insert the address.'), severity: vscode.InputBoxValidationSeverity.Info };
     return true;
   };
   return new Promise((resolve) => {
@@ -79,13 +96,18 @@ function askAddress(): Promise<string | undefined> {
       if (done) return;
       done = true;
       box.value = '';
+      box.password = true;
       box.hide();
       box.dispose();
       resolve(result);
     };
-    box.onDidChangeValue(validate);
+    box.onDidChangeValue((value) => validate(value, false));
+    box.onDidTriggerButton((button) => {
+      box.password = button !== show;
+      box.buttons = [box.password ? show : hide];
+    });
     box.onDidAccept(() => {
-      if (!validate(box.value)) return;
+      if (!validate(box.value, true)) return;
       finish(addressFor(box.value));
     });
     box.onDidHide(() => finish(undefined));

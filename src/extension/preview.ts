@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
-import { medguidePlugin, type AlertShortcodeSpec, type CollapseMode, type FrontMatterMode, type MedguideSettings } from '../core/markdown';
+import { medguidePlugin, pageLabelLang, type AlertShortcodeSpec, type CollapseMode, type FrontMatterMode, type MedguideSettings } from '../core/markdown';
+import type { ContentFile, HugoSite } from '../core/site';
+import { languageFromName } from '../core/site/contentFiles';
 import { currentLang } from './lang';
 import { defaultHref } from '../core/markdown/context';
 import type { SiteModel } from './siteModel';
@@ -9,6 +11,24 @@ import type { SiteModel } from './siteModel';
 function currentDocument(env: unknown): vscode.Uri | undefined {
   const doc = (env as { currentDocument?: unknown } | undefined)?.currentDocument;
   return doc instanceof vscode.Uri ? doc : undefined;
+}
+
+/** Each listed site's files by path, with their Hugo language (one map per listing). */
+const languagesByListing = new WeakMap<readonly ContentFile[], Map<string, string>>();
+
+/**
+ * The Hugo language of a page: from the site's last listing (a translation's `.en.md`, a language's
+ * `contentDir`), else from its name until the site is listed; undefined is the default language.
+ */
+export function fileLanguage(site: HugoSite, path: string): string | undefined {
+  const files = site.snapshot()?.files;
+  if (files) {
+    let byPath = languagesByListing.get(files);
+    if (!byPath) languagesByListing.set(files, (byPath = new Map(files.map((f) => [f.file, f.lang]))));
+    const lang = byPath.get(path);
+    if (lang !== undefined) return lang;
+  }
+  return languageFromName(path.slice(path.lastIndexOf('/') + 1), new Set(site.languages)).lang;
 }
 
 export function previewSettings(): MedguideSettings {
@@ -43,13 +63,18 @@ export function registerPreview(context: vscode.ExtensionContext, sites: SiteMod
     }),
     sites.onDidChange(refresh),
   );
-  /** The site's alert shortcodes (`.medguide.toml`) under the settings' own. */
+  /**
+   * The settings for one page: labels in the page's language (its site's languages; the setting
+   * when the site does not say), the site's alert shortcodes (`.medguide.toml`) under the settings' own.
+   */
   const siteSettings = (env: unknown): MedguideSettings => {
     const uri = currentDocument(env);
     const site = uri ? sites.knownSite(uri) : undefined;
-    const alerts = site?.knownShortcodes()?.alerts;
-    if (!alerts) return settings;
-    return { ...settings, alertShortcodes: { ...alerts, ...(settings.alertShortcodes ?? {}) }, pairedShortcodes: [...(site?.knownShortcodes()?.paired ?? []), ...(settings.pairedShortcodes ?? [])] };
+    if (!site || !uri) return settings;
+    const lang = pageLabelLang(site.config, fileLanguage(site, uri.path), settings.lang ?? 'fr');
+    const alerts = site.knownShortcodes()?.alerts;
+    if (!alerts) return lang === settings.lang ? settings : { ...settings, lang };
+    return { ...settings, lang, alertShortcodes: { ...alerts, ...(settings.alertShortcodes ?? {}) }, pairedShortcodes: [...(site.knownShortcodes()?.paired ?? []), ...(settings.pairedShortcodes ?? [])] };
   };
   return (md: MarkdownIt) =>
     md.use(medguidePlugin, {

@@ -49,3 +49,41 @@ describe('Preview: markdown.api.render runs through MedGuide\'s plugin', () => {
     assert.ok(!html.includes('medguide-broken-ref'), 'every relref of the example page resolves');
   });
 });
+
+describe('Preview: labels follow the page’s language, not VS Code’s', () => {
+  /** Renders until `ready(html)` (the site model lists a site's languages once it has read it). */
+  async function renderUntil(path: string, ready: (html: string) => boolean): Promise<string> {
+    const [uri] = await vscode.workspace.findFiles(path, undefined, 1);
+    assert.ok(uri, `${path} exists in the test workspace`);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.extensions.getExtension('medguide.medguide')!.activate();
+    let html = '';
+    for (let i = 0; i < 100; i++) {
+      html = await vscode.commands.executeCommand<string>('markdown.api.render', doc);
+      if (ready(html)) return html;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return html;
+  }
+
+  it('French labels on the French example site with medguide.language = en; English ones on an English translation with fr', async () => {
+    const config = vscode.workspace.getConfiguration('medguide');
+    try {
+      await config.update('language', 'en', vscode.ConfigurationTarget.Workspace);
+      // The example site says languageCode = "fr-fr": its pages are French whatever the setting.
+      const fr = await renderUntil('content/cabinet/e-cps.md', (h) => h.includes('Publié le'));
+      assert.match(fr, /Créé le 2024-03-04/);
+      assert.match(fr, /<span class="medguide-alert-label">Astuce<\/span>/);
+      assert.doesNotMatch(fr, /Published|>Tip</);
+      await config.update('language', 'fr', vscode.ConfigurationTarget.Workspace);
+      // The multilingual fixture site: content/en is English (its languages.toml), content/fr French.
+      const en = await renderUntil('sites/multilingue/content/en/guide/hta.md', (h) => h.includes('Created 2024-03-01'));
+      assert.match(en, /Created 2024-03-01/);
+      assert.doesNotMatch(en, /Créé le/);
+      const frPage = await renderUntil('sites/multilingue/content/fr/guide/hta.md', (h) => h.includes('Créé le'));
+      assert.match(frPage, /Créé le/);
+    } finally {
+      await config.update('language', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

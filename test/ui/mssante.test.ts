@@ -46,7 +46,8 @@ describe('UI: insert a patient MSSanté address from a matricule INS', function 
   let inserted = false;
 
   before(async () => {
-    wb = await openWorkbench({ settings: { 'medguide.mssante.insertFormat': 'plain' } });
+    // Auto-save off: the inserted address stays an unsaved change, reverted at the end, so no file of the run may hold the number.
+    wb = await openWorkbench({ settings: { 'medguide.mssante.insertFormat': 'plain', 'files.autoSave': 'off' } });
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && wb && !closed) await screenshot(wb.page, `failed-mssante-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`);
@@ -55,43 +56,97 @@ describe('UI: insert a patient MSSanté address from a matricule INS', function 
     if (!closed) await wb?.close();
   });
 
-  it('warns before inserting into a page of the published site; the default button inserts nothing', async () => {
+  const dialog = () => wb.page.locator('.monaco-dialog-box');
+  const passwordBox = () => wb.page.locator('.quick-input-widget input[type="password"]');
+  /** What the input box shows: its decoration (error, warning, info or none), its message, whether it is masked, its value. */
+  const boxState = () =>
+    wb.page.evaluate(() => {
+      const widget = document.querySelector('.quick-input-widget') as HTMLElement | null;
+      const box = widget?.querySelector('.monaco-inputbox');
+      const input = widget?.querySelector('input') as HTMLInputElement | null;
+      const decoration = ['error', 'warning', 'info'].find((c) => box?.classList.contains(c)) ?? 'none';
+      return { decoration, message: widget?.querySelector('.quick-input-message')?.textContent ?? '', type: input?.type ?? '', value: input?.value ?? '' };
+    });
+  const waitForDecoration = (decoration: string) =>
+    wb.page.waitForFunction(
+      (d) => {
+        const box = document.querySelector('.quick-input-widget .monaco-inputbox');
+        return d === 'none' ? !['error', 'warning', 'info'].some((c) => box?.classList.contains(c)) : Boolean(box?.classList.contains(d));
+      },
+      decoration,
+      { timeout: 10_000 },
+    );
+
+  it('warns before inserting into a page of the published site, with one way out: Don\'t insert (no second Cancel)', async () => {
     const { page } = wb;
     await openFile(page, 'content/cabinet/e-cps.md');
     await runCommand(page, 'MedGuide: Insert Patient MSSanté Address');
-    const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 10_000 });
-    assert.match(await dialog.innerText(), /published site/);
-    // The safe choice is the default: once the dialog has focused its default button, Enter inserts nothing.
-    const focused = page.locator('.monaco-dialog-box .monaco-button:focus');
-    await focused.waitFor({ timeout: 10_000 });
-    assert.match(await focused.innerText(), /Don't insert|Ne pas insérer/);
-    await screenshot(page, 'mssante-published-warning');
-    await page.keyboard.press('Enter');
-    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
-    assert.equal(await page.locator('.quick-input-widget input[type="password"]').count(), 0, 'no input box after Cancel');
+    await dialog().waitFor({ timeout: 10_000 });
+    assert.match(await dialog().innerText(), /published site/);
+    // Two buttons: the way out ("Don't insert", the dialog's close affordance) and "Insert anyway".
+    const buttons = (await dialog().locator('.monaco-button').allInnerTexts()).map((t) => t.trim()).filter((t) => t !== '');
+    assert.deepEqual([...buttons].sort(), ["Don't insert", 'Insert anyway'], `buttons: ${buttons.join(' | ')}`);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'mssante-published-warning', { readme: true });
+    await dialog().locator('.monaco-button', { hasText: "Don't insert" }).click();
+    await dialog().waitFor({ state: 'detached', timeout: 10_000 });
+    assert.equal(await passwordBox().count(), 0, 'no input box after Don\'t insert');
+    // Escape (and the dialog's ×) give the same answer.
+    await runCommand(page, 'MedGuide: Insert Patient MSSanté Address');
+    await dialog().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+    await dialog().waitFor({ state: 'detached', timeout: 10_000 });
+    await page.waitForTimeout(300);
+    assert.equal(await passwordBox().count(), 0, 'no input box after Escape');
     assert.equal(await page.locator('.tab.dirty').count(), 0, 'nothing inserted: no editor has unsaved changes');
   });
 
-  it('types the number in a password box, sees it checked, and gets the address inserted', async () => {
+  it('keeps the box neutral while the number is typed, red only for a complete wrong entry, and shows it on demand', async () => {
     const { page } = wb;
-    await openFile(page, 'notes/brouillon.md');
-    await page.locator('.monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+End');
     await runCommand(page, 'MedGuide: Insert Patient MSSanté Address');
-    // The entry is masked: the quick input turns into a password field.
-    const input = page.locator('.quick-input-widget input[type="password"]');
+    await dialog().waitFor({ timeout: 10_000 });
+    await dialog().locator('.monaco-button', { hasText: 'Insert anyway' }).click();
+    const input = passwordBox();
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await input.inputValue(), '', 'the box is never pre-filled');
-    // A wrong key is refused with a reason that does not repeat the digits.
-    await input.pressSequentially('185057505612389');
-    const message = page.locator('.quick-input-message');
-    await page.waitForFunction(() => /clé|key/i.test(document.querySelector('.quick-input-message')?.textContent ?? ''), undefined, { timeout: 10_000 });
-    assert.ok(!/\d{3}/.test(await message.innerText()), 'the validation message quotes no digits');
+    // Seven digits typed: still typing, so no judgement, no red.
+    await input.pressSequentially('1850575');
+    await page.waitForTimeout(400);
+    let state = await boxState();
+    assert.equal(state.decoration, 'none', JSON.stringify(state));
+    assert.match(state.message, /^Matricule INS: 15 characters/);
+    await screenshot(page, 'mssante-input-typing');
+    // The 15th character makes it complete: a wrong key is refused, in red, without repeating digits.
+    await input.pressSequentially('05612389');
+    await waitForDecoration('error');
+    state = await boxState();
+    assert.match(state.message, /key/i);
+    assert.ok(!/\d{3}/.test(state.message), 'the validation message quotes no digits');
+    await screenshot(page, 'mssante-input-wrong-key');
+    // "Show" reveals the entry on screen to find the wrong digit; "Hide" masks it again.
+    const widget = page.locator('.quick-input-widget');
+    await widget.getByRole('button', { name: 'Show the number (on this screen only)' }).click();
+    await page.locator('.quick-input-widget input[type="text"]').waitFor({ timeout: 10_000 });
+    state = await boxState();
+    assert.equal(state.value, '185057505612389');
+    await screenshot(page, 'mssante-input-shown');
+    await widget.getByRole('button', { name: 'Hide the number' }).click();
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    // Thirteen characters stay neutral while typed; Enter judges them: the key is missing.
+    await input.fill('');
+    await input.pressSequentially('1850575056123');
+    await page.waitForTimeout(400);
+    assert.equal((await boxState()).decoration, 'none');
+    await page.keyboard.press('Enter');
+    await waitForDecoration('error');
+    assert.match((await boxState()).message, /key is missing/);
+    assert.equal(await input.count(), 1, 'Enter on a wrong entry keeps the box open');
+    // The right number, typed with spaces as people do: checked, and Enter inserts the address.
     await input.fill('');
     await input.pressSequentially(TYPED);
-    await page.waitForFunction(() => /Enter|Entrée/.test(document.querySelector('.quick-input-message')?.textContent ?? ''), undefined, { timeout: 10_000 });
-    await screenshot(page, 'mssante-input-box');
+    await waitForDecoration('info');
+    assert.match((await boxState()).message, /press Enter/);
+    await screenshot(page, 'mssante-input-box', { readme: true });
     await page.keyboard.press('Enter');
     await page.waitForFunction(
       (expected) => (document.querySelector('.monaco-editor .view-lines') as HTMLElement | null)?.innerText.replace(/\u00a0/g, ' ').includes(expected),
@@ -104,16 +159,17 @@ describe('UI: insert a patient MSSanté address from a matricule INS', function 
     inserted = true;
   });
 
-  it('leaves no trace of the number in the user data, extensions, browser profile or logs of that run', async () => {
+  it('leaves no trace of the number in the user data, extensions, site copy, browser profile or logs of that run', async () => {
     assert.ok(inserted, 'the address was inserted first, so there was something to leak');
-    const { server, profileDir, consoleLines } = wb;
-    await wb.close();
+    const { server, profileDir, consoleLines, state } = wb;
+    // The browser and VS Code write their state out as they close: search the run's folders after, then remove them.
+    await wb.close({ keepFolders: true });
     closed = true;
+    const hits = [state, profileDir, server.base].flatMap((dir) => filesContaining(dir, BODY));
+    await wb.removeFolders();
     for (const line of consoleLines) {
       assert.ok(!line.includes(BODY), 'no console line of the workbench or extension host contains the number');
     }
-    for (const dir of [server.userDataDir, server.extensionsDir, profileDir, server.base]) {
-      assert.deepEqual(filesContaining(dir, BODY), [], `no file under ${dir} contains the number`);
-    }
+    assert.deepEqual(hits, [], 'no file of the run contains the number');
   });
 });

@@ -6,8 +6,9 @@ describe('UI: a guide page and its preview side by side (real VS Code in Chromiu
   let wb: Workbench;
 
   before(async () => {
-    // French labels in the preview, as the authors see them.
-    wb = await openWorkbench({ settings: { 'medguide.language': 'fr' } });
+    // VS Code in English (its default) and MedGuide's language left on `auto`: the example site is
+    // French, so the preview's labels are French all the same (they follow the page).
+    wb = await openWorkbench();
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && wb) await screenshot(wb.page, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`);
@@ -28,10 +29,27 @@ describe('UI: a guide page and its preview side by side (real VS Code in Chromiu
     assert.ok(!body.includes('+++'), 'the front matter delimiters are not shown as text');
     assert.ok(!/\{\{[%<]\s*\/?collapse/.test(body), 'no raw collapse shortcode is left in the preview');
     await page.waitForTimeout(500);
-    const file = await screenshot(page, 'preview-side-by-side');
+    // The window is the example site's, as `npm start` opens it: no test workspace, no development host.
+    const title = await page.title();
+    assert.match(title, /guide-site/);
+    assert.doesNotMatch(title, /Extension Development Host|medguide-ws/);
+    const file = await screenshot(page, 'preview-side-by-side', { readme: true });
     assert.ok(file.endsWith('.png'));
-    // French labels (medguide.language = fr) in the front matter card.
-    assert.match(await preview.locator('.medguide-front-matter').innerText(), /Publié/);
+  });
+
+  it('labels a French page in French in an English VS Code: the labels follow the page', async () => {
+    const { page } = wb;
+    const preview = previewFrame(page);
+    // The workbench speaks English…
+    assert.ok((await page.locator('.explorer-viewlet .title-label, .pane-header .title').allInnerTexts()).join(' ').match(/Explorer|EXPLORER|Outline|OUTLINE/));
+    // …the page's card and boxes speak the page's French (the site's languageCode is fr-fr).
+    const card = await preview.locator('.medguide-front-matter').innerText();
+    assert.match(card, /Créé le .* Publié le .* Mis à jour le/s);
+    assert.doesNotMatch(card, /Created|Published|Updated/);
+    const labels = await preview.locator('.medguide-alert-label').allInnerTexts();
+    assert.ok(labels.length > 0 && labels.every((l) => !/^(Warning|Tip|Note)$/.test(l)), labels.join(', '));
+    // Icons are inline SVG, drawn in every font.
+    assert.ok((await preview.locator('.medguide-alert-icon svg').count()) >= labels.length);
   });
 
   it('shows the alert boxes readable in the dark and high-contrast themes', async () => {
@@ -72,7 +90,7 @@ describe('UI: a guide page and its preview side by side (real VS Code in Chromiu
       await waitForPreview(page, (doc, cls) => doc.body.classList.contains(cls), bodyClass);
       await page.waitForTimeout(500);
       seen[name] = await colours();
-      await screenshot(page, `preview-${name}`);
+      await screenshot(page, `preview-${name}`, { readme: name === 'dark' });
     }
     await runCommand(page, 'Preferences: Color Theme');
     await page.locator('.quick-input-widget input').fill('Light Modern');

@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openFile, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
 
 describe('UI: the Problems panel and the highlighting of a guide page', function () {
@@ -6,8 +8,20 @@ describe('UI: the Problems panel and the highlighting of a guide page', function
   let wb: Workbench;
 
   before(async () => {
-    // French messages, as the authors see them.
-    wb = await openWorkbench({ settings: { 'medguide.language': 'fr' } });
+    // French messages, as the authors see them. The example page gets the mistakes a person makes
+    // while trying the demo: a date as written in France, a misspelt key, an author twice.
+    wb = await openWorkbench({
+      settings: { 'medguide.language': 'fr' },
+      setup: (site) => {
+        const file = join(site, 'content/cabinet/e-cps.md');
+        const text = readFileSync(file, 'utf8')
+          .replace('date = "2024-03-04T12:00:00+01:00"', 'date = "04/03/2024"')
+          .replace('lastmod = ', 'lastmode = ')
+          .replace('auteurs = ["Thomas PETIT"]', 'auteurs = ["Thomas PETIT", "Thomas PETIT"]');
+        for (const mistake of ['date = "04/03/2024"', 'lastmode = ', '"Thomas PETIT", "Thomas PETIT"']) assert.ok(text.includes(mistake), mistake);
+        writeFileSync(file, text);
+      },
+    });
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && wb) await screenshot(wb.page, `failed-problems-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 50)}`);
@@ -18,7 +32,7 @@ describe('UI: the Problems panel and the highlighting of a guide page', function
 
   it('lists a faulty page\'s front matter problems with their codes in the Problems panel', async () => {
     const { page } = wb;
-    await openFile(page, 'content/tests/front-matter-fautive.md');
+    await openFile(page, 'content/cabinet/e-cps.md');
     await runCommand(page, 'Problems: Focus on Problems View');
     const rows = page.locator('.markers-panel .monaco-list-row');
     await page.waitForFunction(() => document.querySelectorAll('.markers-panel .monaco-list-row').length >= 4, undefined, { timeout: 30_000 });
@@ -27,7 +41,7 @@ describe('UI: the Problems panel and the highlighting of a guide page', function
     assert.match(text, /Clé inconnue/);
     assert.match(text, /unknown-key/);
     assert.match(text, /duplicate-value/);
-    await screenshot(page, 'problems-panel');
+    await screenshot(page, 'problems-panel', { readme: true });
   });
 
   it('colours shortcodes, attribute lists and the TOML front matter of a page', async () => {
@@ -42,6 +56,6 @@ describe('UI: the Problems panel and the highlighting of a guide page', function
     assert.ok((await classesOf('collapse "Définitions"')).size >= 3, 'the shortcode line has several token colours');
     assert.ok((await classesOf('{.lead}')).size >= 2, 'the attribute list is coloured');
     assert.ok((await classesOf('publishdate = ')).size >= 2, 'the TOML front matter is coloured');
-    await screenshot(page, 'highlighting');
+    await screenshot(page, 'highlighting', { readme: true });
   });
 });

@@ -1,6 +1,7 @@
 import { TomlError } from 'smol-toml';
 import { range, type LineIndex, type Range } from '../text';
-import type { Lang } from '../l10n';
+import { localize, type Bilingual, type Lang } from '../l10n';
+import type { RelatedInformation } from '../diagnostic';
 
 /**
  * smol-toml's error reasons in French. Keys are the reasons as smol-toml 1.9 writes them; an
@@ -51,21 +52,154 @@ export function tomlReason(message: string): string {
   return (cut >= 0 ? body.slice(0, cut) : body).trim();
 }
 
+/** A list (`[`) or inline table (`{`) value still open where smol-toml stopped. */
+export interface OpenStructure {
+  readonly kind: 'array' | 'table';
+  /** The opening bracket, in the page. */
+  readonly range: Range;
+  /** Whether the parser stopped on a later line than the bracket's. */
+  readonly laterLine: boolean;
+  /** Whether the parser was looking for the end of that structure (a missing `]` or `}`), or reached the end of the text. */
+  readonly unclosed: boolean;
+}
+
+/** Reasons smol-toml gives when it is still looking for the end of a list or inline table. */
+const UNCLOSED_REASONS = new Set(['expected comma or end of structure', 'unfinished array', 'unfinished table']);
+
+/**
+ * The innermost list or inline table value still open at `end` in `text` (TOML read from `start`):
+ * strings, comments and `[table]` headers are skipped. Linear in the text.
+ */
+export function openStructureAt(text: string, start: number, end: number): { offset: number; kind: 'array' | 'table' } | undefined {
+  const stack: { offset: number; kind: 'array' | 'table' }[] = [];
+  let lineStart = true;
+  let i = start;
+  const limit = Math.min(end, text.length);
+  /** Skips a string starting at `i`; returns the offset after it (or the line end for an unfinished one-line string). */
+  const skipString = (at: number): number => {
+    const q = text[at];
+    if (text.startsWith(q + q + q, at)) {
+      let j = at + 3;
+      while (j < limit) {
+        if (q === '"' && text[j] === '\\') j += 2;
+        else if (text.startsWith(q + q + q, j)) {
+          j += 3;
+          while (text[j] === q && j < limit) j++; // up to two quotes may close the content
+          return j;
+        } else j++;
+      }
+      return limit;
+    }
+    let j = at + 1;
+    while (j < limit && text[j] !== '\n' && text[j] !== '\r') {
+      if (q === '"' && text[j] === '\\') j += 2;
+      else if (text[j] === q) return j + 1;
+      else j++;
+    }
+    return j;
+  };
+  while (i < limit) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      lineStart = true;
+      i++;
+    } else if (c === ' ' || c === '\t') {
+      i++;
+    } else if (c === '#') {
+      while (i < limit && text[i] !== '\n' && text[i] !== '\r') i++;
+    } else if (c === '"' || c === "'") {
+      i = skipString(i);
+      lineStart = false;
+    } else if (c === '[' && lineStart && stack.length === 0) {
+      // A `[table]` or `[[array of tables]]` header: up to the end of its line.
+      while (i < limit && text[i] !== '\n' && text[i] !== '\r') {
+        if (text[i] === '"' || text[i] === "'") i = skipString(i);
+        else if (text[i] === '#') while (i < limit && text[i] !== '\n' && text[i] !== '\r') i++;
+        else i++;
+      }
+      lineStart = false;
+    } else {
+      if (c === '[' || c === '{') stack.push({ offset: i, kind: c === '[' ? 'array' : 'table' });
+      else if ((c === ']' || c === '}') && stack.length > 0) stack.pop();
+      lineStart = false;
+      i++;
+    }
+  }
+  return stack[stack.length - 1];
+}
+
 /**
  * Where a smol-toml error is in the page: its 1-based line and column are counted from the TOML
  * text, which starts at `firstLine` of the page. The range runs from the error to the end of the
- * line; at the end of a line it covers the line's content instead.
+ * line; at the end of a line it covers the line's content instead. When the parser stopped inside
+ * a list or an inline table, `opened` says where that structure was opened: a missing `]` on one
+ * line is only noticed on the next one.
  */
-export function locateTomlError(e: unknown, firstLine: number, lastLine: number, index: LineIndex): { range: Range; reason: string } {
+export function locateTomlError(
+  e: unknown,
+  firstLine: number,
+  lastLine: number,
+  index: LineIndex,
+): { range: Range; reason: string; opened?: OpenStructure } {
   let reason = e instanceof Error ? tomlReason(e.message) : String(e);
   if (!(e instanceof TomlError)) return { range: index.lineRange(firstLine), reason };
-  const line = Math.max(firstLine, Math.min(firstLine + e.line - 1, lastLine));
+  const errorLine = firstLine + e.line - 1;
+  const line = Math.max(firstLine, Math.min(errorLine, lastLine));
+  const opened = openedStructure(index, firstLine, lastLine, errorLine, e.column, reason);
   const text = index.lineText(line);
   const start = Math.min(Math.max(0, e.column - 1), text.length);
   const end = text.trimEnd().length;
-  if (end > start) return { range: range(line, start, line, end), reason };
+  if (end > start) return { range: range(line, start, line, end), reason, ...(opened ? { opened } : {}) };
   // A line break inside a one-line string: the author forgot the closing quote.
   if (reason === 'control characters are not allowed in strings') reason = 'unfinished string';
   const first = text.length - text.trimStart().length;
-  return { range: range(line, Math.min(first, end), line, end), reason };
+  return { range: range(line, Math.min(first, end), line, end), reason, ...(opened ? { opened } : {}) };
+}
+
+function openedStructure(index: LineIndex, firstLine: number, lastLine: number, errorLine: number, column: number, reason: string): OpenStructure | undefined {
+  if (firstLine >= index.lineCount) return undefined;
+  const last = Math.min(lastLine, index.lineCount - 1);
+  const end = errorLine <= last ? Math.min(index.lineStarts[Math.max(errorLine, firstLine)] + Math.max(0, column - 1), index.lineEnd(Math.max(errorLine, firstLine))) : index.lineEnd(last);
+  const open = openStructureAt(index.text, index.lineStarts[firstLine], end);
+  if (!open) return undefined;
+  const at = index.positionAt(open.offset);
+  return {
+    kind: open.kind,
+    range: range(at.line, at.character, at.line, at.character + 1),
+    laterLine: errorLine > at.line,
+    // Stopped at the end of the TOML text with the structure open: it was never closed.
+    unclosed: UNCLOSED_REASONS.has(reason) || errorLine > last,
+  };
+}
+
+/** The sentence that says where the open list or inline table started (1-based line, as editors show). */
+export const OPEN_STRUCTURE_MESSAGES = {
+  arrayUnclosed: {
+    fr: 'La liste ouverte ligne {line} n’est pas fermée : il manque `]` (ou une virgule) avant cet endroit.',
+    en: 'The list opened on line {line} is not closed: `]` (or a comma) is missing before this point.',
+  },
+  tableUnclosed: {
+    fr: 'La table en ligne ouverte ligne {line} n’est pas fermée : il manque `}` avant cet endroit (une table en ligne tient sur une seule ligne).',
+    en: 'The inline table opened on line {line} is not closed: `}` is missing before this point (an inline table fits on one line).',
+  },
+  arrayInside: { fr: 'Dans la liste ouverte ligne {line}.', en: 'In the list opened on line {line}.' },
+  tableInside: { fr: 'Dans la table en ligne ouverte ligne {line}.', en: 'In the inline table opened on line {line}.' },
+  arrayHere: { fr: 'Liste ouverte ici', en: 'List opened here' },
+  tableHere: { fr: 'Table en ligne ouverte ici', en: 'Inline table opened here' },
+} satisfies Record<string, Bilingual>;
+
+/**
+ * The sentence to add to a TOML syntax message and the related information that points at the
+ * opening bracket; nothing when the parser stopped on the bracket's own line (the range says it all).
+ */
+export function describeOpenStructure(opened: OpenStructure | undefined, lang: Lang): { sentence: string; related: RelatedInformation[] } | undefined {
+  if (!opened || !opened.laterLine) return undefined;
+  const table = opened.kind === 'table';
+  const line = opened.range.start.line + 1;
+  const sentence = localize(
+    opened.unclosed ? (table ? OPEN_STRUCTURE_MESSAGES.tableUnclosed : OPEN_STRUCTURE_MESSAGES.arrayUnclosed) : table ? OPEN_STRUCTURE_MESSAGES.tableInside : OPEN_STRUCTURE_MESSAGES.arrayInside,
+    lang,
+    { line },
+  );
+  return { sentence, related: [{ range: opened.range, message: localize(table ? OPEN_STRUCTURE_MESSAGES.tableHere : OPEN_STRUCTURE_MESSAGES.arrayHere, lang) }] };
 }

@@ -12,7 +12,7 @@ import { locateToml } from './locator';
 import { DEFAULT_SEVERITY, MESSAGES, type FrontMatterCode } from './messages';
 import { DEFAULT_PAGE_RULES, effectiveSeverity, type PageRules } from './rules';
 import { checkSchema } from './schemaChecks';
-import { locateTomlError, translateTomlReason } from './tomlErrors';
+import { describeOpenStructure, locateTomlError, translateTomlReason } from './tomlErrors';
 
 export interface ValidateOptions {
   /** Language of the messages; French by default (the authors are French GPs). */
@@ -96,7 +96,9 @@ function firstLineEnd(text: string): number {
 }
 
 function syntaxError(e: unknown, location: FrontMatterLocation, index: LineIndex, lang: Lang, rules: PageRules): Diagnostic[] {
-  const { range: r, reason } = locateTomlError(e, location.openLine + 1, Math.max(location.openLine, location.closeLine - 1), index);
-  const message = localize(MESSAGES.syntax, lang, { reason: translateTomlReason(reason, lang) });
-  return single('toml-syntax', r, message, rules, { reason });
+  const { range: r, reason, opened } = locateTomlError(e, location.openLine + 1, Math.max(location.openLine, location.closeLine - 1), index);
+  const open = describeOpenStructure(opened, lang);
+  const message = localize(MESSAGES.syntax, lang, { reason: translateTomlReason(reason, lang) }) + (open ? ` ${open.sentence}` : '');
+  const out = single('toml-syntax', r, message, rules, { reason });
+  return open ? out.map((d) => ({ ...d, related: open.related })) : out;
 }

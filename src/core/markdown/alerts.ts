@@ -3,6 +3,7 @@ import type { StateCore, Token } from 'markdown-it';
 import { localize, type Lang } from '../l10n';
 import { getArg, type ShortcodeTag } from '../shortcodes/scan';
 import { ALERT_LABELS } from './labels';
+import { ICONS } from './icons';
 import { safeText } from './escape';
 import type { AlertShortcodeSpec } from './options';
 
@@ -47,16 +48,6 @@ const KIND_BY_WORD: Readonly<Record<string, AlertKind>> = {
   error: 'danger',
   bug: 'danger',
   failure: 'danger',
-};
-
-const ICONS: Readonly<Record<AlertKind, string>> = {
-  note: '✎',
-  info: 'ℹ',
-  tip: '💡',
-  success: '✔',
-  important: '❗',
-  warning: '⚠',
-  danger: '⛔',
 };
 
 export interface AlertMeta {

@@ -3,6 +3,7 @@ import { localize, type Lang } from '../l10n';
 import { getArg, type ShortcodeTag } from '../shortcodes/scan';
 import { anchorize } from './anchorize';
 import { LABELS } from './labels';
+import { ICONS } from './icons';
 import { safeText, wellFormed } from './escape';
 import type { CollapseMode } from './options';
 
@@ -97,5 +98,5 @@ export function renderCollapseOpen(meta: CollapseMeta, mode: CollapseMode, attrs
 }
 
 export function renderUnclosed(name: string, lang: Lang): string {
-  return `<p class="medguide-shortcode-warning" role="note"><span aria-hidden="true">⚠ </span>${safeText(localize(LABELS.unclosed, lang, { name }))}</p>\n`;
+  return `<p class="medguide-shortcode-warning" role="note"><span class="medguide-warning-icon" aria-hidden="true">${ICONS.problem}</span> ${safeText(localize(LABELS.unclosed, lang, { name }))}</p>\n`;
 }

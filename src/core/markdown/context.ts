@@ -11,7 +11,8 @@ import type { RefResolver } from '../shortcodes/diagnostics';
  * and the relref lookup.
  */
 export interface ParseContext {
-  readonly settings: ResolvedSettings;
+  /** Read at the start of the parse; the page's front matter may change `lang`. */
+  settings: ResolvedSettings;
   /** Tags by the offset of their first `{` in the normalized source. */
   readonly tagsByStart: ReadonlyMap<number, { readonly tag: ShortcodeTag; readonly close?: ShortcodeTag }>;
   readonly env: unknown;

@@ -2,6 +2,7 @@ import type MarkdownIt from 'markdown-it';
 import { parse as parseToml, TomlDate } from 'smol-toml';
 import { localize, type Lang } from '../l10n';
 import { LABELS } from './labels';
+import { ICONS } from './icons';
 import { safeText } from './escape';
 import type { FrontMatterMode } from './options';
 
@@ -29,7 +30,7 @@ function fenceOf(line: string): 'toml' | 'yaml' | undefined {
   return undefined;
 }
 
-export function frontMatterRule(isEnabled: () => boolean): BlockRule {
+export function frontMatterRule(isEnabled: () => boolean, onParsed?: (meta: FrontMatterMeta) => void): BlockRule {
   return (state, startLine, endLine, silent) => {
     if (!isEnabled() || silent) return false;
     // Only at the very top: nothing before it but blank lines (Hugo allows those).
@@ -56,6 +57,7 @@ export function frontMatterRule(isEnabled: () => boolean): BlockRule {
     token.markup = format === 'toml' ? '+++' : '---';
     token.content = raw;
     token.meta = parseFrontMatter(raw, format);
+    onParsed?.(token.meta as FrontMatterMeta);
     state.line = close + 1;
     return true;
   };
@@ -159,7 +161,7 @@ export function renderFrontMatter(meta: FrontMatterMeta, mode: FrontMatterMode, 
   if (meta.error !== undefined || !meta.data) {
     return (
       `<div class="${cls} medguide-front-matter-invalid"${attrs} role="note">` +
-      `<p class="medguide-front-matter-error"><span aria-hidden="true">⚠ </span>${safeText(localize(LABELS.frontMatterInvalid, lang))}` +
+      `<p class="medguide-front-matter-error"><span class="medguide-warning-icon" aria-hidden="true">${ICONS.problem}</span> ${safeText(localize(LABELS.frontMatterInvalid, lang))}` +
       `<span class="medguide-front-matter-error-detail">${safeText(meta.error ?? '')}</span></p></div>\n`
     );
   }

@@ -10,3 +10,5 @@ export {
 export { anchorize } from './anchorize';
 export { alertKind, type AlertKind } from './alerts';
 export { defaultHref } from './context';
+export { labelLangOf, languageTag, pageLabelLang, pageLanguageTag, type SiteLanguages } from './pageLang';
+export { ICONS } from './icons';

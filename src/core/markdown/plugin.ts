@@ -20,6 +20,7 @@ import { createParseContext, type ParseContext } from './context';
 import { safeText } from './escape';
 import { FRONT_MATTER_TOKEN, frontMatterRule, renderFrontMatter, type FrontMatterMeta } from './frontMatter';
 import { HeadingIds } from './headingIds';
+import { labelLangOf } from './pageLang';
 import { codeLiterals } from './literals';
 import { resolveSettings, type MedguidePluginOptions, type ResolvedSettings } from './options';
 import { BROKEN_REF_CLOSE, BROKEN_REF_OPEN, relrefLinkRule, renderBrokenRefOpen, type RefTarget } from './relref';
@@ -60,7 +61,12 @@ export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = 
   md.core.ruler.after('normalize', 'medguide_begin', (state) => {
     ctx = bypass ? undefined : createParseContext(state.src, state.env, options);
   });
-  md.block.ruler.before('table', 'medguide_front_matter', frontMatterRule(() => getCtx() !== undefined));
+  md.block.ruler.before('table', 'medguide_front_matter', frontMatterRule(() => getCtx() !== undefined, (meta) => {
+    // A page that names its language (`lang = "en"`) gets labels in it, from this parse on.
+    const c = getCtx();
+    const lang = labelLangOf(meta.data?.lang);
+    if (c && lang && lang !== c.settings.lang) c.settings = { ...c.settings, lang };
+  }));
   md.block.ruler.before('fence', 'medguide_shortcode_block', shortcodeBlockRule(getCtx), {
     alt: ['paragraph', 'reference', 'blockquote', 'list'],
   });
@@ -132,6 +138,14 @@ function wrapBlockquoteRule(md: MarkdownIt, enabled: () => boolean): void {
   if (blockquote) md.block.ruler.at('blockquote', blockquoteAlertRule(blockquote.fn, enabled), { alt: [...blockquote.alt] });
 }
 
+/** The settings with the labels in the language the page's front matter names (`lang`), if French or English. */
+function withPageLang(settings: ResolvedSettings, tokens: readonly Token[]): ResolvedSettings {
+  const first = tokens[0];
+  if (first?.type !== FRONT_MATTER_TOKEN) return settings;
+  const lang = labelLangOf((first.meta as FrontMatterMeta | null)?.data?.lang);
+  return lang && lang !== settings.lang ? { ...settings, lang } : settings;
+}
+
 function installRenderers(md: MarkdownIt, options: MedguidePluginOptions): void {
   // Settings are read once per render, so a change applies at the next preview refresh.
   let renderSettings: ResolvedSettings | undefined;
@@ -139,7 +153,7 @@ function installRenderers(md: MarkdownIt, options: MedguidePluginOptions): void 
   const render = md.renderer.render.bind(md.renderer);
   md.renderer.render = (tokens, opts, env) => {
     const previous = renderSettings;
-    renderSettings = resolveSettings(options, env);
+    renderSettings = withPageLang(resolveSettings(options, env), tokens);
     try {
       return render(tokens, opts, env);
     } finally {

@@ -174,6 +174,20 @@ export function checkMatriculeIns(entry: string): MatriculeCheck {
   return errors.length === 0 ? { valid: true, normalized: value, errors, warnings } : { valid: false, errors, warnings };
 }
 
+/**
+ * Matricules INS that the ANS publishes as examples in its own documentation: fictitious, valid
+ * keys. A page or a test may quote them; they are reported as examples, never as a real patient.
+ */
+export const KNOWN_EXAMPLE_MATRICULES: ReadonlyMap<string, string> = new Map([
+  ['279035121518989', 'ANS CI-SIS examples (ansforge/hl7V2-exemples): INS and 279035121518989@patient.mssante.fr'],
+  ['146026322000196', 'ANS CI-SIS volet « Transmission d’un document CDA-R2 en HL7v2 »: 146026322000196@patient.mssante.fr'],
+]);
+
+/** Whether `entry` (separators and case ignored) is one of the ANS's published example numbers. */
+export function isKnownExampleMatricule(entry: string): boolean {
+  return KNOWN_EXAMPLE_MATRICULES.has(normalizeMatriculeEntry(typeof entry === 'string' ? entry : ''));
+}
+
 /** True when `entry` is a valid matricule INS (separators and lower-case `2a`/`2b` allowed). */
 export function isValidMatriculeIns(entry: string): boolean {
   return checkMatriculeIns(entry).valid;

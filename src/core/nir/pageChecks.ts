@@ -2,10 +2,11 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostic';
 import { localize, type Bilingual, type Lang } from '../l10n';
 import { LineIndex } from '../text';
 import { maskCode } from './maskCode';
-import { checkMatriculeIns, MATRICULE_FORMAT_HINT, normalizeMatriculeEntry } from './matriculeIns';
+import { checkMatriculeIns, KNOWN_EXAMPLE_MATRICULES, MATRICULE_FORMAT_HINT, normalizeMatriculeEntry } from './matriculeIns';
 
 export const MSSANTE_ADDRESS_CODE = 'mssante-address';
 export const PATIENT_IDENTIFIER_CODE = 'patient-identifier';
+export const EXAMPLE_IDENTIFIER_CODE = 'example-identifier';
 
 export interface PatientIdentifierOptions {
   /** The page silences `patient-identifier` (its front matter lists it; the caller reads it). */
@@ -48,6 +49,14 @@ export const PAGE_CHECK_MESSAGES = {
       'This number has the shape of a matricule INS with a valid key: a real patient identifier must never ' +
       'be published. Remove it; if it is a test identity, declare it in .medguide.toml, or add ' +
       '"patient-identifier" to medguide_ignore in the page’s front matter.',
+  },
+  exampleIdentifier: {
+    fr:
+      'Numéro d’exemple publié par l’ANS dans sa documentation (matricule INS fictif) : ce n’est pas l’identifiant ' +
+      'd’un patient réel. Dans une vraie adresse MSSanté, c’est le matricule INS du patient lui-même.',
+    en:
+      'Example number published by the ANS in its documentation (a fictitious matricule INS): not a real patient’s ' +
+      'identifier. In a real MSSanté address it is the patient’s own matricule INS.',
   },
 } satisfies Record<string, Bilingual>;
 
@@ -124,12 +133,23 @@ function checkIdentifiers(
   index: LineIndex,
   lang: Lang,
   testIdentities: ReadonlySet<string>,
+  reportReal: boolean,
   out: Diagnostic[],
 ): void {
   IDENTIFIER.lastIndex = 0;
   for (let m = IDENTIFIER.exec(masked); m !== null; m = IDENTIFIER.exec(masked)) {
     const check = checkMatriculeIns(m[0]);
     if (!check.valid || check.normalized === undefined || testIdentities.has(check.normalized)) continue;
+    if (KNOWN_EXAMPLE_MATRICULES.has(check.normalized)) {
+      out.push({
+        code: EXAMPLE_IDENTIFIER_CODE,
+        severity: 'information',
+        range: index.rangeAt(m.index, m.index + m[0].length),
+        message: localize(PAGE_CHECK_MESSAGES.exampleIdentifier, lang),
+      });
+      continue;
+    }
+    if (!reportReal) continue;
     out.push({
       code: PATIENT_IDENTIFIER_CODE,
       severity: 'warning',
@@ -154,9 +174,8 @@ export function checkPatientIdentifiers(
   const masked = maskCode(index);
   const out: Diagnostic[] = [];
   checkAddresses(masked, index, lang, out);
-  if (!options.silenced) {
-    const testIdentities = new Set((options.testIdentities ?? []).map(normalizeMatriculeEntry));
-    checkIdentifiers(masked, index, lang, testIdentities, out);
-  }
+  // The ANS's published examples are reported (as examples) even on a page that silences real identifiers.
+  const testIdentities = new Set((options.testIdentities ?? []).map(normalizeMatriculeEntry));
+  checkIdentifiers(masked, index, lang, testIdentities, !options.silenced, out);
   return out.sort(compareDiagnostics);
 }

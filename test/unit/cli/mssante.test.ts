@@ -58,6 +58,22 @@ describe('cli mssante', () => {
     assert.match(r.stderr, /patient/); // the reminder not to publish it
   });
 
+  it('says the ANS example number is a known example, not a real patient identifier', async () => {
+    const fr = await run(['--lang', 'fr'], '279035121518989\n');
+    assert.equal(fr.code, EXIT_OK);
+    assert.equal(fr.stdout, '279035121518989@patient.mssante.fr\n');
+    assert.equal(
+      fr.stderr,
+      'C’est le numéro d’exemple que l’ANS publie dans sa documentation (matricule INS fictif), pas celui d’un patient réel : il convient aux exemples et aux tests.\n',
+    );
+    const en = await run(['--lang', 'en'], '146 026 322 000 196\n');
+    assert.equal(en.stdout, '146026322000196@patient.mssante.fr\n');
+    assert.equal(en.stderr, 'This is the example number the ANS publishes in its documentation (a fictitious matricule INS), not a real patient’s: fine for examples and tests.\n');
+    // Any other valid number gets the real-patient reminder.
+    const real = await run(['--lang', 'en'], '185057505612388\n');
+    assert.match(real.stderr, /^Reminder: this is a real patient identifier/);
+  });
+
   it('keeps Corsica letters upper case', async () => {
     const r = await run(['--format', 'autolink'], '178042a00401209\r\n');
     assert.equal(r.code, EXIT_OK);

@@ -110,3 +110,93 @@ describe('cli/render', () => {
     assert.equal(r.stderr, 'Cannot read absente.md: ENOENT\n');
   });
 });
+
+describe('cli/render: the page’s language and a standalone page sent to a reviewer', () => {
+  let root: string;
+  const write = (path: string, text: string) => {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  const EN = { LANG: 'en_US.UTF-8' };
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'medguide-render-lang-'));
+    // A French one-language site with a baseURL, as the example site.
+    write('fr/hugo.toml', 'baseURL = "https://guide.example.org/"\nlanguageCode = "fr-fr"\ntitle = "Guide"\n');
+    write('fr/content/cabinet/_index.md', '+++\ntitle = "Cabinet"\n+++\n');
+    write('fr/content/cabinet/e-cps.md', '+++\ntitle = "La carte e-CPS"\ndate = 2024-03-04\npublishdate = 2024-03-11\n+++\n\n## Réagir vite\n\nTexte.\n');
+    write('fr/content/cabinet/mon dossier/index.md', '+++\ntitle = "Bundle"\n+++\n');
+    write('fr/content/cabinet/slug.md', '+++\ntitle = "Avec slug"\nslug = "Autre Nom"\n+++\n');
+    write(
+      'fr/content/cabinet/liens.md',
+      '+++\ntitle = "Liens"\ndate = 2024-01-01\n+++\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nNote.\n{.alert .alert-info}\n\n' +
+        '{{% notice tip %}}\nCorps.\n{{% /notice %}}\n\n' +
+        '[carte]({{< relref "e-cps" >}}), [ancre]({{< relref "e-cps.md#réagir-vite" >}}), [section]({{< relref "/cabinet" >}}), ' +
+        '[bundle]({{< relref "mon dossier" >}}), [slug]({{< relref "slug.md" >}}), [ici]({{< relref "#haut" >}})\n',
+    );
+    write('fr/content/cabinet/english.md', '+++\ntitle = "In English"\nlang = "en-GB"\ndate = 2024-01-01\n+++\n\n> [!WARNING]\n> x\n');
+    // A multilingual site: French by default, an English translation.
+    write('multi/hugo.toml', 'defaultContentLanguage = "fr"\n[languages.fr]\nweight = 1\nlanguageCode = "fr-FR"\n[languages.en]\nweight = 2\n');
+    write('multi/content/page.md', '+++\ntitle = "Page"\ndate = 2024-01-01\n+++\n\n[en]({{< relref path="page.md" lang="en" >}})\n\n> [!WARNING]\n> x\n');
+    write('multi/content/page.en.md', '+++\ntitle = "Page"\ndate = 2024-01-01\n+++\n\n[fr]({{< relref path="page.md" lang="fr" >}})\n\n> [!WARNING]\n> x\n');
+    // A site that says nothing about its language: the environment decides.
+    write('silent/hugo.toml', 'title = "x"\n');
+    write('silent/content/p.md', '> [!WARNING]\n> x\n');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('labels a French page in French in an English environment, and writes its language in <html lang>', async () => {
+    const r = await run(['--standalone', 'content/cabinet/e-cps.md'], join(root, 'fr'), EN);
+    assert.equal(r.code, EXIT_OK, r.stderr);
+    assert.ok(r.stdout.startsWith('<!DOCTYPE html>\n<html lang="fr-fr">\n'), r.stdout.slice(0, 80));
+    assert.ok(r.stdout.includes('Créé le 2024-03-04') && r.stdout.includes('Publié le 2024-03-11'), r.stdout);
+    const body = await run(['content/cabinet/liens.md'], join(root, 'fr'), EN);
+    assert.ok(body.stdout.includes('<span class="medguide-alert-label">Astuce</span>'));
+    assert.ok(body.stdout.includes('<span class="medguide-alert-label">Information</span>'));
+  });
+
+  it('follows a translation’s own language, and the page’s `lang` front matter', async () => {
+    const fr = await run(['--standalone', 'content/page.md'], join(root, 'multi'), EN);
+    assert.ok(fr.stdout.includes('<html lang="fr-FR">') && fr.stdout.includes('>Attention</span>'), fr.stdout.slice(0, 100));
+    const en = await run(['--standalone', 'content/page.en.md'], join(root, 'multi'), { LANG: 'fr_FR.UTF-8' });
+    assert.ok(en.stdout.includes('<html lang="en">') && en.stdout.includes('>Warning</span>'), en.stdout.slice(0, 100));
+    const own = await run(['--standalone', 'content/cabinet/english.md'], join(root, 'fr'), { LANG: 'fr_FR.UTF-8' });
+    assert.ok(own.stdout.includes('<html lang="en-GB">') && own.stdout.includes('>Warning</span>'));
+  });
+
+  it('falls back to --lang or the environment when the site says nothing', async () => {
+    assert.ok((await run(['--standalone', 'content/p.md'], join(root, 'silent'), EN)).stdout.includes('<html lang="en">'));
+    const fr = await run(['--standalone', '--lang', 'fr', 'content/p.md'], join(root, 'silent'), EN);
+    assert.ok(fr.stdout.includes('<html lang="fr">') && fr.stdout.includes('>Attention</span>'));
+  });
+
+  it('links to the pages’ addresses on the published site (baseURL + Hugo’s URL), not to .md files', async () => {
+    const r = await run(['--standalone', 'content/cabinet/liens.md'], join(root, 'fr'), EN);
+    const hrefs = [...r.stdout.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+    assert.deepEqual(hrefs, [
+      'https://guide.example.org/cabinet/e-cps/',
+      'https://guide.example.org/cabinet/e-cps/#r%C3%A9agir-vite',
+      'https://guide.example.org/cabinet/',
+      'https://guide.example.org/cabinet/mon-dossier/',
+      'https://guide.example.org/cabinet/autre-nom/',
+      '#haut',
+    ]);
+    // Without --standalone the links stay on the .md files, which VS Code and a local checkout open.
+    const plain = await run(['content/cabinet/liens.md'], join(root, 'fr'), EN);
+    assert.ok(plain.stdout.includes('<a href="e-cps.md" class="medguide-relref">carte</a>'), plain.stdout);
+    // A multilingual site puts the other language in its folder; no baseURL: from the site's root.
+    const multi = await run(['--standalone', 'content/page.md'], join(root, 'multi'), EN);
+    assert.ok(multi.stdout.includes('<a href="/en/page/" class="medguide-relref">en</a>'), multi.stdout);
+    const back = await run(['--standalone', 'content/page.en.md'], join(root, 'multi'), EN);
+    assert.ok(back.stdout.includes('<a href="/page/" class="medguide-relref">fr</a>'), back.stdout);
+  });
+
+  it('draws icons as inline SVG (no emoji font needed) and spaces boxes as VS Code does', async () => {
+    const r = await run(['--standalone', 'content/cabinet/liens.md'], join(root, 'fr'), EN);
+    assert.ok(!/[\u2139\u270e\u2714\u26a0\u26d4\u2757]|\p{Extended_Pictographic}/u.test(r.stdout.replace(/<style>[\s\S]*<\/style>/, '')), 'no emoji or symbol-font icon');
+    assert.match(r.stdout, /<span class="medguide-alert-icon" aria-hidden="true"><svg class="medguide-icon" viewBox="0 0 16 16"/);
+    // The table above the information box has a bottom margin; a box's text starts right under its title.
+    assert.ok(r.stdout.includes('table{border-collapse:collapse;margin-bottom:1em}'));
+    assert.ok(r.stdout.includes('h1,h2,h3,h4,h5,h6,p,ol,ul,dl,pre{margin-top:0}'));
+    assert.ok(r.stdout.includes('.medguide-alert-title + * {\n  margin-top: 0;\n}'));
+  });
+});

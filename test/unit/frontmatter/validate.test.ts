@@ -95,9 +95,47 @@ describe('frontmatter/validate: toml-syntax', () => {
     ]);
   });
 
+  it('says where a list left open was opened: the message names its line, the related information points at its `[`', () => {
+    // A missing `]` after "ESH" (line 10 as editors count) is only noticed on line 11.
+    const text = page({}, 'sources = [', '  "HAS",', '  "ESH"', 'tags = ["a", "b"]', 'annees = "2024"');
+    const [d] = fr(text);
+    assert.equal(
+      brief(d),
+      'toml-syntax error 10:0-10:17 Erreur de syntaxe TOML : virgule ou fin de structure attendue. La liste ouverte ligne 8 n’est pas fermée : il manque `]` (ou une virgule) avant cet endroit.',
+    );
+    assert.deepEqual(d.related, [{ range: { start: { line: 7, character: 10 }, end: { line: 7, character: 11 } }, message: 'Liste ouverte ici' }]);
+    const [e] = en(text);
+    assert.equal(
+      brief(e),
+      'toml-syntax error 10:0-10:17 TOML syntax error: expected comma or end of structure. The list opened on line 8 is not closed: `]` (or a comma) is missing before this point.',
+    );
+    assert.deepEqual(e.related, [{ range: { start: { line: 7, character: 10 }, end: { line: 7, character: 11 } }, message: 'List opened here' }]);
+  });
+
+  it('says where an inline table left open was opened, and where a wrong value sits inside a multi-line list', () => {
+    const [t] = en(page({}, 'image = { src = "a.png"', 'annees = "2024"'));
+    assert.equal(
+      brief(t),
+      'toml-syntax error 8:0-8:15 TOML syntax error: expected comma or end of structure. The inline table opened on line 8 is not closed: `}` is missing before this point (an inline table fits on one line).',
+    );
+    assert.deepEqual(t.related, [{ range: { start: { line: 7, character: 8 }, end: { line: 7, character: 9 } }, message: 'Inline table opened here' }]);
+    const [f] = fr(page({}, 'image = { src = "a.png"', 'annees = "2024"'));
+    assert.match(f.message, / La table en ligne ouverte ligne 8 n’est pas fermée : il manque `\}` avant cet endroit \(une table en ligne tient sur une seule ligne\)\.$/);
+    assert.deepEqual(f.related?.map((r) => r.message), ['Table en ligne ouverte ici']);
+    const [v] = fr(page({}, 'tags = [', '  "a",', '  b,', ']'));
+    assert.equal(brief(v), 'toml-syntax error 9:2-9:4 Erreur de syntaxe TOML : valeur invalide (un texte doit être entre guillemets). Dans la liste ouverte ligne 8.');
+    assert.deepEqual(v.related?.map((r) => r.range.start), [{ line: 7, character: 7 }]);
+  });
+
+  it('adds nothing when the parser stopped on the line that opened the list (the range says it all)', () => {
+    const [d] = en(page({}, 'tags = ["a" "b"]'));
+    assert.equal(d.related, undefined);
+    assert.equal(d.message, 'TOML syntax error: expected comma or end of structure.');
+  });
+
   it('counts lines below an opening +++ that follows blank lines; an error at the end stays on the last line', () => {
     assert.deepEqual(fr('\n+++\na = 1\nb = [1,\n+++\n').map(brief), [
-      'toml-syntax error 3:0-3:7 Erreur de syntaxe TOML : valeur invalide (un texte doit être entre guillemets).',
+      'toml-syntax error 3:0-3:7 Erreur de syntaxe TOML : valeur invalide (un texte doit être entre guillemets). La liste ouverte ligne 4 n’est pas fermée : il manque `]` (ou une virgule) avant cet endroit.',
     ]);
     assert.deepEqual(briefs('+++\ntitle = Bonjour\n+++\n'), ['toml-syntax error 1:8-1:15 TOML syntax error: invalid value.']);
   });

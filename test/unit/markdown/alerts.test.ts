@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { makeMd } from './helpers';
+import { ICONS } from '../../../src/core/markdown';
 
 const title = (kind: string, icon: string, label: string) =>
   `<div class="medguide-alert medguide-alert-${kind}" role="note">\n` +
@@ -9,38 +10,38 @@ describe('markdown/alerts', () => {
   it('turns Goldmark alert attributes into a box, keeping the classes on the block', () => {
     assert.equal(
       makeMd().render('Vérifiez avant la séance.\n{.alert .alert-warning}\n'),
-      title('warning', '⚠', 'Attention') + '<p class="alert alert-warning">Vérifiez avant la séance.</p>\n</div>\n',
+      title('warning', ICONS.warning, 'Attention') + '<p class="alert alert-warning">Vérifiez avant la séance.</p>\n</div>\n',
     );
   });
 
   it('puts list and blockquote attributes on the list and the quote, not inside', () => {
     assert.equal(
       makeMd({ lang: 'en' }).render('- a\n- b\n{.alert .alert-info}\n'),
-      title('info', 'ℹ', 'Information') + '<ul class="alert alert-info">\n<li>a</li>\n<li>b</li>\n</ul>\n</div>\n',
+      title('info', ICONS.info, 'Information') + '<ul class="alert alert-info">\n<li>a</li>\n<li>b</li>\n</ul>\n</div>\n',
     );
     assert.equal(
       makeMd().render('> cité\n{.alert .alert-danger}\n'),
-      title('danger', '⛔', 'Danger') + '<blockquote class="alert alert-danger">\n<p>cité</p>\n</blockquote>\n</div>\n',
+      title('danger', ICONS.danger, 'Danger') + '<blockquote class="alert alert-danger">\n<p>cité</p>\n</blockquote>\n</div>\n',
     );
   });
 
   it('keeps an attribute line at the end of a collapse on its paragraph', () => {
     const html = makeMd().render('{{% collapse "A" %}}\n\nTexte.\n{.alert .alert-warning}\n\n{{% /collapse %}}\n');
-    assert.ok(html.includes(title('warning', '⚠', 'Attention') + '<p class="alert alert-warning">Texte.</p>\n</div>\n</details>'), html);
+    assert.ok(html.includes(title('warning', ICONS.warning, 'Attention') + '<p class="alert alert-warning">Texte.</p>\n</div>\n</details>'), html);
     assert.ok(html.startsWith('<details class="medguide-collapse" open>'), html);
   });
 
   it('renders Hugo blockquote alerts, any word, with an optional title', () => {
-    assert.equal(makeMd().render('> [!NOTE]\n> Le patient peut répondre.\n'), title('note', '✎', 'Note') + '<p>Le patient peut répondre.</p>\n</div>\n');
+    assert.equal(makeMd().render('> [!NOTE]\n> Le patient peut répondre.\n'), title('note', ICONS.note, 'Note') + '<p>Le patient peut répondre.</p>\n</div>\n');
     assert.equal(
       makeMd({ lang: 'en' }).render('> [!WARNING] Avant la séance\n> corps\n'),
-      title('warning', '⚠', 'Avant la séance') + '<p>corps</p>\n</div>\n',
+      title('warning', ICONS.warning, 'Avant la séance') + '<p>corps</p>\n</div>\n',
     );
-    assert.equal(makeMd().render('> [!INFO]\n>\n> corps\n'), title('info', 'ℹ', 'Information') + '<p>corps</p>\n</div>\n');
-    assert.equal(makeMd().render('> [!CAUTION]\n> x\n'), title('danger', '⛔', 'Prudence') + '<p>x</p>\n</div>\n');
-    assert.equal(makeMd().render('> [!Rappel]\n> x\n'), title('note', '✎', 'Rappel') + '<p>x</p>\n</div>\n');
+    assert.equal(makeMd().render('> [!INFO]\n>\n> corps\n'), title('info', ICONS.info, 'Information') + '<p>corps</p>\n</div>\n');
+    assert.equal(makeMd().render('> [!CAUTION]\n> x\n'), title('danger', ICONS.danger, 'Prudence') + '<p>x</p>\n</div>\n');
+    assert.equal(makeMd().render('> [!Rappel]\n> x\n'), title('note', ICONS.note, 'Rappel') + '<p>x</p>\n</div>\n');
     // A custom title is plain text, and the box may have no body.
-    assert.equal(makeMd().render('> [!NOTE] *x*\n'), title('note', '✎', '*x*') + '</div>\n');
+    assert.equal(makeMd().render('> [!NOTE] *x*\n'), title('note', ICONS.note, '*x*') + '</div>\n');
     // Not a marker: stays a quote.
     assert.equal(makeMd().render('> texte [!NOTE]\n'), '<blockquote>\n<p>texte [!NOTE]</p>\n</blockquote>\n');
   });
@@ -50,11 +51,11 @@ describe('markdown/alerts', () => {
     // Nested: the inner quote is the box, the outer stays a quote.
     assert.equal(
       md.render('> Cité\n>\n> > [!TIP]\n> > astuce\n'),
-      '<blockquote>\n<p>Cité</p>\n' + title('tip', '💡', 'Tip') + '<p>astuce</p>\n</div>\n</blockquote>\n',
+      '<blockquote>\n<p>Cité</p>\n' + title('tip', ICONS.tip, 'Tip') + '<p>astuce</p>\n</div>\n</blockquote>\n',
     );
-    assert.equal(md.render('- > [!NOTE]\n  > dans la liste\n'), '<ul>\n<li>\n' + title('note', '✎', 'Note') + '<p>dans la liste</p>\n</div>\n</li>\n</ul>\n');
+    assert.equal(md.render('- > [!NOTE]\n  > dans la liste\n'), '<ul>\n<li>\n' + title('note', ICONS.note, 'Note') + '<p>dans la liste</p>\n</div>\n</li>\n</ul>\n');
     const section = md.render('{{% collapse "A" %}}\n> [!WARNING]\n\n> [!NOTE] Seul\n{{% /collapse %}}\n');
-    assert.ok(section.includes(title('warning', '⚠', 'Warning') + '</div>\n' + title('note', '✎', 'Seul') + '</div>\n</details>'), section);
+    assert.ok(section.includes(title('warning', ICONS.warning, 'Warning') + '</div>\n' + title('note', ICONS.note, 'Seul') + '</div>\n</details>'), section);
     // Marker-only boxes one after another: each loses its marker paragraph, nothing else.
     const tokens = md.parse('> [!NOTE]\n\n> [!TIP]\n\nFin.\n', {});
     assert.deepEqual(
@@ -77,18 +78,18 @@ describe('markdown/alerts', () => {
   it('renders every default alert shortcode spelling', () => {
     const md = makeMd();
     const box = (src: string) => md.render(src).split('\n').slice(0, 2).join('\n') + '\n';
-    assert.equal(box('{{% alert color="warning" title="Dose maximale" %}}\nx\n{{% /alert %}}'), title('warning', '⚠', 'Dose maximale'));
-    assert.equal(box('{{% alert %}}\nx\n{{% /alert %}}'), title('info', 'ℹ', 'Information'));
-    assert.equal(box('{{% notice warning %}}\nx\n{{% /notice %}}'), title('warning', '⚠', 'Attention'));
-    assert.equal(box('{{% notice tip "Astuce du jour" %}}\nx\n{{% /notice %}}'), title('tip', '💡', 'Astuce du jour'));
-    assert.equal(box('{{< hint danger >}}\nx\n{{< /hint >}}'), title('danger', '⛔', 'Danger'));
-    assert.equal(box('{{< callout type="important" >}}\nx\n{{< /callout >}}'), title('important', '❗', 'Important'));
+    assert.equal(box('{{% alert color="warning" title="Dose maximale" %}}\nx\n{{% /alert %}}'), title('warning', ICONS.warning, 'Dose maximale'));
+    assert.equal(box('{{% alert %}}\nx\n{{% /alert %}}'), title('info', ICONS.info, 'Information'));
+    assert.equal(box('{{% notice warning %}}\nx\n{{% /notice %}}'), title('warning', ICONS.warning, 'Attention'));
+    assert.equal(box('{{% notice tip "Astuce du jour" %}}\nx\n{{% /notice %}}'), title('tip', ICONS.tip, 'Astuce du jour'));
+    assert.equal(box('{{< hint danger >}}\nx\n{{< /hint >}}'), title('danger', ICONS.danger, 'Danger'));
+    assert.equal(box('{{< callout type="important" >}}\nx\n{{< /callout >}}'), title('important', ICONS.important, 'Important'));
     for (const [name, kind, icon, label] of [
-      ['info', 'info', 'ℹ', 'Information'],
-      ['note', 'note', '✎', 'Note'],
-      ['tip', 'tip', '💡', 'Astuce'],
-      ['warning', 'warning', '⚠', 'Attention'],
-      ['danger', 'danger', '⛔', 'Danger'],
+      ['info', 'info', ICONS.info, 'Information'],
+      ['note', 'note', ICONS.note, 'Note'],
+      ['tip', 'tip', ICONS.tip, 'Astuce'],
+      ['warning', 'warning', ICONS.warning, 'Attention'],
+      ['danger', 'danger', ICONS.danger, 'Danger'],
     ]) {
       assert.equal(box(`{{% ${name} %}}\nx\n{{% /${name} %}}`), title(kind, icon, label), name);
     }
@@ -112,7 +113,7 @@ describe('markdown/alerts', () => {
 
   it('uses the configured alert shortcode names', () => {
     const md = makeMd({ alertShortcodes: { encadre: { type: 'note', typeArgs: ['type'] } } });
-    assert.ok(md.render('{{% encadre type="danger" %}}\nx\n{{% /encadre %}}').startsWith(title('danger', '⛔', 'Danger')));
+    assert.ok(md.render('{{% encadre type="danger" %}}\nx\n{{% /encadre %}}').startsWith(title('danger', ICONS.danger, 'Danger')));
     // `warning` is no longer an alert: a labelled frame instead.
     assert.ok(md.render('{{% warning %}}\nx\n{{% /warning %}}').startsWith('<div class="medguide-shortcode-frame">'));
   });
@@ -121,7 +122,7 @@ describe('markdown/alerts', () => {
     assert.equal(
       makeMd().render('Voir {{% tip %}}*ceci*{{% /tip %}}.'),
       '<p>Voir <span class="medguide-alert medguide-alert-tip medguide-alert-inline" role="note"><span class="medguide-alert-title">' +
-        '<span class="medguide-alert-icon" aria-hidden="true">💡</span> <span class="medguide-alert-label">Astuce</span></span> <em>ceci</em></span>.</p>\n',
+        '<span class="medguide-alert-icon" aria-hidden="true">' + ICONS.tip + '</span> <span class="medguide-alert-label">Astuce</span></span> <em>ceci</em></span>.</p>\n',
     );
   });
 });

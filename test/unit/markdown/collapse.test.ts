@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { makeMd } from './helpers';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { anchorize, medguidePlugin, type MedguideSettings } from '../../../src/core/markdown';
+import { anchorize, ICONS, medguidePlugin, type MedguideSettings } from '../../../src/core/markdown';
 
 const TITLE = '<summary class="medguide-collapse-summary">';
 
@@ -98,7 +98,7 @@ describe('markdown/collapse', () => {
       '<details class="medguide-collapse" open>\n' +
         `${TITLE}<h2 id="ext">Ext</h2>\n</summary>\n` +
         '<div class="medguide-alert medguide-alert-warning" role="note">\n' +
-        '<p class="medguide-alert-title"><span class="medguide-alert-icon" aria-hidden="true">⚠</span> <span class="medguide-alert-label">Attention</span></p>\n' +
+        '<p class="medguide-alert-title"><span class="medguide-alert-icon" aria-hidden="true">' + ICONS.warning + '</span> <span class="medguide-alert-label">Attention</span></p>\n' +
         '<ol>\n<li>un</li>\n<li>deux</li>\n</ol>\n</div>\n' +
         '<details class="medguide-collapse" open>\n' +
         `${TITLE}<h2 id="int">Int</h2>\n</summary>\n<p>texte</p>\n</details>\n` +
@@ -119,7 +119,7 @@ describe('markdown/collapse', () => {
       makeMd().render('{{% collapse "A" %}}\ntexte\n\nsuite'),
       '<details class="medguide-collapse" open>\n' +
         `${TITLE}<h2 id="a">A</h2>\n</summary>\n` +
-        '<p class="medguide-shortcode-warning" role="note"><span aria-hidden="true">⚠ </span>Shortcode « collapse » non fermé : il manque {{% /collapse %}}</p>\n' +
+        '<p class="medguide-shortcode-warning" role="note"><span class="medguide-warning-icon" aria-hidden="true">' + ICONS.problem + '</span> Shortcode « collapse » non fermé : il manque {{% /collapse %}}</p>\n' +
         '<p>texte</p>\n<p>suite</p>\n</details>\n',
     );
   });

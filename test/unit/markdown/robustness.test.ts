@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
-import { medguidePlugin } from '../../../src/core/markdown';
+import { ICONS, medguidePlugin } from '../../../src/core/markdown';
 import { makeMd, siteMd } from './helpers';
 
 const EXAMPLE = readFileSync(new URL('../../fixtures/pages/teleconsultation.md', `file://${__filename}`), 'utf8');
@@ -10,8 +10,10 @@ const EXAMPLE = readFileSync(new URL('../../fixtures/pages/teleconsultation.md',
 const SAFE_TAGS = new Set(['p', 'div', 'span', 'details', 'summary', 'h2', 'ul', 'ol', 'li', 'a', 'em', 'strong', 'code', 'pre', 'blockquote', 'header', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'hr', 's', 'mark', 'sub', 'sup', 'dl', 'dt', 'dd', 'h1', 'h3', 'h4', 'h5', 'h6']);
 
 /** No live markup: only known tags, no event handler attribute, no script URL (attributes parsed, not grepped). */
-function assertInert(html: string, input: string): void {
-  const ctx = `input: ${JSON.stringify(input)}\nhtml: ${html}`;
+function assertInert(fullHtml: string, input: string): void {
+  // MedGuide's own icons are constant SVG markup (nothing of the page in them): checked once below, then set aside.
+  const html = withoutIcons(fullHtml);
+  const ctx = `input: ${JSON.stringify(input)}\nhtml: ${fullHtml}`;
   for (const m of html.matchAll(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/g)) {
     assert.ok(SAFE_TAGS.has(m[1].toLowerCase()), `tag <${m[1]}>\n${ctx}`);
     for (const a of m[2].matchAll(/\s+([^\s=>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g)) {
@@ -25,7 +27,21 @@ function assertInert(html: string, input: string): void {
   assert.ok(!/<(?![a-zA-Z/])/.test(html.replace(/<\/[a-zA-Z][\w-]*>/g, '')), ctx);
 }
 
+/** The page's HTML without MedGuide's constant icons (exact copies only: any other SVG still counts). */
+function withoutIcons(html: string): string {
+  let out = html;
+  for (const icon of Object.values(ICONS)) out = out.split(icon).join('');
+  return out;
+}
+
 describe('markdown/robustness', () => {
+  it('draws its icons as constant, inert SVG: a path, no script, no handler, no URL', () => {
+    for (const icon of Object.values(ICONS)) {
+      assert.match(icon, /^<svg class="medguide-icon" viewBox="0 0 16 16" width="1em" height="1em" fill="currentColor" fill-rule="evenodd" aria-hidden="true" focusable="false"><path d="[-0-9.a-zA-Z ]+"\/><\/svg>$/);
+      assert.ok(!/[hH]ref|on[a-z]+=|url\(|script/i.test(icon));
+    }
+  });
+
   it('keeps source lines on every block token of the example page', () => {
     const tokens = siteMd().parse(EXAMPLE, {});
     const missing = tokens.filter((t) => t.block && t.nesting !== -1 && !t.map).map((t) => t.type);

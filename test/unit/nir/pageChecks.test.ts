@@ -5,6 +5,7 @@ import type { Lang } from '../../../src/core/l10n';
 import {
   checkPatientIdentifiers,
   codeRegions,
+  isKnownExampleMatricule,
   maskCode,
   MATRICULE_FORMAT_HINT,
   PAGE_CHECK_MESSAGES,
@@ -165,6 +166,32 @@ describe('core/nir pageChecks', () => {
 
     it('keeps the default list of test identities empty', () => {
       assert.equal(check('279035121518989 146026322000196').length, 2);
+    });
+
+    it('reports the ANS’s published example numbers as known examples (information), not as real patients', () => {
+      // 279035121518989: ANS CI-SIS examples; 146026322000196: ANS CI-SIS volet HL7v2 (see KNOWN_EXAMPLE_MATRICULES).
+      const text = 'Exemple ANS : 279035121518989@patient.mssante.fr\nAutre : 1 46 02 63 220 001 96 et réel : 185057505612388';
+      assert.deepEqual(rows(text), [
+        ['example-identifier', 'information', 0, 14, 0, 29],
+        ['example-identifier', 'information', 1, 8, 1, 29],
+        ['patient-identifier', 'warning', 1, 40, 1, 55],
+      ]);
+      const [fr] = check(text);
+      assert.equal(
+        fr.message,
+        'Numéro d’exemple publié par l’ANS dans sa documentation (matricule INS fictif) : ce n’est pas l’identifiant d’un patient réel. Dans une vraie adresse MSSanté, c’est le matricule INS du patient lui-même.',
+      );
+      assert.equal(
+        check(text, {}, 'en')[0].message,
+        'Example number published by the ANS in its documentation (a fictitious matricule INS): not a real patient’s identifier. In a real MSSanté address it is the patient’s own matricule INS.',
+      );
+      assert.equal(PAGE_CHECK_MESSAGES.exampleIdentifier.fr, fr.message);
+      // A page that silences real identifiers still learns its number is the ANS example; a declared test identity says nothing.
+      assert.deepEqual(rows(text, { silenced: true }).map((r) => r[0]), ['example-identifier', 'example-identifier']);
+      assert.deepEqual(rows('279035121518989', { testIdentities: ['279035121518989'] }), []);
+      // One digit off is not the example: it is whatever it is (here a wrong key, so nothing).
+      assert.deepEqual(rows('279035121518988'), []);
+      assert.ok(isKnownExampleMatricule('2 79 03 51 215 189 89') && !isKnownExampleMatricule(VALID));
     });
   });
 
