@@ -142,8 +142,8 @@ function bigPage(example) {
 }
 
 /** A Hugo site of `count` pages made from the example site's pages, in 20 sections. */
-function makeSite(count) {
-  const dir = join(scratch, 'site');
+function makeSite(count, name = 'site') {
+  const dir = join(scratch, name);
   const content = join(root, 'examples/guide-site/content');
   const sources = [];
   const walk = (d) => {
@@ -327,6 +327,117 @@ function benchCli() {
     maxRatio: 3,
     budget: '≤ 3× the floor',
     note: 'the site model (Hugo config, content files, page maps) and every check included',
+  });
+}
+
+/**
+ * `medguide health` (the guide health report: every page's front matter, text, refs and anchors)
+ * on the 2,000-page site, against the same floor as `medguide check`: one Node process that reads
+ * every page and parses its front matter.
+ */
+function benchHealth() {
+  log(`generating a site of ${SITE_PAGES} pages for medguide health…`);
+  const site = makeSite(SITE_PAGES, 'health-site');
+  const cli = join(root, 'dist/cli.js');
+  const floorScript = join(scratch, 'health-floor.mjs');
+  writeFileSync(
+    floorScript,
+    `import { readdirSync, readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nimport { parse } from ${JSON.stringify(require.resolve('smol-toml'))};\n` +
+      `let n = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = join(d, e.name); if (e.isDirectory()) walk(p); else if (e.name.endsWith('.md')) { const t = readFileSync(p, 'utf8'); const m = /^\\+\\+\\+\\r?\\n([\\s\\S]*?)^\\+\\+\\+/m.exec(t); if (m) parse(m[1]); n++; } } };\n` +
+      `walk('content');\nprocess.stderr.write(n + ' pages read\\n');\n`,
+  );
+  const time = (script, scriptArgs) => {
+    const t0 = performance.now();
+    const r = runNode(script, scriptArgs, { cwd: site.dir, env: { ...process.env, NO_COLOR: '1' } });
+    return { ms: performance.now() - t0, r };
+  };
+  const ours = [];
+  const floors = [];
+  let pages;
+  let outdated;
+  for (let i = 0; i < PROCESS_RUNS; i++) {
+    log(`medguide health / floor, run ${i + 1} of ${PROCESS_RUNS}…`);
+    const a = time(cli, ['health', '--format', 'json', '--lang', 'en', '--today', '2026-06-01']);
+    if (a.r.status !== 0) throw new Error(`medguide health failed (${a.r.status}):\n${a.r.stderr}`);
+    const report = JSON.parse(a.r.stdout);
+    pages = report.totals.pages;
+    outdated = report.totals.outdated;
+    ours.push(a.ms);
+    const f = time(floorScript, []);
+    if (f.r.status !== 0) throw new Error(`the floor script failed:\n${f.r.stderr}`);
+    floors.push(f.ms);
+  }
+  const check = rows.find((r) => r.figure === `medguide check, ${SITE_PAGES} pages, against the floor`);
+  const checkRatio = check?.ratio ? `${check.ratio.toFixed(2)}× the floor` : undefined;
+  row({
+    group: 'cli',
+    figure: `medguide health, ${SITE_PAGES} pages, against the floor`,
+    value: median(ours) / 1000,
+    unit: 's',
+    baseline: median(floors) / 1000,
+    baselineLabel: 'read every page + smol-toml parse of its front matter (one Node process)',
+    maxRatio: 3,
+    budget: '≤ 3× the floor',
+    note: `pages in the report: ${pages} (${outdated} out of date); every ref resolved with the site model, anchors, markers, patient identifiers; JSON output; ${PROCESS_RUNS} run(s)${checkRatio ? `; medguide check on the same pages: ${checkRatio}` : ''}`,
+  });
+}
+
+/**
+ * Inference of the site's conventions (src/core/conventions) over the 2,000-page site, in process:
+ * `inferRules` on every page's front matter, against the floor of reading every page and parsing
+ * its front matter (the site model does that anyway, and caches it; inference only adds its pass).
+ */
+async function benchConventions() {
+  log(`inferring the conventions of ${SITE_PAGES} pages…`);
+  const site = makeSite(SITE_PAGES, 'conventions-site');
+  const outfile = join(scratch, 'conventions.cjs');
+  await esbuild.build({
+    stdin: { contents: "export { inferRules } from './src/core/conventions'; export { readFrontMatter } from './src/core/site/pageFacts';", resolveDir: root, loader: 'ts', sourcefile: 'bench-conventions.ts' },
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'es2022',
+    outfile,
+    logLevel: 'warning',
+  });
+  const { inferRules, readFrontMatter } = require(outfile);
+  const files = [];
+  const walk = (d, rel) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p, `${rel}${e.name}/`);
+      else if (e.name.endsWith('.md')) files.push({ file: p, path: `${rel}${e.name}` });
+    }
+  };
+  walk(join(site.dir, 'content'), '');
+  const read = () =>
+    files.map((f) => {
+      const fm = readFrontMatter(readFileSync(f.file, 'utf8'));
+      return { sitePath: `content/${f.path}`, path: f.path, role: 'page', data: fm.data, names: fm.names };
+    });
+  const pages = read();
+  const floors = [];
+  const ours = [];
+  let inferred;
+  for (let i = 0; i < REPS; i++) {
+    let t0 = performance.now();
+    read();
+    floors.push(performance.now() - t0);
+    t0 = performance.now();
+    inferred = inferRules(pages);
+    ours.push(performance.now() - t0);
+  }
+  row({
+    group: 'validation',
+    figure: `inferRules (site conventions), ${SITE_PAGES} pages`,
+    value: median(ours),
+    unit: 'ms',
+    baseline: median(floors),
+    baselineLabel: 'read every page + parse its front matter (in process)',
+    maxRatio: 0.5,
+    budget: '≤ ½ the floor',
+    note: `${inferred.keys.size} keys, ${inferred.sections.length} section rule sets, ${inferred.typos.length} typo(s); ${REPS} runs`,
   });
 }
 
@@ -602,6 +713,8 @@ async function main() {
     const big = bigPage(example);
     await benchPages(core, example, big);
     benchCli();
+    benchHealth();
+    await benchConventions();
     benchPreview(core, example, big);
     await benchBundles(sizes);
     if (!NO_VSCODE) vscodeVersion = (await benchVsCode(big)) ?? vscodeVersion;

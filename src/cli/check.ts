@@ -11,6 +11,7 @@ import { checkPage } from '../core/check';
 import { stripBom } from '../core/text';
 import { DEFAULT_SITE_CONFIG, parseSiteConfig, resolvePageRules, type ParsedSiteConfig, type SiteConfig } from '../core/config';
 import { SiteWorkspace, type HugoSite } from '../core/site';
+import { explainRules } from '../core/conventions';
 import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
 import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 
@@ -32,6 +33,8 @@ Options :
   --lang fr|en         langue des messages (par défaut : celle du système)
   --config FICHIER     fichier .medguide.toml à utiliser
   --today AAAA-MM-JJ   date du jour pour les vérifications de dates futures
+  --explain            afficher les règles du site et la source de chacune (.medguide.toml,
+                       frontmatter.json, déduites des pages, dialecte intégré), sans vérifier
   -h, --help           cette aide
 
 Code de sortie : 0 sans erreur, 1 avec des erreurs, 2 en cas de problème d’utilisation ou de configuration.
@@ -45,6 +48,8 @@ Options:
   --lang fr|en         message language (default: the system's)
   --config FILE        .medguide.toml file to use
   --today YYYY-MM-DD   today's date for the future-date checks
+  --explain            print the site's rules and where each comes from (.medguide.toml,
+                       frontmatter.json, inferred from the pages, built-in dialect), without checking
   -h, --help           this help
 
 Exit code: 0 without errors, 1 with errors, 2 for a usage or configuration problem.
@@ -78,6 +83,7 @@ interface Options {
   today?: string;
   paths: string[];
   help: boolean;
+  explain?: boolean;
 }
 
 function parseArgs(args: readonly string[], lang: Lang): Options | string {
@@ -90,6 +96,10 @@ function parseArgs(args: readonly string[], lang: Lang): Options | string {
     }
     if (arg === '-h' || arg === '--help') {
       o.help = true;
+      continue;
+    }
+    if (arg === '--explain') {
+      o.explain = true;
       continue;
     }
     if (!arg.startsWith('-') || arg === '-') {
@@ -190,6 +200,8 @@ class Sites {
     for (const [f, list] of byFile) if (!this.reported.has(f)) this.report(f, list);
     const rules = await site.rules();
     if (rules.path && !this.reported.has(rules.path)) this.report(rules.path, rules.diagnostics);
+    // frontmatter.json (Front Matter CMS): its problems, in it.
+    for (const p of rules.problems ?? []) if (!this.reported.has(p.file)) this.report(p.file, p.diagnostics);
     return site;
   }
 }
@@ -267,6 +279,25 @@ function print(reports: readonly Report[], o: Options, io: CliIo): void {
   if (text) io.stdout(text);
 }
 
+/** `--explain`: each site's rules (the site around the working folder, or of each path) and where each one comes from. */
+async function explain(o: Options, io: CliIo, sites: Sites): Promise<number> {
+  const starts = o.paths.length > 0 ? o.paths.map((p) => path.resolve(io.cwd, p)) : [path.join(io.cwd, '_')];
+  const seen = new Set<string>();
+  for (const start of starts) {
+    const site = await sites.siteFor((await statOrUndefined(start))?.isDirectory() ? path.join(start, '_') : start);
+    if (!site) {
+      io.stderr(localize(M.noSite, o.lang, { cwd: path.relative(io.cwd, start) || '.' }) + '\n');
+      return EXIT_USAGE;
+    }
+    if (seen.has(site.root)) continue;
+    seen.add(site.root);
+    const rules = await site.rules();
+    if (seen.size > 1) io.stdout('\n');
+    io.stdout(`${path.relative(io.cwd, fromHostPath(site.root)) || '.'}\n${explainRules(rules.config, rules.sources ?? {}, o.lang)}`);
+  }
+  return EXIT_OK;
+}
+
 export async function check(args: string[], io: CliIo): Promise<number> {
   const defaultLang = envLang(io.env);
   const parsed = parseArgs(args, defaultLang);
@@ -280,6 +311,7 @@ export async function check(args: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const sites = new Sites(o.lang, new NodeHost(), o.today);
+  if (o.explain) return explain(o, io, sites);
   let fixed: SiteConfig | undefined;
   if (o.config) fixed = (await sites.loadConfig(path.resolve(io.cwd, o.config))).config;
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Lang } from '../core/l10n';
 import { check } from './check';
+import { health } from './health';
+import { init } from './init';
 import { envLang, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { mssante } from './mssante';
 import { render } from './render';
@@ -14,6 +16,20 @@ const COMMANDS: Record<string, { run: Command; summary: Record<Lang, string> }> 
   check: {
     run: check,
     summary: { fr: 'vérifier le front matter et les pages du site (pour la CI)', en: "check the site's front matter and pages (for CI)" },
+  },
+  health: {
+    run: health,
+    summary: {
+      fr: 'santé du guide : pages à mettre à jour, inachevées, non publiées, liens cassés (text, json, html)',
+      en: 'guide health: pages out of date, unfinished, not published, broken links (text, json, html)',
+    },
+  },
+  init: {
+    run: init,
+    summary: {
+      fr: 'écrire le .medguide.toml du site à partir de ses conventions et de frontmatter.json',
+      en: "write the site's .medguide.toml from its conventions and frontmatter.json",
+    },
   },
   render: {
     run: render,

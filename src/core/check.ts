@@ -49,13 +49,30 @@ export function pageIgnoredCodes(text: string): Set<string> {
   return out;
 }
 
+/** The page's content type: its TOML front matter's `type` key (any case), when it is a string. */
+export function pageContentType(text: string): string | undefined {
+  if (!/(^|[\r\n])[ \t]*["']?type["']?[ \t]*=/i.test(text.slice(0, 65536))) return undefined;
+  try {
+    const body = stripBom(text);
+    const loc = locateFrontMatter(body);
+    if (!loc || loc.format !== 'toml' || !loc.closed) return undefined;
+    const data = parse(body.slice(loc.contentStart, loc.contentEnd).replace(/\r(?!\n)/g, '\n')) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(data)) if (k.toLowerCase() === 'type' && typeof v === 'string') return v;
+  } catch {
+    // Broken TOML: the front matter checks report it; no content type then.
+  }
+  return undefined;
+}
+
 /**
  * Every check MedGuide runs on a guide page, as the editor and `medguide check` both run them:
  * the front matter, patient identifiers in the text, and (given the site) shortcodes and relrefs. Codes listed in the site's `ignore` or
  * in the page's `medguide_ignore` are dropped. Never throws.
  */
 export function checkPage(text: string, options: CheckPageOptions): Diagnostic[] {
-  const rules = options.config && options.sitePath !== undefined ? resolvePageRules(options.config, options.sitePath) : options.config?.base;
+  // A site with rules per content type (`[types]`, Front Matter CMS content types): the page's `type` key picks them.
+  const type = options.config?.types && options.config.types.size > 0 ? pageContentType(text) : undefined;
+  const rules = options.config && options.sitePath !== undefined ? resolvePageRules(options.config, options.sitePath, type) : options.config?.base;
   if (rules?.skip) return [];
   const ignored = pageIgnoredCodes(text);
   for (const code of options.config?.ignore ?? []) ignored.add(code);

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
+import { registerConventionsCommand } from './conventionsCommand';
 import { PageDiagnostics } from './diagnostics';
 import { registerFrontMatterFeatures } from './frontMatterFeatures';
+import { registerHealth } from './health';
 import { registerMssanteCommand } from './mssanteCommand';
 import { registerNavigation } from './navigation';
 import { registerPreview } from './preview';
@@ -22,6 +24,8 @@ export function activate(context: vscode.ExtensionContext): MedguideApi {
   const extendMarkdownIt = registerPreview(context, sites);
   registerFrontMatterFeatures(context, pages, sites);
   registerMssanteCommand(context);
+  registerConventionsCommand(context, sites);
+  registerHealth(context, sites);
   return { extendMarkdownIt };
 }
 

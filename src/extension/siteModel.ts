@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, parseSiteConfig } from '../core/config';
 import type { Diagnostic } from '../core/diagnostic';
 import { SiteWorkspace, type HugoSite } from '../core/site';
-import { toVsDiagnostic } from './convert';
+import { toVsDiagnosticsIn } from './convert';
 import { DeletionBursts } from './deletions';
 import { VscodeHost } from './host';
 import { currentLang } from './lang';
@@ -33,6 +33,8 @@ export class SiteModel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed, this.deletedEmitter];
   private settle: ReturnType<typeof setTimeout> | undefined;
   private readonly forgetTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Front Matter CMS files with problems published, per site root (cleared once fixed). */
+  private readonly cmsFiles = new Map<string, Set<string>>();
 
   /** Something a site's checks depend on changed (pages, templates, rules, configuration). */
   readonly onDidChange = this.changed.event;
@@ -112,7 +114,7 @@ export class SiteModel implements vscode.Disposable {
       if (/\/(?:\.git|node_modules|public|resources)(?:\/|$)/.test(u.path)) return;
       void workspace.applyChange({ path: u.path, kind }).then(() => {
         if (kind !== 'changed' || !PAGE_EXTENSIONS.test(u.path)) this.fireChanged();
-        if (/\/(?:hugo|config)\.(?:toml|ya?ml|json)$|\/config\/|\.medguide\.toml$/.test(u.path)) void this.republish(u);
+        if (/\/(?:hugo|config)\.(?:toml|ya?ml|json)$|\/config\/|\.medguide\.toml$|\/frontmatter\.json$/.test(u.path)) void this.republish(u);
       });
     };
     const disposable = vscode.Disposable.from(
@@ -130,14 +132,25 @@ export class SiteModel implements vscode.Disposable {
     const byFile = new Map<string, Diagnostic[]>();
     for (const f of site.config.files) byFile.set(f, []);
     for (const p of site.config.problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p.diagnostic]);
-    for (const [file, list] of byFile) this.configDiagnostics.set(uri.with({ path: file, query: '', fragment: '' }), list.map(toVsDiagnostic));
+    for (const [file, list] of byFile) {
+      const fileUri = uri.with({ path: file, query: '', fragment: '' });
+      this.configDiagnostics.set(fileUri, toVsDiagnosticsIn(fileUri, list));
+    }
     const rules = await site.rules();
     if (rules.path) {
       const rulesUri = uri.with({ path: rules.path, query: '', fragment: '' });
       const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === rulesUri.toString());
       // An open .medguide.toml is checked as it is typed (checkOpenRules).
-      if (!open) this.configDiagnostics.set(rulesUri, rules.diagnostics.map(toVsDiagnostic));
+      if (!open) this.configDiagnostics.set(rulesUri, toVsDiagnosticsIn(rulesUri, rules.diagnostics));
     }
+    // Front Matter CMS's frontmatter.json and split files: their problems, in them.
+    for (const p of rules.problems ?? []) {
+      const fileUri = uri.with({ path: p.file, query: '', fragment: '' });
+      this.configDiagnostics.set(fileUri, toVsDiagnosticsIn(fileUri, p.diagnostics));
+    }
+    const fixed = new Set((rules.problems ?? []).map((p) => p.file));
+    for (const f of this.cmsFiles.get(site.root) ?? []) if (!fixed.has(f)) this.configDiagnostics.delete(uri.with({ path: f, query: '', fragment: '' }));
+    this.cmsFiles.set(site.root, fixed);
   }
 
   private async republish(uri: vscode.Uri): Promise<void> {
@@ -148,7 +161,7 @@ export class SiteModel implements vscode.Disposable {
   /** A `.medguide.toml` open in an editor gets its diagnostics as it is typed, whether or not a page uses it yet. */
   private checkOpenRules(document: vscode.TextDocument): void {
     if (!isRulesFile(document.uri)) return;
-    this.configDiagnostics.set(document.uri, parseSiteConfig(document.getText(), currentLang()).diagnostics.map(toVsDiagnostic));
+    this.configDiagnostics.set(document.uri, toVsDiagnosticsIn(document.uri, parseSiteConfig(document.getText(), currentLang()).diagnostics));
   }
 
   /** Unsaved edits: the rules and configuration apply at once; a page's own facts are read again when it settles. */

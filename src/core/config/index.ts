@@ -8,6 +8,8 @@ export {
   type ParsedSiteConfig,
   type SectionConfig,
   type SiteConfig,
+  type HealthConfig,
+  type SectionHealthConfig,
 } from './siteConfig';
 export { resolvePageRules } from './resolve';
 export { compileGlob, isValidGlob, matchesAny, normalizeRelativePath, type GlobMatcher } from './glob';

@@ -28,6 +28,10 @@ export const CONFIG_MESSAGES = {
   keyType: T('Type inconnu « {value} » : {types}.', 'Unknown type "{value}": {types}.'),
   glob: T('Motif de chemin invalide : « {value} ».', 'Invalid path pattern: "{value}".'),
   noPaths: T('Une section doit avoir `paths` (motifs de chemins).', 'A section needs `paths` (path patterns).'),
+  marker: T(
+    'Marqueur invalide « {value} » : un mot (lettres, chiffres, _).',
+    'Invalid marker "{value}": one word (letters, digits, _).',
+  ),
 } as const;
 
 export const EXPECTED = {

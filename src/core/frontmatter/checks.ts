@@ -1,7 +1,7 @@
 import type { PageContext } from './context';
 import { dayNumber, dayText, parseHugoDate, type Day } from './dates';
 import { decodeBasicString, type ValueSpan } from './locator';
-import { MESSAGES } from './messages';
+import { MESSAGES, withWhy } from './messages';
 
 /** Checks that need several keys or the text as written, after the schema has checked each key. */
 export function checkPage(ctx: PageContext): void {
@@ -11,6 +11,22 @@ export function checkPage(ctx: PageContext): void {
   checkDuplicates(ctx);
   checkImageCredit(ctx);
   checkStrings(ctx);
+  checkBounds(ctx);
+}
+
+/** Numbers outside the bounds of their rule (Front Matter CMS `numberOptions.min`/`max`). */
+function checkBounds(ctx: PageContext): void {
+  for (const [lower, rule] of ctx.rules.keys) {
+    if (rule.minimum === undefined && rule.maximum === undefined) continue;
+    const value = ctx.values[lower];
+    const span = ctx.valueSpan(lower);
+    if (typeof value !== 'number' || !span) continue;
+    if ((rule.minimum === undefined || value >= rule.minimum) && (rule.maximum === undefined || value <= rule.maximum)) continue;
+    const key = ctx.spelling(lower, rule.name);
+    const args = { key, value, min: rule.minimum ?? '−∞', max: rule.maximum ?? '+∞' };
+    const why = rule.origin?.bounds;
+    ctx.report('not-allowed-value', ctx.range(span.start, span.end), withWhy(MESSAGES.outOfRange, why), args, { ...args, ...(why?.text ? { origin: why.source } : {}) });
+  }
 }
 
 function isQuoted(span: ValueSpan): boolean {

@@ -1,7 +1,7 @@
 import type { PageContext } from './context';
 import { HUGO_KEY_NAMES, HUGO_TABLE_KEYS } from './keys';
 import { pathText, type TomlEntry } from './locator';
-import { MESSAGES } from './messages';
+import { MESSAGES, withWhy } from './messages';
 import { closest } from './suggest';
 
 function isTable(v: unknown): v is Record<string, unknown> {
@@ -59,10 +59,12 @@ function reportUnknown(ctx: PageContext, keys: readonly string[]): void {
     const seg = entry.segments[0];
     const suggestion = closest(key, names);
     const bare = ctx.slice(seg) === key;
+    // A key the site's pages taught us: say how common the suggested spelling is.
+    const known = suggestion ? ctx.rules.keys.get(suggestion.toLowerCase())?.origin?.key : undefined;
     ctx.report(
       'unknown-key',
       ctx.range(seg.start, seg.end),
-      suggestion ? MESSAGES.unknownKeySuggest : MESSAGES.unknownKey,
+      suggestion ? withWhy(MESSAGES.unknownKeySuggest, known) : MESSAGES.unknownKey,
       { key, suggestion: suggestion ?? '' },
       {
         key,

@@ -27,6 +27,28 @@ export const KEY_TYPES: readonly KeyType[] = [
   'any',
 ];
 
+/** Where a rule (or one aspect of it) comes from, in order of precedence (see docs/configuration.md). */
+export type RuleSource = 'medguide' | 'frontmatter' | 'inferred' | 'dialect';
+
+/** One aspect's source, with the reason to show ("38 of 40 pages in `recommandations/` have `sources`"). */
+export interface RuleWhy {
+  readonly source: RuleSource;
+  readonly text?: Bilingual;
+}
+
+/**
+ * Where each aspect of a key's rule comes from; an aspect without an entry is the built-in
+ * dialect's (or Hugo's). Messages of imported and inferred rules end with the reason.
+ */
+export interface RuleOrigin {
+  /** The key itself is known because… (a site key, a Front Matter CMS field, used on pages). */
+  readonly key?: RuleWhy;
+  readonly required?: RuleWhy;
+  readonly type?: RuleWhy;
+  readonly values?: RuleWhy;
+  readonly bounds?: RuleWhy;
+}
+
 /** What the validator, completion and hover know about one key. */
 export interface KeyRule {
   /** The spelling to show and to insert (`publishdate`, `imageSrc`); matching is case-insensitive like Hugo's. */
@@ -44,6 +66,11 @@ export interface KeyRule {
   readonly description: Bilingual;
   /** Rule text beyond type and requirement (order of dates, SEO length…), for hover. */
   readonly note?: Bilingual;
+  /** Bounds of a number (Front Matter CMS `numberOptions`); outside them is a `not-allowed-value` error. */
+  readonly minimum?: number;
+  readonly maximum?: number;
+  /** Where the rule comes from, aspect by aspect (absent: the built-in dialect). */
+  readonly origin?: RuleOrigin;
 }
 
 const T = (fr: string, en: string): Bilingual => ({ fr, en });
@@ -106,6 +133,14 @@ const DIALECT_KEYS: readonly KeyRule[] = [
   rule('sctid', 'any', T('Identifiant SNOMED CT du sujet.', 'SNOMED CT identifier of the topic.')),
   rule('icd10', 'any', T('Code(s) CIM-10 du sujet.', 'ICD-10 code(s) of the topic.')),
   rule('id', 'any', T('Identifiant de la page propre au site.', 'Site-specific page identifier.')),
+  rule(
+    'lang',
+    'string',
+    T(
+      'Langue de la page (`fr`, `en-GB`…), si elle diffère de celle du site : libellés de l’aperçu MedGuide, et du thème s’il la lit.',
+      'Language of the page (`fr`, `en-GB`…), when it differs from the site’s: labels of the MedGuide preview, and of the theme if it reads it.',
+    ),
+  ),
   rule(
     'medguide_ignore',
     'string-array',
@@ -198,6 +233,40 @@ export function ruleText(r: KeyRule, lang: Lang): string {
     const list = r.values.map((v) => `\`${v}\``).join(', ');
     parts.push(localize(r.closed ? T('Valeurs permises : {list}.', 'Allowed values: {list}.') : T('Valeurs usuelles : {list}.', 'Usual values: {list}.'), lang, { list }));
   }
+  if (r.minimum !== undefined || r.maximum !== undefined) {
+    parts.push(localize(T('Entre {min} et {max}.', 'Between {min} and {max}.'), lang, { min: r.minimum ?? '−∞', max: r.maximum ?? '+∞' }));
+  }
   if (r.note) parts.push(r.note[lang]);
+  const why = originText(r, lang);
+  if (why) parts.push(why);
   return parts.join(' ');
+}
+
+const SOURCE_NAMES: Record<RuleSource, Bilingual> = {
+  medguide: T('`.medguide.toml`', '`.medguide.toml`'),
+  frontmatter: T('`frontmatter.json` (Front Matter CMS)', '`frontmatter.json` (Front Matter CMS)'),
+  inferred: T('déduit des pages du site', 'inferred from the site\'s pages'),
+  dialect: T('dialecte des guides (règle intégrée)', 'guide dialect (built-in rule)'),
+};
+
+/** The name of a rule source, for hover and `medguide check --explain`. */
+export function sourceName(source: RuleSource, lang: Lang): string {
+  return SOURCE_NAMES[source][lang];
+}
+
+/** "Source: …" for hover: which source each aspect of the rule came from, with the reasons. */
+export function originText(r: KeyRule, lang: Lang): string {
+  const o = r.origin;
+  if (!o) return '';
+  const sources = new Set<RuleSource>();
+  const reasons: string[] = [];
+  for (const why of [o.key, o.required, o.type, o.values, o.bounds]) {
+    if (!why) continue;
+    sources.add(why.source);
+    if (why.text && !reasons.includes(why.text[lang])) reasons.push(why.text[lang]);
+  }
+  // Rules from `.medguide.toml` and the dialect read as before; imported and inferred ones say so.
+  if (![...sources].some((x) => x === 'frontmatter' || x === 'inferred')) return '';
+  const head = localize(T('Source : {sources}.', 'Source: {sources}.'), lang, { sources: [...sources].map((s) => sourceName(s, lang)).join(', ') });
+  return [head, ...reasons].join(' ');
 }

@@ -91,6 +91,7 @@ export const MESSAGES = {
     '« {value} » n’est pas une valeur permise pour `{key}` ; vouliez-vous dire « {suggestion} » ?',
     '"{value}" is not an allowed value for `{key}`; did you mean "{suggestion}"?',
   ),
+  outOfRange: T('`{key}` vaut {value} : attendu entre {min} et {max}.', '`{key}` is {value}: expected between {min} and {max}.'),
   imageCredit: T('`image = true` : indiquez le crédit de l’image dans `imageSrc`.', '`image = true`: give the image credit in `imageSrc`.'),
   tooLong: T('`{key}` fait {length} caractères : au-delà de {max}, les moteurs de recherche le coupent.', '`{key}` has {length} characters: search engines cut it beyond {max}.'),
   tooShort: T('`{key}` fait {length} caractères : visez au moins {min}.', '`{key}` has {length} characters: aim for at least {min}.'),
@@ -103,3 +104,9 @@ export const MESSAGES = {
   ),
   internal: T('Erreur interne du validateur : {reason}.', 'Internal validator error: {reason}.'),
 } as const;
+
+/** A message followed by the reason of an imported or inferred rule ("38 of 40 pages in `recommandations/` have `sources`"). */
+export function withWhy(message: Bilingual, why: { readonly text?: Bilingual } | undefined): Bilingual {
+  if (!why?.text) return message;
+  return { fr: `${message.fr} ${why.text.fr}`, en: `${message.en} ${why.text.en}` };
+}

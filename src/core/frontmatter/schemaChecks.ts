@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { PageContext } from './context';
 import { detectDateStyle, formatDate, readLooseDate } from './dates';
 import { typeName, type KeyRule } from './keys';
-import { MESSAGES } from './messages';
+import { MESSAGES, withWhy } from './messages';
 import { pageSchema } from './schema';
 import { closest } from './suggest';
 import { requiredInsertion } from './insert';
@@ -28,7 +28,8 @@ function reportIssue(ctx: PageContext, issue: z.core.$ZodIssue): void {
   const key = ctx.spelling(lower, rule.name);
   if (code === 'required') {
     const insertion = requiredInsertion(ctx, rule);
-    ctx.report('required', ctx.openRange(), MESSAGES.required, { key: rule.name, type: typeName(rule.type, ctx.lang) }, insertion);
+    const why = rule.origin?.required;
+    ctx.report('required', ctx.openRange(), withWhy(MESSAGES.required, why), { key: rule.name, type: typeName(rule.type, ctx.lang) }, why?.text ? { ...insertion, origin: why.source } : insertion);
     return;
   }
   const index = typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
@@ -43,8 +44,9 @@ function reportIssue(ctx: PageContext, issue: z.core.$ZodIssue): void {
     case 'type': {
       const fixed = typeFix(index === undefined ? rule.type : 'string', value, raw);
       const fix = fixed === undefined ? {} : { fixed, edit: ctx.edit(span.start, span.end, fixed) };
-      const message = index === undefined ? MESSAGES.type : MESSAGES.typeElement;
-      ctx.report('type', range, message, { key, type: typeName(rule.type, ctx.lang) }, { key, expected: rule.type, ...at, ...fix });
+      const why = rule.origin?.type;
+      const message = withWhy(index === undefined ? MESSAGES.type : MESSAGES.typeElement, why);
+      ctx.report('type', range, message, { key, type: typeName(rule.type, ctx.lang) }, { key, expected: rule.type, ...at, ...fix, ...(why?.text ? { origin: why.source } : {}) });
       return;
     }
     case 'date-format': {
@@ -69,10 +71,11 @@ function reportNotAllowed(ctx: PageContext, rule: KeyRule, key: string, value: s
   ctx.report(
     'not-allowed-value',
     ctx.range(span.start, span.end),
-    suggestion ? MESSAGES.notAllowedSuggest : MESSAGES.notAllowed,
+    withWhy(suggestion ? MESSAGES.notAllowedSuggest : MESSAGES.notAllowed, rule.origin?.values),
     { key, value, suggestion: suggestion ?? '' },
     {
       key,
+      ...(rule.origin?.values?.text ? { origin: rule.origin.values.source } : {}),
       value,
       allowed,
       ...(index === undefined ? {} : { index }),

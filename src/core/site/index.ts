@@ -1,7 +1,7 @@
 // The one model of a Hugo site: configuration, languages, content files, pages, refs, templates,
 // rules. Pure: every file access goes through a SiteHost (the editor's workspace.fs, the CLI's node:fs).
 export { type DirEntry, type EntryKind, type FileStat, type SiteChange, type SiteHost } from './host';
-export { HugoSite, parseRefUrl, type RefArgs, type RefVerdict, type SitePage, type SiteShortcodes } from './site';
+export { HugoSite, parseRefUrl, type RefArgs, type RefVerdict, type SitePage, type SiteRules, type SiteShortcodes } from './site';
 export { SiteWorkspace, type SiteWorkspaceOptions } from './workspace';
 export { type ContentFile, type ContentRole } from './contentFiles';
 export { readFrontMatter, type PageFrontMatter } from './pageFacts';

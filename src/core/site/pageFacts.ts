@@ -25,6 +25,8 @@ export interface PageFrontMatter {
   readonly lastmod?: Date;
   /** Every key, lower-cased, to its value (for the rule checks that need another page's front matter). */
   readonly data: Readonly<Record<string, unknown>>;
+  /** Lower-cased key → the spelling the page uses (`niveauPreuve`), for rules inferred from the pages. */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 const EMPTY: PageFrontMatter = { hasFrontMatter: false, draft: false, headless: false, render: true, data: {} };
@@ -77,10 +79,12 @@ export function readFrontMatter(rawText: string): PageFrontMatter {
   const loc = locateFrontMatter(text);
   if (!loc) return EMPTY;
   let data: Record<string, unknown>;
+  const names: Record<string, string> = {};
   try {
     const block = text.slice(loc.contentStart, loc.contentEnd);
     const parsed = loc.format === 'toml' ? parseTomlCached(block.replace(/\r(?!\n)/g, '\n')) : loc.format === 'yaml' ? parseYaml(block, { maxAliasCount: 100 }) : JSON.parse(block);
     data = lowerKeys(parsed);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) for (const k of Object.keys(parsed)) names[k.toLowerCase()] ??= k;
   } catch {
     return { ...EMPTY, hasFrontMatter: true };
   }
@@ -96,6 +100,7 @@ export function readFrontMatter(rawText: string): PageFrontMatter {
     title: typeof data.title === 'string' ? data.title : undefined,
     lastmod: firstDate(data, ['lastmod', 'modified', 'date']),
     data,
+    names,
   };
 }
 

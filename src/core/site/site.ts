@@ -5,7 +5,21 @@
  * templates, and its `.medguide.toml` rules. Every check, the preview and both front ends ask this
  * object; none gathers site facts on its own.
  */
-import { CONFIG_FILE_NAME, DEFAULT_SITE_CONFIG, parseSiteConfig, type SiteConfig } from '../config/siteConfig';
+import { CONFIG_FILE_NAME, DEFAULT_SITE_CONFIG, parseSiteConfig, type KeyOverride, type SiteConfig } from '../config/siteConfig';
+import {
+  composeSiteConfig,
+  FRONTMATTER_CONTENT_TYPES_DIR,
+  FRONTMATTER_JSON,
+  importFrontMatterCms,
+  inferRules,
+  type CmsFile,
+  type CmsImport,
+  type InferencePage,
+  type InferenceThresholds,
+  type InferredRules,
+  type RuleLayer,
+  type RuleSources,
+} from '../conventions';
 import type { Diagnostic } from '../diagnostic';
 import type { Lang } from '../l10n';
 import { DEFAULT_ALERT_SHORTCODES, type AlertShortcodeSpec } from '../markdown/options';
@@ -44,6 +58,19 @@ export type RefVerdict =
       readonly detail?: string;
     }
   | { readonly kind: 'ambiguous'; readonly candidates: readonly string[] };
+
+/** The site's rules (see `HugoSite.rules`). */
+export interface SiteRules {
+  readonly config: SiteConfig;
+  /** Problems in `.medguide.toml`, at `path`. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** `.medguide.toml`'s path, when the site has one. */
+  readonly path?: string;
+  /** Problems in `frontmatter.json` and the split Front Matter CMS files, per file. */
+  readonly problems?: readonly { readonly file: string; readonly diagnostics: readonly Diagnostic[] }[];
+  /** Which sources the rules come from (`medguide check --explain`, `medguide init`). */
+  readonly sources?: RuleSources;
+}
 
 /** What checkPage needs about the site for one file (see `HugoSite.checkContext`). */
 export interface PageCheckContext {
@@ -519,8 +546,16 @@ export class HugoSite {
     return this.templatesPromise;
   }
 
-  /** `.medguide.toml` at the site root, parsed (defaults when absent). */
-  rules(): Promise<{ config: SiteConfig; diagnostics: readonly Diagnostic[]; path?: string }> {
+  /**
+   * The site's rules, by precedence: `.medguide.toml` (at the site root; its problems in
+   * `diagnostics`) > Front Matter CMS's `frontmatter.json` and `.frontmatter/config/` (their
+   * problems in `problems`) > the conventions inferred from the pages > the built-in dialect
+   * (src/core/conventions). Inference runs when the site has no `.medguide.toml` (or one with
+   * `[infer]`) and enough pages; it follows the pages' changes, and rules that come out the same
+   * keep the same object, so the checks' caches hold. `sources` says which sources apply.
+   */
+  rules(): Promise<SiteRules> {
+    if (!this.rulesPromise) this.cmsPromise = undefined;
     this.rulesPromise ??= (async () => {
       const path = join(this.root, CONFIG_FILE_NAME);
       const stat = await this.host.stat(path);
@@ -532,7 +567,133 @@ export class HugoSite {
         return { config: DEFAULT_SITE_CONFIG, diagnostics: [], path };
       }
     })();
-    return this.rulesPromise;
+    this.cmsPromise ??= this.readFrontMatterCms();
+    const file = this.rulesPromise;
+    const cms = this.cmsPromise;
+    return (async () => {
+      const [own, imported] = await Promise.all([file, cms]);
+      const broken = own.path !== undefined && own.diagnostics.some((d) => d.code === 'toml-syntax');
+      const infer = own.path === undefined ? { enabled: true, thresholds: {} } : broken ? undefined : own.config.infer;
+      const inferred = infer?.enabled ? await this.inferredRules(infer.thresholds) : undefined;
+      return this.composeRules(own, imported, inferred, infer === undefined ? 'medguide' : !infer.enabled ? 'disabled' : undefined);
+    })();
+  }
+
+  /**
+   * The rules the site's own sources give without its `.medguide.toml`: Front Matter CMS's
+   * description and the conventions inferred from its pages (with `[infer]`'s thresholds, if
+   * any), over the built-in dialect. What `medguide init` and "Write the Site's Rules" write out.
+   */
+  async conventions(): Promise<SiteRules> {
+    const own = await this.rules();
+    const imported = await (this.cmsPromise ?? (this.cmsPromise = this.readFrontMatterCms()));
+    const inference = await this.inferredRules(own.config.infer?.thresholds ?? {});
+    const layers: RuleLayer[] = [];
+    if (inference.inferred) layers.push({ source: 'inferred', keys: inference.inferred.keys, sections: inference.inferred.sections, types: inference.inferred.types });
+    if (imported?.layer) layers.push(imported.layer);
+    const inferred = inference.inferred;
+    return {
+      config: composeSiteConfig(undefined, layers),
+      diagnostics: [],
+      problems: imported?.problems ?? [],
+      sources: {
+        ...(imported?.layer ? { frontmatter: { files: imported.files, contentTypes: imported.contentTypes } } : {}),
+        ...(inferred ? { inferred: { pages: inferred.pages, thresholds: inferred.thresholds, typos: inferred.typos, rare: inferred.rare } } : { inferenceSkipped: 'too-few-pages' as const }),
+        sitePages: inference.pages,
+      },
+    };
+  }
+
+  private cmsPromise?: Promise<CmsImport | undefined>;
+  private inferredCache?: { version: number; thresholds: string; promise: Promise<{ inferred?: InferredRules; pages: number; signature: string; inputs: readonly unknown[] }> };
+  private composed?: { own: unknown; imported: unknown; inferred: unknown; result: SiteRules };
+
+  /** `frontmatter.json` and the split content types of `.frontmatter/config/`, imported; undefined when the site has none. */
+  private async readFrontMatterCms(): Promise<CmsImport | undefined> {
+    const files: CmsFile[] = [];
+    const root = join(this.root, FRONTMATTER_JSON);
+    try {
+      if ((await this.host.stat(root))?.kind === 'file') files.push({ file: root, text: await this.host.readFile(root), kind: 'root' });
+    } catch {
+      // Unreadable: as if absent.
+    }
+    const walk = async (dir: string, depth: number): Promise<void> => {
+      if (depth > 4) return;
+      for (const e of await this.host.readDirectory(dir)) {
+        const p = join(dir, e.name);
+        if (e.kind === 'directory') await walk(p, depth + 1);
+        else if (e.name.endsWith('.json')) {
+          try {
+            files.push({ file: p, text: await this.host.readFile(p), kind: 'contentType' });
+          } catch {
+            // Unreadable: skipped.
+          }
+        }
+      }
+    };
+    await walk(join(this.root, FRONTMATTER_CONTENT_TYPES_DIR), 0);
+    if (files.length === 0) return undefined;
+    return importFrontMatterCms(files, this.lang);
+  }
+
+  /**
+   * The conventions of the site's pages, once per version of the site (the page maps read every
+   * page's front matter; inference reads those cached facts). Undefined below `minPages` pages.
+   */
+  private inferredRules(thresholds: Readonly<Record<string, number>>): Promise<{ inferred?: InferredRules; pages: number; signature: string }> {
+    const version = this.version;
+    const key = JSON.stringify(thresholds);
+    const previous = this.inferredCache;
+    if (previous && previous.version === version && previous.thresholds === key) return previous.promise;
+    const promise = (async () => {
+      await this.pageMaps();
+      const files = await this.files();
+      const pages: InferencePage[] = [];
+      const inputs: unknown[] = [];
+      for (const f of files) {
+        if (f.role === 'resource') continue;
+        const entry = this.facts.get(f.file);
+        const fm = entry && !(entry instanceof Promise) && entry.frontMatter ? entry.frontMatter : await this.frontMatter(f.file);
+        inputs.push(fm);
+        pages.push({ sitePath: relative(this.root, f.file) ?? f.pathFile, path: f.path, role: f.role === 'section' ? 'section' : 'page', data: fm?.data ?? {}, ...(fm?.names ? { names: fm.names } : {}) });
+      }
+      const old = previous && previous.thresholds === key ? await previous.promise : undefined;
+      // The same facts as last time (nothing read anew): the same rules.
+      if (old && old.inputs.length === inputs.length && old.inputs.every((x, i) => x === inputs[i])) return old;
+      const inferred = inferRules(pages, thresholds as Partial<InferenceThresholds>);
+      const signature = inferred ? rulesSignature(inferred) : '';
+      const count = pages.filter((p) => p.role === 'page').length;
+      // Rules that come out the same keep their object (and the checks' compiled schemas).
+      if (old && old.signature === signature) return { ...old, inputs };
+      return { ...(inferred ? { inferred } : {}), pages: count, signature, inputs };
+    })();
+    this.inferredCache = { version, thresholds: key, promise };
+    return promise;
+  }
+
+  private composeRules(
+    own: { config: SiteConfig; diagnostics: readonly Diagnostic[]; path?: string },
+    imported: CmsImport | undefined,
+    inference: { inferred?: InferredRules; pages: number } | undefined,
+    skipped: 'medguide' | 'disabled' | undefined,
+  ): SiteRules {
+    const c = this.composed;
+    if (c && c.own === own && c.imported === imported && c.inferred === inference?.inferred) return c.result;
+    const layers: RuleLayer[] = [];
+    const inferred = inference?.inferred;
+    if (inferred) layers.push({ source: 'inferred', keys: inferred.keys, sections: inferred.sections, types: inferred.types });
+    if (imported?.layer) layers.push(imported.layer);
+    const config = composeSiteConfig(own.path !== undefined ? own.config : undefined, layers);
+    const sources: RuleSources = {
+      ...(own.path !== undefined ? { medguide: own.path } : {}),
+      ...(imported?.layer ? { frontmatter: { files: imported.files, contentTypes: imported.contentTypes } } : {}),
+      ...(inferred ? { inferred: { pages: inferred.pages, thresholds: inferred.thresholds, typos: inferred.typos, rare: inferred.rare } } : {}),
+      ...(inferred ? {} : { inferenceSkipped: skipped ?? 'too-few-pages' }),
+      sitePages: inference?.pages ?? 0,
+    };
+    const result: SiteRules = { config, diagnostics: own.diagnostics, ...(own.path !== undefined ? { path: own.path } : {}), problems: imported?.problems ?? [], sources };
+    this.composed = { own, imported, inferred: inferred, result };
+    return result;
   }
 
   /** The shortcodes of the site, the same for the editor and the CLI. */
@@ -611,7 +772,7 @@ export class HugoSite {
     const rel = relative(this.root, change.path);
     if (rel === undefined) return 'ok';
     if (this.config.files.includes(change.path) || /^(hugo|config)\.(toml|ya?ml|json)$/.test(rel) || rel.startsWith('config/')) return 'reload';
-    if (rel === CONFIG_FILE_NAME) {
+    if (rel === CONFIG_FILE_NAME || rel === FRONTMATTER_JSON || rel.startsWith('.frontmatter/')) {
       this.rulesPromise = undefined;
       this.lastShortcodes = undefined;
       return 'ok';
@@ -677,3 +838,10 @@ function mountFilter(mount: ContentMount, pathInMount: string): boolean {
 // ---- finding a file's site ------------------------------------------------------------------
 
 export { dirname };
+
+/** What the checks see of inferred rules, to tell whether a new inference changed anything. */
+function rulesSignature(r: InferredRules): string {
+  const keys = (m: ReadonlyMap<string, { name: string; override: KeyOverride }>) =>
+    [...m].map(([k, { name, override: o }]) => [k, name, o.type, o.required, o.values, o.closed, o.origin?.key?.en, o.origin?.required?.en, o.origin?.type?.en, o.origin?.values?.en]);
+  return JSON.stringify([keys(r.keys), r.sections.map((s) => [s.paths, keys(s.keys)]), [...r.types].map(([t, c]) => [t, keys(c.keys)]), r.typos, r.rare]);
+}

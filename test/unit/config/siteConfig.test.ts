@@ -83,8 +83,10 @@ describe('config/parseSiteConfig', () => {
     const parsed = parseSiteConfig('skip = [\n"x"', 'fr');
     assert.equal(parsed.config, DEFAULT_SITE_CONFIG);
     assert.deepEqual(parsed.diagnostics.map(brief), [
-      'toml-syntax error 1:0-1:3 Erreur de syntaxe TOML : virgule ou fin de structure attendue. Les règles par défaut s’appliquent aux pages.',
+      'toml-syntax error 1:0-1:3 Erreur de syntaxe TOML : virgule ou fin de structure attendue. Les règles par défaut s’appliquent aux pages. La liste ouverte ligne 1 n’est pas fermée : il manque `]` (ou une virgule) avant cet endroit.',
     ]);
+    assert.deepEqual(parsed.diagnostics[0].related, [{ range: { start: { line: 0, character: 7 }, end: { line: 0, character: 8 } }, message: 'Liste ouverte ici' }]);
+    assert.deepEqual(parseSiteConfig('skip = [\n"x"', 'en').diagnostics[0].related?.map((r) => r.message), ['List opened here']);
   });
 
   it('reports wrong types of every option', () => {

@@ -1,0 +1,253 @@
+/**
+ * `medguide health [folder]`: the guide health report of the site around a folder, for CI and for
+ * reviewers: which pages are out of date, unfinished, not published, badly linked, without sources
+ * or with patient data. Text, JSON, or one standalone HTML file; `--fail-on` sets the exit code.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from '../core/diagnostic';
+import {
+  FRESHNESS_BUCKETS,
+  FRESHNESS_UNKNOWN,
+  GROUP_LABELS,
+  HEALTH_GROUPS,
+  REPORT_LABELS,
+  groupsOf,
+  healthDocument,
+  reportJson,
+  siteHealth,
+  type HealthGroup,
+  type HealthReport,
+} from '../core/health';
+import { localize, type Bilingual, type Lang } from '../core/l10n';
+import { SiteWorkspace } from '../core/site';
+import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
+import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
+
+const T = (fr: string, en: string): Bilingual => ({ fr, en });
+
+/** What each `--fail-on` value stands for. */
+const FAIL_ON: Readonly<Record<string, (report: HealthReport) => number>> = {
+  stale: (r) => r.totals.outdated,
+  todo: (r) => r.totals.unfinished,
+  broken: (r) => r.pages.filter((p) => p.problems.some((x) => x.kind === 'broken-ref' || x.kind === 'broken-anchor')).length,
+  patient: (r) => r.totals.patient,
+};
+
+const M = {
+  usage: T(
+    `Utilisation : medguide health [dossier] [options]
+
+Santé du guide : les pages à mettre à jour (sources et dernière mise à jour, selon les seuils de
+chaque section dans .medguide.toml), inachevées, non publiées, aux liens cassés, sans sources ou
+avec des données de patients. Par défaut : le site autour du dossier courant.
+
+Options :
+  --format text|json|html   format de sortie (text par défaut ; html : un seul fichier autonome)
+  --fail-on stale|todo|broken|patient
+                            code de sortie 1 s'il y a des pages à mettre à jour (stale), inachevées
+                            (todo), des liens cassés (broken) ou des données de patients (patient) ;
+                            plusieurs valeurs séparées par des virgules, ou l'option répétée
+  --today AAAA-MM-JJ        date du jour (par défaut : celle du système)
+  --lang fr|en              langue du rapport (par défaut : celle du système)
+  -h, --help                cette aide
+
+Code de sortie : 0, 1 si une condition de --fail-on est remplie, 2 en cas de problème d’utilisation ou de configuration.
+`,
+    `Usage: medguide health [folder] [options]
+
+Guide health: the pages that are out of date (sources and last update, against each section's
+thresholds in .medguide.toml), unfinished, not published, with broken links, without sources or
+with patient data. Default: the site around the current folder.
+
+Options:
+  --format text|json|html   output format (text by default; html: one standalone file)
+  --fail-on stale|todo|broken|patient
+                            exit code 1 when pages are out of date (stale), unfinished (todo), have
+                            broken links (broken) or patient data (patient); several values
+                            separated by commas, or the option repeated
+  --today YYYY-MM-DD        today's date (default: the system's)
+  --lang fr|en              report language (default: the system's)
+  -h, --help                this help
+
+Exit code: 0, 1 when a --fail-on condition holds, 2 for a usage or configuration problem.
+`,
+  ),
+  unknownOption: T('Option inconnue : {option}', 'Unknown option: {option}'),
+  missingValue: T('Valeur manquante après {option}', 'Missing value after {option}'),
+  badValue: T('Valeur invalide pour {option} : {value}', 'Invalid value for {option}: {value}'),
+  tooManyPaths: T('Un seul dossier à la fois.', 'One folder at a time.'),
+  notFound: T('Chemin introuvable : {path}', 'Path not found: {path}'),
+  noSite: T(
+    'Aucun site Hugo trouvé autour de {path} (ni hugo.toml, config.toml… ni .medguide.toml).',
+    'No Hugo site found around {path} (no hugo.toml, config.toml… nor .medguide.toml).',
+  ),
+  configProblem: T('{file}:{line}:{column} {severity} {code} {message}', '{file}:{line}:{column} {severity} {code} {message}'),
+  failed: T('medguide health : {what} ({count} page(s)).', 'medguide health: {what} ({count} page(s)).'),
+  freshness: T('Fraîcheur des sources par section (pages par années depuis annees)', 'Freshness of the sources per section (pages by years since annees)'),
+} as const;
+
+const FAIL_WHAT: Readonly<Record<string, Bilingual>> = {
+  stale: T('pages à mettre à jour', 'pages out of date'),
+  todo: T('pages inachevées', 'unfinished pages'),
+  broken: T('liens cassés', 'broken links'),
+  patient: T('données de patients', 'patient data'),
+};
+
+interface Options {
+  format: 'text' | 'json' | 'html';
+  lang: Lang;
+  today?: string;
+  failOn: string[];
+  paths: string[];
+  help: boolean;
+}
+
+function parseArgs(args: readonly string[], lang: Lang): Options | string {
+  const o: Options = { format: 'text', lang, failOn: [], paths: [], help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') {
+      o.paths.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '-h' || arg === '--help') {
+      o.help = true;
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      o.paths.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    if (!['--format', '--lang', '--today', '--fail-on'].includes(name)) return localize(M.unknownOption, lang, { option: /\d/.test(arg) ? name : arg });
+    const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined) return localize(M.missingValue, lang, { option: name });
+    if (name === '--format') {
+      if (value !== 'text' && value !== 'json' && value !== 'html') return localize(M.badValue, lang, { option: name, value });
+      o.format = value;
+    } else if (name === '--lang') {
+      if (value !== 'fr' && value !== 'en') return localize(M.badValue, lang, { option: name, value });
+      o.lang = value;
+    } else if (name === '--today') {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      const valid = m && new Date(`${value}T12:00:00Z`).toISOString().slice(0, 10) === value;
+      if (!valid) return localize(M.badValue, lang, { option: name, value });
+      o.today = value;
+    } else {
+      for (const v of value.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+        if (!(v in FAIL_ON)) return localize(M.badValue, lang, { option: name, value: v });
+        if (!o.failOn.includes(v)) o.failOn.push(v);
+      }
+    }
+  }
+  return o;
+}
+
+/** Today's date on this machine, `YYYY-MM-DD`. */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function padStart(s: string, n: number): string {
+  return s.length >= n ? s : ' '.repeat(n - s.length) + s;
+}
+
+/** The report as text: totals, then each kind of problem by section (`file:line:column kind message`), then the freshness table. */
+export function healthText(report: HealthReport, lang: Lang, fileName: (absolute: string) => string): string {
+  const t = (m: Bilingual, args?: Record<string, string | number>) => localize(m, lang, args);
+  const out: string[] = [];
+  const name = report.title ?? path.basename(report.root);
+  out.push(`${t(REPORT_LABELS.title)} — ${name} · ${t(REPORT_LABELS.generated, { date: report.today })}`);
+  out.push(t(REPORT_LABELS.summary, { ...report.totals }));
+  for (const g of HEALTH_GROUPS) {
+    const pages = report.pages.filter((p) => groupsOf(p).has(g as HealthGroup));
+    if (pages.length === 0) continue;
+    out.push('', `${t(GROUP_LABELS[g])}${lang === 'fr' ? ' : ' : ': '}${t(REPORT_LABELS.pageCount, { n: pages.length })}`);
+    let section: string | undefined;
+    for (const p of pages) {
+      if (p.section !== section) {
+        section = p.section;
+        out.push(`  ${section === '' ? t(REPORT_LABELS.root) : section}`);
+      }
+      for (const x of p.problems.filter((y) => y.group === g)) out.push(`    ${fileName(p.file)}:${x.line + 1}:${x.column + 1} ${x.kind} ${x.message}`);
+    }
+  }
+  const rows = report.sections.filter((s) => s.pages > 0);
+  if (rows.length > 0) {
+    const heads = [...FRESHNESS_BUCKETS.map((b) => t(b.label)), t(FRESHNESS_UNKNOWN).replace(/`/g, '')];
+    const first = Math.max(8, ...rows.map((s) => (s.key === '' ? t(REPORT_LABELS.root) : s.key).length));
+    out.push('', t(M.freshness));
+    out.push(`  ${pad(t(REPORT_LABELS.section), first)}  ${heads.map((h) => padStart(h, Math.max(h.length, 4))).join('  ')}`);
+    for (const s of rows) {
+      const cells = s.freshness.map((n, i) => padStart(String(n), Math.max(heads[i].length, 4)));
+      out.push(`  ${pad(s.key === '' ? t(REPORT_LABELS.root) : s.key, first)}  ${cells.join('  ')}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export async function health(args: string[], io: CliIo): Promise<number> {
+  const defaultLang = envLang(io.env);
+  const parsed = parseArgs(args, defaultLang);
+  if (typeof parsed === 'string') {
+    io.stderr(`${parsed}\n\n${M.usage[defaultLang]}`);
+    return EXIT_USAGE;
+  }
+  const o = parsed;
+  if (o.help) {
+    io.stdout(M.usage[o.lang]);
+    return EXIT_OK;
+  }
+  if (o.paths.length > 1) {
+    io.stderr(`${localize(M.tooManyPaths, o.lang)}\n`);
+    return EXIT_USAGE;
+  }
+  const target = path.resolve(io.cwd, o.paths[0] ?? '.');
+  const stat = await fs.stat(target).catch(() => undefined);
+  if (!stat) {
+    io.stderr(`${localize(M.notFound, o.lang, { path: path.relative(io.cwd, target) || '.' })}\n`);
+    return EXIT_USAGE;
+  }
+  const folder = stat.isDirectory() ? target : path.dirname(target);
+  const todayDay = o.today ?? localToday();
+  const today = new Date(`${todayDay}T12:00:00Z`);
+  const workspace = new SiteWorkspace(new NodeHost(), { lang: o.lang, now: () => today });
+  const site = await workspace.siteFor(toHostPath(path.join(folder, '_')));
+  if (!site) {
+    io.stderr(`${localize(M.noSite, o.lang, { path: path.relative(io.cwd, folder) || '.' })}\n`);
+    return EXIT_USAGE;
+  }
+  const fileName = (absolute: string) => path.relative(io.cwd, fromHostPath(absolute)) || '.';
+
+  // The configuration's own problems first (as `medguide check` reports them); an error stops the run.
+  const problems: { file: string; d: Diagnostic }[] = site.config.problems.map((p) => ({ file: p.file, d: p.diagnostic }));
+  const rules = await site.rules();
+  if (rules.path) for (const d of rules.diagnostics) problems.push({ file: rules.path, d });
+  for (const { file, d } of problems) {
+    io.stderr(
+      `${localize(M.configProblem, o.lang, { file: fileName(file), line: d.range.start.line + 1, column: d.range.start.character + 1, severity: d.severity, code: d.code, message: d.message })}\n`,
+    );
+  }
+  if (problems.some((p) => p.d.severity === 'error')) return EXIT_USAGE;
+
+  const report = await siteHealth(site, { lang: o.lang, today });
+  if (o.format === 'json') io.stdout(`${JSON.stringify(reportJson(report, fileName), null, 2)}\n`);
+  else if (o.format === 'html') io.stdout(healthDocument([report], { lang: o.lang, mode: 'standalone' }));
+  else io.stdout(healthText(report, o.lang, fileName));
+
+  let failed = false;
+  for (const what of o.failOn) {
+    const count = FAIL_ON[what](report);
+    if (count === 0) continue;
+    failed = true;
+    io.stderr(`${localize(M.failed, o.lang, { what: localize(FAIL_WHAT[what], o.lang), count })}\n`);
+  }
+  return failed ? EXIT_PROBLEMS : EXIT_OK;
+}

@@ -1,0 +1,207 @@
+// "Guide health" in the real VS Code: the tree lists the fixture site's pages (test/fixtures/
+// workspace/sites/sante, copied into the test workspace) under the right kinds of problem and
+// sections, oldest first; an item opens its page at the problem's line; editing `lastmod` moves a
+// page out of "out of date" and back when the edit is reverted; the status bar counts them; the
+// report opens as a webview.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { GROUP_LABELS, HEALTH_GROUPS, KIND_LABELS, REPORT_LABELS } from '../../src/core/health';
+import { localize, type Bilingual } from '../../src/core/l10n';
+
+const SITE = 'sites/sante';
+const SITE_TITLE = 'Guide santé (fixture)';
+
+interface Item {
+  label: string;
+  description?: string;
+  command?: vscode.Command;
+  children: Item[];
+}
+
+function lang(): 'fr' | 'en' {
+  const setting = vscode.workspace.getConfiguration('medguide').get<string>('language', 'auto');
+  return setting === 'fr' || setting === 'en' ? setting : vscode.env.language.startsWith('fr') ? 'fr' : 'en';
+}
+
+const t = (m: Bilingual, args?: Record<string, string | number>) => localize(m, lang(), args);
+
+async function tree(): Promise<{ status: string | undefined; items: Item[] }> {
+  return (await vscode.commands.executeCommand<{ status: string | undefined; items: Item[] }>('medguide.health.tree'))!;
+}
+
+/** The fixture site's node (the workspace holds several sites: one node per site). */
+async function siteNode(): Promise<Item> {
+  const { items } = await tree();
+  const site = items.find((i) => i.label === SITE_TITLE);
+  assert.ok(site, `the tree lists ${SITE_TITLE}: ${items.map((i) => i.label).join(', ')}`);
+  return site;
+}
+
+/** A tree in one line per item, indented, `label — description`. */
+function outline(items: readonly Item[], depth = 0): string[] {
+  return items.flatMap((i) => [`${'  '.repeat(depth)}${i.label}${i.description ? ` — ${i.description}` : ''}`, ...outline(i.children, depth + 1)]);
+}
+
+async function until<T>(ask: () => Promise<T>, accept: (v: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await ask();
+  while (!accept(last) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await ask();
+  }
+  if (!accept(last)) {
+    let shown: string;
+    try {
+      shown = JSON.stringify(last, (k, v) => (k === 'command' ? undefined : v), 1)?.slice(0, 3000) ?? String(last);
+    } catch {
+      shown = String(last);
+    }
+    assert.fail(`${what}: ${shown}`);
+  }
+  return last;
+}
+
+function siteUri(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, SITE, relative);
+}
+
+describe('Guide health in the real VS Code', function () {
+  this.timeout(90_000);
+
+  before(async () => {
+    await vscode.extensions.getExtension('medguide.medguide')!.activate();
+    // The view is in the Explorer once a Hugo site is found; showing it computes every kind of problem.
+    await until(tree, (r) => r.items.some((i) => i.label === SITE_TITLE), 'the fixture site in the tree', 60_000);
+    await vscode.commands.executeCommand('medguide.health.focus');
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('lists the pages under their kind of problem and section, with counts, oldest first', async () => {
+    const site = await siteNode();
+    const g = (group: (typeof HEALTH_GROUPS)[number]) => t(GROUP_LABELS[group]);
+    const k = (kind: keyof typeof KIND_LABELS) => t(KIND_LABELS[kind]);
+    const line = (n: number) => t(REPORT_LABELS.line, { line: n });
+    const updated = (date: string) => t(REPORT_LABELS.updatedOn, { date });
+    const sources = (year: number) => t(REPORT_LABELS.sourcesYear, { year });
+    assert.deepEqual(outline(site.children), [
+      `${g('outdated')} — 3`,
+      '  recommandations — 3',
+      `    Asthme de l'adulte — ${updated('2014-01-01')}`,
+      `    Hypertension artérielle (2015) — ${sources(2012)} · ${updated('2015-03-01')}`,
+      `      ${k('update-old')} — ${line(7)}`,
+      `      ${k('sources-old')} — ${line(8)}`,
+      `    Vaccination de l'adulte — ${updated('2016-05-10')}`,
+      `${g('unfinished')} — 3`,
+      '  brouillons — 1',
+      `    Brouillons — ${k('draft')}`,
+      '  cabinet — 1',
+      `    Protocole de téléconsultation — ${k('draft')}, ${k('marker')}`,
+      `      ${k('draft')} — ${line(7)}`,
+      `      ${k('marker')} — ${line(10)}`,
+      `      ${k('marker')} — ${line(18)}`,
+      '  recommandations — 1',
+      `    Hypertension artérielle (2015) — ${k('todo')}`,
+      `${g('unpublished')} — 6`,
+      '  brouillons — 1',
+      `    Une idée de fiche — ${k('section-not-built')}`,
+      '  cabinet — 5',
+      `    Notes de l'annuaire — ${k('excluded')}`,
+      `    Campagne de vaccination 2019 — ${k('expired')}`,
+      `    Extrait réutilisable — ${k('headless')}`,
+      `    Page non écrite — ${k('not-rendered')}`,
+      `    Nouvelle convention — ${k('future')}`,
+      `${g('links')} — 2`,
+      '  cabinet — 2',
+      `    Page isolée — ${k('orphan')}`,
+      `    Liens utiles — ${k('broken-ref')}, ${k('broken-anchor')}`,
+      `      ${k('broken-ref')} — ${line(12)}`,
+      `      ${k('broken-anchor')} — ${line(13)}`,
+      `      ${k('broken-ref')} — ${line(14)}`,
+      `${g('sources')} — 2`,
+      '  cabinet — 1',
+      `    Messagerie sécurisée — ${k('source-after-lastmod')}`,
+      '  recommandations — 1',
+      `    Asthme de l'adulte — ${k('no-sources')}`,
+      `${g('patient')} — 1`,
+      '  cabinet — 1',
+      `    Messagerie sécurisée — ${k('patient-identifier')}, ${k('mssante-address')}`,
+      `      ${k('patient-identifier')} — ${line(11)}`,
+      `      ${k('mssante-address')} — ${line(13)}`,
+    ]);
+  });
+
+  it('opens the page at the problem line when an item is clicked', async () => {
+    const site = await siteNode();
+    const links = site.children.find((c) => c.label === t(GROUP_LABELS.links))!;
+    const page = links.children[0].children.find((p) => p.label === 'Liens utiles')!;
+    for (const [item, line, character] of [
+      [page, 11, 34],
+      [page.children[1], 12, 34],
+      [page.children[2], 13, 29],
+    ] as const) {
+      assert.ok(item.command, `${item.label} has a command`);
+      await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+      const editor = await until(
+        async () => vscode.window.activeTextEditor,
+        (e) => e !== undefined && e.document.uri.path === siteUri('content/cabinet/liens.md').path && e.selection.active.line === line,
+        `the editor on liens.md at line ${line + 1}`,
+      );
+      assert.deepEqual([editor!.selection.active.line, editor!.selection.active.character], [line, character]);
+    }
+    assert.match(vscode.window.activeTextEditor!.document.lineAt(13).text.slice(29), /^brouillon\.md/);
+  });
+
+  it('moves a page out of "out of date" when its lastmod is edited, and back when the old date is saved again', async () => {
+    const uri = siteUri('content/recommandations/vaccins.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const outdated = async () => {
+      const site = await siteNode();
+      const group = site.children.find((c) => c.label === t(GROUP_LABELS.outdated));
+      return group ? outline(group.children) : [];
+    };
+    const vaccins = (rows: string[]) => rows.some((r) => r.includes("Vaccination de l'adulte"));
+    assert.ok(vaccins(await outdated()), 'out of date before the edit');
+
+    const at = doc.getText().indexOf('lastmod = "2016-05-10"');
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'lastmod = "2016-05-10"'.length)), `lastmod = "${today}"`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const after = await until(outdated, (rows) => !vaccins(rows), 'vaccins.md leaves "out of date" once lastmod says today');
+    assert.deepEqual(after.map((r) => r.trim().split(' — ')[0]), ['recommandations', "Asthme de l'adulte", 'Hypertension artérielle (2015)', t(KIND_LABELS['update-old']), t(KIND_LABELS['sources-old'])]);
+    const status = (await tree()).status ?? '';
+    assert.match(status, /^\$\(history\) \d+ /, 'the status bar counts the pages out of date');
+
+    // Back to the old date (an edit, then saved: the page on disk as it was).
+    const back = new vscode.WorkspaceEdit();
+    const now = doc.getText().indexOf(`lastmod = "${today}"`);
+    back.replace(uri, new vscode.Range(doc.positionAt(now), doc.positionAt(now + `lastmod = "${today}"`.length)), 'lastmod = "2016-05-10"');
+    assert.ok(await vscode.workspace.applyEdit(back));
+    assert.ok(await doc.save());
+    await until(outdated, (rows) => vaccins(rows), 'vaccins.md back in "out of date" once the old date is back');
+  });
+
+  it('counts the out-of-date pages of every site in the status bar', async () => {
+    const { status, items } = await tree();
+    const total = items.reduce((n, site) => n + Number(site.children.find((g) => g.label === t(GROUP_LABELS.outdated))?.description ?? 0), 0);
+    assert.ok(total >= 3, `${total} out-of-date pages in the workspace`);
+    const text = lang() === 'fr' ? `${total} à mettre à jour` : `${total} out of date`;
+    assert.equal(status, `$(history) ${text}`);
+  });
+
+  it('opens the report in a webview', async () => {
+    await vscode.commands.executeCommand('medguide.health.openReport');
+    const title = lang() === 'fr' ? 'Santé du guide' : 'Guide Health';
+    const tab = await until(
+      async () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((tb) => tb.input instanceof vscode.TabInputWebview && tb.label === title),
+      (tb) => tb !== undefined,
+      'a "Guide Health" webview tab',
+    );
+    assert.match((tab!.input as vscode.TabInputWebview).viewType, /medguide\.healthReport$/);
+  });
+});
