@@ -252,7 +252,7 @@ export function inferRules(all: readonly InferencePage[], overrides: Partial<Inf
     const o: { -readonly [K in keyof KeyOverride]: KeyOverride[K] } = {};
     const origin: { -readonly [K in keyof OverrideOrigin]: OverrideOrigin[K] } = { source: 'inferred' };
     origin.key = why(WHY.site, { n: s.pages, total, key: name });
-    const expected = s.pages >= th.expectedShare * total && s.pages > 0;
+    const expected = isExpected(s.pages, total, th);
     required.set(s.lower, expected);
     if (expected) {
       o.required = true;
@@ -304,7 +304,7 @@ export function inferRules(all: readonly InferencePage[], overrides: Partial<Inf
     const sectionKeys: Overrides = new Map();
     for (const s of known) {
       const n = has.get(s.lower) ?? 0;
-      const expected = n > 0 && n >= th.expectedShare * list.length;
+      const expected = isExpected(n, list.length, th);
       if (expected === required.get(s.lower)) continue;
       const name = keys.get(s.lower)!.name;
       const text = why(WHY.section, { n, total: list.length, section, key: name });
@@ -331,7 +331,7 @@ export function inferRules(all: readonly InferencePage[], overrides: Partial<Inf
     const typeKeys: Overrides = new Map();
     for (const s of known) {
       const n = has.get(s.lower) ?? 0;
-      const expected = n > 0 && n >= th.expectedShare * list.length;
+      const expected = isExpected(n, list.length, th);
       if (expected === required.get(s.lower)) continue;
       const name = keys.get(s.lower)!.name;
       typeKeys.set(s.lower, { name, override: { required: expected, origin: { source: 'inferred', required: why(WHY.type, { n, total: list.length, type, key: name }) } } });
@@ -362,4 +362,15 @@ export function inferRules(all: readonly InferencePage[], overrides: Partial<Inf
 function globOf(p: InferencePage, section: string): string | undefined {
   if (!p.sitePath.endsWith(p.path)) return undefined;
   return `${p.sitePath.slice(0, p.sitePath.length - p.path.length)}${section}/**`;
+}
+
+/**
+ * A key is expected when at least `expectedShare` of the pages have it, or when a single page of a
+ * group of at least `minSectionPages` lacks it: the page an author forgot, which would otherwise lower
+ * the share below the threshold by its own absence (a key removed that all its siblings have).
+ * `expectedShare = 1` asks for every page, and turns this off.
+ */
+function isExpected(n: number, total: number, th: InferenceThresholds): boolean {
+  if (n === 0) return false;
+  return n >= th.expectedShare * total || (th.expectedShare < 1 && total >= th.minSectionPages && total - n === 1);
 }

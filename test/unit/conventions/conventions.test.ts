@@ -35,6 +35,16 @@ const OUTLIERS = [
 ];
 
 describe('conventions: rules inferred from a site\'s own pages', () => {
+  it('expects a key every page of a section but one has, even when that one page is below the share by itself', async () => {
+    const files: Record<string, string> = { [`${SITE}/hugo.toml`]: 'title = "S"\n' };
+    const page = (title: string, extra: string) => `+++\ntitle = "${title}"\ndate = 2024-01-01\n${extra}+++\nTexte.\n`;
+    for (let i = 0; i < 12; i++) files[`${SITE}/content/fiches/f${i}.md`] = page(`F${i}`, i === 3 ? '' : 'niveau = "A"\n');
+    for (let i = 0; i < 10; i++) files[`${SITE}/content/notes/n${i}.md`] = page(`N${i}`, '');
+    const rows = (await problems(files)).filter((r) => r.includes(' required '));
+    // 11 of 12 is under 95 %: the forgotten key is still found, and nothing else.
+    assert.deepEqual(rows, ['fiches/f3.md:1:1 error required Missing required key: `niveau` (string). Inferred from the site: 11 of 12 pages in `fiches/` have `niveau`.']);
+  });
+
   it('the fixture site on disk is the generated one (test/fixtures/workspace/sites/conventions)', () => {
     const root = resolve(__dirname, '../../fixtures/workspace/sites/conventions');
     for (const [p, text] of Object.entries(conventionsPages())) assert.equal(readFileSync(join(root, 'content', p), 'utf8'), text, p);
