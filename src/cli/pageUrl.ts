@@ -1,5 +1,3 @@
-import { parse as parseToml } from 'smol-toml';
-import { parse as parseYaml } from 'yaml';
 import type { ContentFile, HugoSite } from '../core/site';
 
 /*
@@ -47,33 +45,12 @@ export function hugoPagePath(
   return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
 }
 
-/** The site's `baseURL` from its root configuration files (`hugo.*`, `config.*`, also under `config/<env>/`); the last one read wins. */
-export async function siteBaseUrl(site: HugoSite): Promise<string | undefined> {
-  let base: string | undefined;
-  for (const file of site.config.files) {
-    const name = file.slice(file.lastIndexOf('/') + 1);
-    const m = /^(?:hugo|config)\.(toml|ya?ml|json)$/.exec(name);
-    if (!m) continue;
-    try {
-      const text = (await site.host.readFile(file)).replace(/^\uFEFF/, '');
-      const data = (m[1] === 'toml' ? parseToml(text) : m[1] === 'json' ? JSON.parse(text) : parseYaml(text)) as unknown;
-      if (!data || typeof data !== 'object') continue;
-      for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-        if (key.toLowerCase() === 'baseurl' && typeof value === 'string' && value.trim() !== '') base = value.trim();
-      }
-    } catch {
-      // A file that does not parse is reported by the site model; it gives no baseURL.
-    }
-  }
-  return base;
-}
-
 /**
  * Every page's published address, by file (absolute host path): absolute on the site's http(s)
  * `baseURL`, else from the site's root. Accented names are percent-encoded, as browsers send them.
  */
 export async function publishedUrls(site: HugoSite): Promise<Map<string, string>> {
-  const base = await siteBaseUrl(site);
+  const base = site.config.baseURL;
   const origin = base && /^https?:\/\//i.test(base) ? base.replace(/\/+$/, '') : '';
   const out = new Map<string, string>();
   for (const f of await site.files()) {

@@ -119,6 +119,8 @@ export interface HugoConfig {
   readonly ignoreFiles: readonly string[];
   readonly refLinksErrorLevel: 'ERROR' | 'WARNING';
   readonly refLinksNotFoundURL?: string;
+  /** `baseURL`, trimmed, when the configuration gives a non-empty one. */
+  readonly baseURL?: string;
   readonly buildDrafts: boolean;
   readonly buildFuture: boolean;
   readonly buildExpired: boolean;
@@ -1280,6 +1282,7 @@ export async function loadHugoConfig(host: SiteHost, root: string, options: Load
     ignoreFiles: r.strings(['ignorefiles'], true) ?? [],
     refLinksErrorLevel: level !== undefined && level.toLowerCase() === 'warning' ? 'WARNING' : 'ERROR',
     refLinksNotFoundURL: r.string(['reflinksnotfoundurl']),
+    baseURL: r.string(['baseurl'])?.trim() || undefined,
     buildDrafts: r.boolean(['builddrafts']) ?? false,
     buildFuture: r.boolean(['buildfuture']) ?? false,
     buildExpired: r.boolean(['buildexpired']) ?? false,
