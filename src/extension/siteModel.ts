@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME, parseSiteConfig } from '../core/config';
 import type { Diagnostic } from '../core/diagnostic';
-import { SiteWorkspace, type HugoSite } from '../core/site';
+import { isHugoConfigName, SiteWorkspace, type HugoSite } from '../core/site';
 import { toVsDiagnosticsIn } from './convert';
 import { DeletionBursts } from './deletions';
 import { VscodeHost } from './host';
@@ -12,6 +12,10 @@ const ROOT_MARKERS = '**/{hugo.toml,hugo.yaml,hugo.yml,hugo.json,config.toml,con
 const EXCLUDE = '{**/node_modules/**,**/public/**,**/resources/**,**/.git/**,**/themes/**}';
 const PAGE_EXTENSIONS = /\.(?:md|markdown)$/i;
 const CHANGE_SETTLE_MS = 150;
+
+function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
 
 function isRulesFile(uri: vscode.Uri): boolean {
   return uri.path.endsWith(`/${CONFIG_FILE_NAME}`);
@@ -114,7 +118,7 @@ export class SiteModel implements vscode.Disposable {
       if (/\/(?:\.git|node_modules|public|resources)(?:\/|$)/.test(u.path)) return;
       void workspace.applyChange({ path: u.path, kind }).then(() => {
         if (kind !== 'changed' || !PAGE_EXTENSIONS.test(u.path)) this.fireChanged();
-        if (/\/(?:hugo|config)\.(?:toml|ya?ml|json)$|\/config\/|\.medguide\.toml$|\/frontmatter\.json$/.test(u.path)) void this.republish(u);
+        if (isHugoConfigName(baseName(u)) || /\/config\/|\.medguide\.toml$|\/frontmatter\.json$/.test(u.path)) void this.republish(u);
       });
     };
     const disposable = vscode.Disposable.from(
@@ -168,8 +172,7 @@ export class SiteModel implements vscode.Disposable {
   private edited(document: vscode.TextDocument): void {
     const uri = document.uri;
     if (isRulesFile(uri)) this.checkOpenRules(document);
-    const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-    const config = isRulesFile(uri) || /^(?:hugo|config)\.(?:toml|ya?ml|json)$/.test(name) || /\/config\/_default\//.test(uri.path);
+    const config = isRulesFile(uri) || isHugoConfigName(baseName(uri)) || /\/config\/_default\//.test(uri.path);
     if (!config && !PAGE_EXTENSIONS.test(uri.path)) return;
     clearTimeout(this.forgetTimers.get(uri.toString()));
     this.forgetTimers.set(

@@ -5,7 +5,7 @@
  * and each folder's bundle type, which decides what is a page and what is a bundle resource.
  */
 import { join, type SiteHost } from './host';
-import { cleanPath, type ContentMount } from './hugoConfig';
+import { mountSourcePath, type ContentMount } from './hugoConfig';
 
 /** Hugo's content file extensions (hugofs/files/classifier.go). */
 const CONTENT_EXTENSIONS = new Set(['html', 'htm', 'mdown', 'markdown', 'md', 'asciidoc', 'adoc', 'ad', 'rest', 'rst', 'org', 'pandoc', 'pdc']);
@@ -106,11 +106,6 @@ interface VirtualDir {
   dirs: Map<string, VirtualDir>;
 }
 
-/** A mount's source as an absolute, clean path (`../sdk/docs` from the root folded): the same string the hosts give for a file. */
-function absolute(root: string, source: string): string {
-  return cleanPath(source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(source) ? source : join(root, source));
-}
-
 /** The site-relative form of an absolute path, or the path itself outside the site. */
 function siteRelative(root: string, file: string): string {
   const r = root.replace(/\/+$/, '');
@@ -138,7 +133,7 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
   const ignored = (file: string) => options.ignoreFiles.some((re) => re.test(file));
 
   for (const mount of options.mounts) {
-    const source = absolute(options.root, mount.source);
+    const source = mountSourcePath(options.root, mount.source);
     const targetPrefix = mount.target.replace(/^content\/?/, '').replace(/^\/+|\/+$/g, '');
     const mountLang = mount.lang ?? options.defaultLanguage;
     const walk = async (dir: string, inMount: string): Promise<void> => {

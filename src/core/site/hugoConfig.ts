@@ -56,6 +56,11 @@ import { join, type DirEntry, type SiteHost } from './host';
 // Public API
 
 /** The root configuration files, in the order Hugo looks for them (the first found is read). */
+/** Whether a file name is one of Hugo's root configuration files (`hugo.toml`, `config.yaml`…). */
+export function isHugoConfigName(name: string): boolean {
+  return HUGO_CONFIG_BASENAMES.includes(name);
+}
+
 export const HUGO_CONFIG_BASENAMES: readonly string[] = [
   'hugo.toml',
   'hugo.yaml',
@@ -294,6 +299,15 @@ function formatOf(name: string): Format | undefined {
 
 function isAbsolutePath(p: string): boolean {
   return p.startsWith('/') || /^[A-Za-z]:\//.test(p);
+}
+
+/**
+ * A mount's source as an absolute, clean path (`../sdk/docs` from the root folded): the same
+ * string the hosts give for a file under it.
+ */
+export function mountSourcePath(root: string, source: string): string {
+  const clean = cleanPath(source);
+  return cleanPath(isAbsolutePath(clean) ? clean : join(root, clean));
 }
 
 /**
@@ -1067,7 +1081,7 @@ async function readProjectMounts(r: Reader, host: SiteHost, root: string): Promi
     }
     const cleanSource = cleanPath(source);
     const cleanTarget = cleanPath(target);
-    const abs = cleanPath(isAbsolutePath(cleanSource) ? cleanSource : join(root, cleanSource));
+    const abs = mountSourcePath(root, cleanSource);
     // Hugo drops a mount whose source does not exist, silently, before anything else.
     let exists = false;
     try {

@@ -5,7 +5,7 @@ export { HugoSite, parseRefUrl, type RefArgs, type RefVerdict, type SitePage, ty
 export { SiteWorkspace, type SiteWorkspaceOptions } from './workspace';
 export { type ContentFile, type ContentRole } from './contentFiles';
 export { readFrontMatter, type PageFrontMatter } from './pageFacts';
-export { isHugoSiteRoot, loadHugoConfig, type HugoConfig, type HugoLanguage, type ContentMount } from './hugoConfig';
+export { isHugoConfigName, isHugoSiteRoot, loadHugoConfig, type HugoConfig, type HugoLanguage, type ContentMount } from './hugoConfig';
 
 import type { SiteHost } from './host';
 import type { Lang } from '../l10n';

@@ -28,7 +28,7 @@ import { DEFAULT_PAIRED_SHORTCODES } from '../shortcodes/pair';
 import { templateName } from '../shortcodes/templates';
 import { collectContentFiles, type ContentFile } from './contentFiles';
 import { dirname, join, relative, type SiteChange, type SiteHost } from './host';
-import { cleanPath, loadHugoConfig, type ContentMount, type HugoConfig } from './hugoConfig';
+import { isHugoConfigName, loadHugoConfig, mountSourcePath, type ContentMount, type HugoConfig } from './hugoConfig';
 import { BUILT, PageMap, termKey, type BuildState, type MapNode } from './pageMap';
 import { buildState, readFrontMatter, type PageFrontMatter } from './pageFacts';
 import { compileGlob } from '../config/glob';
@@ -203,7 +203,7 @@ export class HugoSite {
 
   /** The content folders of the site (absolute), for "is this file content?" before listing. */
   contentRoots(): string[] {
-    return this.config.mounts.map((m) => cleanPath(m.source.startsWith('/') || /^[A-Za-z]:[\\/]/.test(m.source) ? m.source : join(this.root, m.source)));
+    return this.config.mounts.map((m) => mountSourcePath(this.root, m.source));
   }
 
   /** The site's file for `file`, or undefined when `file` is not content Hugo reads. */
@@ -321,12 +321,14 @@ export class HugoSite {
   /** A synchronous resolver for refs written in `file`, from the last built maps; undefined until they are built. */
   resolverFor(file: string | undefined): RefResolver | undefined {
     const snap = this.snapshot();
-    if (!snap) return undefined;
-    const index = this.indexOf(snap.files);
-    const from = file !== undefined ? index.get(file) : undefined;
-    const lang = from?.lang ?? this.defaultLanguage;
-    const targets = this.targetsOf(snap.maps.get(lang));
-    return { targets, severity: this.refLinksSeverity, resolve: (args) => this.resolveWith(snap.maps, snap.files, from ? file : undefined, args) };
+    return snap ? this.resolverOver(snap.maps, snap.files, file) : undefined;
+  }
+
+  /** Refs written in `file` (a page of the site, else no relative lookup), resolved over these maps. */
+  private resolverOver(maps: ReadonlyMap<string, PageMap>, files: readonly ContentFile[], file: string | undefined): RefResolver {
+    const from = file !== undefined ? this.indexOf(files).get(file) : undefined;
+    const targets = this.targetsOf(maps.get(from?.lang ?? this.defaultLanguage));
+    return { targets, severity: this.refLinksSeverity, resolve: (args) => this.resolveWith(maps, files, from ? file : undefined, args) };
   }
 
   private readonly targetLists = new WeakMap<PageMap, readonly string[]>();
@@ -727,12 +729,7 @@ export class HugoSite {
     const sitePath = relative(this.root, file);
     const role: PageCheckContext['role'] = page ? (page.file.role === 'resource' ? 'resource' : 'page') : 'outside';
     const lang = page?.file.lang ?? this.defaultLanguage;
-    const targets = this.targetsOf(maps.get(lang));
-    const resolver: RefResolver = {
-      targets,
-      severity: this.refLinksSeverity,
-      resolve: (args) => this.resolveWith(maps, files, page ? file : undefined, args),
-    };
+    const resolver = this.resolverOver(maps, files, file);
     // The anchors of the pages this text links to with a `#fragment`, read ahead (the checks are synchronous).
     const anchors = new Map<string, ReadonlySet<string> | undefined>();
     // Only a ref with a `#fragment` needs another page's anchors (most pages have none).
@@ -771,7 +768,7 @@ export class HugoSite {
   applyChange(change: SiteChange): 'reload' | 'ok' {
     const rel = relative(this.root, change.path);
     if (rel === undefined) return 'ok';
-    if (this.config.files.includes(change.path) || /^(hugo|config)\.(toml|ya?ml|json)$/.test(rel) || rel.startsWith('config/')) return 'reload';
+    if (this.config.files.includes(change.path) || isHugoConfigName(rel) || rel.startsWith('config/')) return 'reload';
     if (rel === CONFIG_FILE_NAME || rel === FRONTMATTER_JSON || rel.startsWith('.frontmatter/')) {
       this.rulesPromise = undefined;
       this.lastShortcodes = undefined;

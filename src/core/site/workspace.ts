@@ -12,7 +12,7 @@
 import type { Lang } from '../l10n';
 import { CONFIG_FILE_NAME } from '../config/siteConfig';
 import { dirname, join, relative, type SiteChange, type SiteHost } from './host';
-import { isHugoSiteRoot } from './hugoConfig';
+import { isHugoConfigName, isHugoSiteRoot } from './hugoConfig';
 import { HugoSite } from './site';
 
 export interface SiteWorkspaceOptions {
@@ -85,7 +85,7 @@ export class SiteWorkspace {
    */
   async applyChange(change: SiteChange): Promise<void> {
     const name = change.path.slice(change.path.lastIndexOf('/') + 1);
-    const isConfig = /^(hugo|config)\.(toml|ya?ml|json)$/.test(name) || name === CONFIG_FILE_NAME || /\/config(\/|$)/.test(change.path) || name === 'config' || name === '_default';
+    const isConfig = isHugoConfigName(name) || name === CONFIG_FILE_NAME || /\/config(\/|$)/.test(change.path) || name === 'config' || name === '_default';
     if (change.kind !== 'changed' && (isConfig || change.kind === 'deleted')) {
       // Roots may move: forget them (cheap to find again).
       this.roots.clear();
