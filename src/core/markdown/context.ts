@@ -1,6 +1,6 @@
 import { hasUnterminatedString, scanShortcodes, shortcodeKey, type ShortcodeTag } from '../shortcodes/scan';
 import { DEFAULT_PAIRED_SHORTCODES, pairShortcodes } from '../shortcodes/pair';
-import { buildPageIndex, resolveRef, type PageIndex, type ResolveResult } from '../relref/resolve';
+import { listResolver, type ResolveResult } from '../relref/resolve';
 import { resolveSettings, type MedguidePluginOptions, type ResolvedSettings } from './options';
 import { refArgsOf } from '../shortcodes/relrefs';
 import type { RefResolver } from '../shortcodes/diagnostics';
@@ -50,19 +50,8 @@ export function createParseContext(src: string, env: unknown, options: MedguideP
   } catch {
     currentPage = undefined;
   }
-  let index: PageIndex | undefined | null = null; // null: not read yet
-  let resolver: RefResolver | undefined | null = null;
-  const getIndex = (): PageIndex | undefined => {
-    if (index === null) {
-      try {
-        const list = options.getPageIndex?.(env);
-        index = list ? buildPageIndex(list) : undefined;
-      } catch {
-        index = undefined;
-      }
-    }
-    return index;
-  };
+  // One lookup: the site model's resolver, or Hugo's rules over a plain list of pages.
+  let resolver: RefResolver | undefined | null = null; // null: not asked yet
 
   return {
     settings,
@@ -74,17 +63,18 @@ export function createParseContext(src: string, env: unknown, options: MedguideP
       if (resolver === null) {
         try {
           resolver = options.getRefResolver?.(env);
+          if (!resolver) {
+            const list = options.getPageIndex?.(env);
+            resolver = list ? listResolver(list, currentPage) : undefined;
+          }
         } catch {
           resolver = undefined;
         }
       }
-      if (resolver) {
-        const v = resolver.resolve(tag ? refArgsOf(tag, ref) : { path: ref });
-        if (v.kind === 'found') return { kind: 'found', path: v.file ?? v.path, anchor: v.anchor };
-        return v.kind === 'ambiguous' ? { kind: 'ambiguous', candidates: v.candidates } : { kind: 'not-found' };
-      }
-      const idx = getIndex();
-      return idx ? resolveRef(idx, currentPage, ref) : undefined;
+      if (!resolver) return undefined;
+      const v = resolver.resolve(tag ? refArgsOf(tag, ref) : { path: ref });
+      if (v.kind === 'found') return { kind: 'found', path: v.file ?? v.path, anchor: v.anchor };
+      return v.kind === 'ambiguous' ? { kind: 'ambiguous', candidates: v.candidates } : { kind: 'not-found' };
     },
     href(path, anchor) {
       if (options.resolveHref) return options.resolveHref(path, anchor, env);

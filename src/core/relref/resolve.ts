@@ -5,6 +5,8 @@
  * `index.md` / `_index.md` stand for their folder (bundles, sections), case-insensitive.
  */
 
+import type { RefResolver } from '../shortcodes/diagnostics';
+
 export type ResolveResult =
   | { readonly kind: 'found'; readonly path: string; readonly anchor: string | undefined }
   | { readonly kind: 'not-found' }
@@ -115,4 +117,21 @@ export function resolveRef(index: PageIndex | readonly string[], currentPage: st
     if (hit) return hit;
   }
   return { kind: 'not-found' };
+}
+
+/**
+ * This lookup as the checks' and the preview's resolver, for callers that only have a list of
+ * content paths (one language, every page built); a site's own resolver comes from its model.
+ */
+export function listResolver(pageIndex: readonly string[], currentPage: string | undefined): RefResolver {
+  const index = buildPageIndex(pageIndex);
+  return {
+    targets: pageIndex,
+    severity: 'error',
+    resolve(args) {
+      const r = resolveRef(index, currentPage, args.path);
+      if (r.kind === 'found') return { kind: 'found', path: r.path, file: r.path, lang: '', ...(r.anchor !== undefined ? { anchor: r.anchor } : {}) };
+      return r.kind === 'ambiguous' ? { kind: 'ambiguous', candidates: r.candidates } : { kind: 'not-found' };
+    },
+  };
 }

@@ -4,13 +4,14 @@ import { anchorize } from '../markdown/anchorize';
 import { localize, type Bilingual, type Lang } from '../l10n';
 import { pageAnchors } from '../navigation/anchors';
 import { collapseTitle, isCollapse } from '../navigation/sections';
-import { buildPageIndex, logicalPath, resolveRef, type PageIndex } from '../relref/resolve';
+import { buildPageIndex, listResolver, logicalPath, type PageIndex } from '../relref/resolve';
 import { LineIndex } from '../text';
 import { parseShortcodes, type ShortcodeDocument } from './document';
 import { NOT_BUILT_WHY, REF_CONSEQUENCE, SHORTCODE_MESSAGES as M, SHORTCODE_SEVERITY, type ShortcodeCode } from './messages';
 import type { RefArgs, RefVerdict } from '../site/site';
 import { refArgsOf, relrefUses, type RelrefUse } from './relrefs';
 export { refArgsOf } from './relrefs';
+export { listResolver } from '../relref/resolve';
 import { shortcodeKey, type ShortcodeTag } from './scan';
 import { BUILTIN_SHORTCODES, isKnownShortcode } from './templates';
 
@@ -222,20 +223,6 @@ function suggestAnchor(anchors: ReadonlySet<string>, page: string, anchor: strin
   const found = anchors.has(id) ? id : closest(anchor, anchors);
   cache.set(key, found);
   return found;
-}
-
-/** The old content-list lookup as a resolver: for callers that only have a list of pages. */
-export function listResolver(pageIndex: readonly string[], currentPage: string | undefined): RefResolver {
-  const index = buildPageIndex(pageIndex);
-  return {
-    targets: pageIndex,
-    severity: 'error',
-    resolve(args) {
-      const r = resolveRef(index, currentPage, args.path);
-      if (r.kind === 'found') return { kind: 'found', path: r.path, file: r.path, lang: '', ...(r.anchor !== undefined ? { anchor: r.anchor } : {}) };
-      return r.kind === 'ambiguous' ? { kind: 'ambiguous', candidates: r.candidates } : { kind: 'not-found' };
-    },
-  };
 }
 
 function relrefs(doc: ShortcodeDocument, options: CheckShortcodesOptions, c: Collector): void {
