@@ -13,7 +13,7 @@ import { DEFAULT_SITE_CONFIG, parseSiteConfig, resolvePageRules, type ParsedSite
 import { SiteWorkspace, type HugoSite } from '../core/site';
 import { explainRules } from '../core/conventions';
 import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
-import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
+import { commandOptions, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 
 /** Pages above this size are not read: a guide page is a few kilobytes. */
 export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
@@ -299,17 +299,8 @@ async function explain(o: Options, io: CliIo, sites: Sites): Promise<number> {
 }
 
 export async function check(args: string[], io: CliIo): Promise<number> {
-  const defaultLang = envLang(io.env);
-  const parsed = parseArgs(args, defaultLang);
-  if (typeof parsed === 'string') {
-    io.stderr(`${parsed}\n\n${M.usage[defaultLang]}`);
-    return EXIT_USAGE;
-  }
-  const o = parsed;
-  if (o.help) {
-    io.stdout(M.usage[o.lang]);
-    return EXIT_OK;
-  }
+  const o = commandOptions(args, io, parseArgs, M.usage);
+  if (typeof o === 'number') return o;
   const sites = new Sites(o.lang, new NodeHost(), o.today);
   if (o.explain) return explain(o, io, sites);
   let fixed: SiteConfig | undefined;

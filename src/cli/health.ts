@@ -21,7 +21,7 @@ import {
 } from '../core/health';
 import { localize, type Bilingual, type Lang } from '../core/l10n';
 import { SiteWorkspace } from '../core/site';
-import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
+import { commandOptions, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
 
 const T = (fr: string, en: string): Bilingual => ({ fr, en });
@@ -194,17 +194,8 @@ export function healthText(report: HealthReport, lang: Lang, fileName: (absolute
 }
 
 export async function health(args: string[], io: CliIo): Promise<number> {
-  const defaultLang = envLang(io.env);
-  const parsed = parseArgs(args, defaultLang);
-  if (typeof parsed === 'string') {
-    io.stderr(`${parsed}\n\n${M.usage[defaultLang]}`);
-    return EXIT_USAGE;
-  }
-  const o = parsed;
-  if (o.help) {
-    io.stdout(M.usage[o.lang]);
-    return EXIT_OK;
-  }
+  const o = commandOptions(args, io, parseArgs, M.usage);
+  if (typeof o === 'number') return o;
   if (o.paths.length > 1) {
     io.stderr(`${localize(M.tooManyPaths, o.lang)}\n`);
     return EXIT_USAGE;

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { writeRulesToml } from '../core/conventions';
 import { localize, type Bilingual, type Lang } from '../core/l10n';
 import { SiteWorkspace } from '../core/site';
-import { envLang, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
+import { commandOptions, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
 
 const T = (fr: string, en: string): Bilingual => ({ fr, en });
@@ -100,17 +100,8 @@ function parseArgs(args: readonly string[], lang: Lang): Options | string {
 }
 
 export async function init(args: string[], io: CliIo): Promise<number> {
-  const defaultLang = envLang(io.env);
-  const parsed = parseArgs(args, defaultLang);
-  if (typeof parsed === 'string') {
-    io.stderr(`${parsed}\n\n${M.usage[defaultLang]}`);
-    return EXIT_USAGE;
-  }
-  const o = parsed;
-  if (o.help) {
-    io.stdout(M.usage[o.lang]);
-    return EXIT_OK;
-  }
+  const o = commandOptions(args, io, parseArgs, M.usage);
+  if (typeof o === 'number') return o;
   const folder = path.resolve(io.cwd, o.folder ?? '.');
   const workspace = new SiteWorkspace(new NodeHost(), { lang: o.lang });
   const site = await workspace.siteFor(toHostPath(path.join(folder, '_')));

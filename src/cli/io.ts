@@ -1,4 +1,4 @@
-import { langFromLocale, type Lang } from '../core/l10n';
+import { langFromLocale, type Bilingual, type Lang } from '../core/l10n';
 
 /**
  * What a CLI sub-command may touch, passed in so tests can run commands in-process
@@ -22,4 +22,27 @@ export const EXIT_USAGE = 2;
 /** The language of messages from the environment's locale (POSIX precedence; an empty variable counts as unset). */
 export function envLang(env: CliIo['env']): Lang {
   return langFromLocale(env.LC_ALL || env.LC_MESSAGES || env.LANG);
+}
+
+/**
+ * The start every sub-command shares: its options read in the environment's language, or the exit
+ * code once a usage error (message and usage on stderr) or `--help` (usage on stdout) is answered.
+ */
+export function commandOptions<O extends { readonly help: boolean; readonly lang: Lang }>(
+  args: readonly string[],
+  io: CliIo,
+  parse: (args: readonly string[], lang: Lang) => O | string,
+  usage: Bilingual,
+): O | number {
+  const defaultLang = envLang(io.env);
+  const parsed = parse(args, defaultLang);
+  if (typeof parsed === 'string') {
+    io.stderr(`${parsed}\n\n${usage[defaultLang]}`);
+    return EXIT_USAGE;
+  }
+  if (parsed.help) {
+    io.stdout(usage[parsed.lang]);
+    return EXIT_OK;
+  }
+  return parsed;
 }
