@@ -268,6 +268,28 @@ async function benchPages(core, example, big) {
   }
 }
 
+/**
+ * The floor of the site-wide rows: a Node process that reads every page under `content/` and
+ * parses its front matter with smol-toml, nothing else. Written once, run from the site folder.
+ */
+function writeFloorScript() {
+  const floorScript = join(scratch, 'floor.mjs');
+  writeFileSync(
+    floorScript,
+    `import { readdirSync, readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nimport { parse } from ${JSON.stringify(require.resolve('smol-toml'))};\n` +
+      `let n = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = join(d, e.name); if (e.isDirectory()) walk(p); else if (e.name.endsWith('.md')) { const t = readFileSync(p, 'utf8'); const m = /^\\+\\+\\+\\r?\\n([\\s\\S]*?)^\\+\\+\\+/m.exec(t); if (m) parse(m[1]); n++; } } };\n` +
+      `walk('content');\nprocess.stderr.write(n + ' pages read\\n');\n`,
+  );
+  return floorScript;
+}
+
+/** One Node process run in `cwd`, timed from spawn to exit. */
+function timeProcess(cwd, script, scriptArgs) {
+  const t0 = performance.now();
+  const r = runNode(script, scriptArgs, { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  return { ms: performance.now() - t0, r };
+}
+
 function benchCli() {
   log(`generating a site of ${SITE_PAGES} pages…`);
   const site = makeSite(SITE_PAGES);
@@ -278,19 +300,8 @@ function benchCli() {
   const theirs = [];
   const floors = [];
   const files = { medguide: undefined, markdownlint: undefined };
-  // The floor: a process that reads every page of the site and parses its front matter, nothing else.
-  const floorScript = join(scratch, 'floor.mjs');
-  writeFileSync(
-    floorScript,
-    `import { readdirSync, readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nimport { parse } from ${JSON.stringify(require.resolve('smol-toml'))};\n` +
-      `let n = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = join(d, e.name); if (e.isDirectory()) walk(p); else if (e.name.endsWith('.md')) { const t = readFileSync(p, 'utf8'); const m = /^\\+\\+\\+\\r?\\n([\\s\\S]*?)^\\+\\+\\+/m.exec(t); if (m) parse(m[1]); n++; } } };\n` +
-      `walk('content');\nprocess.stderr.write(n + ' pages read\\n');\n`,
-  );
-  const time = (script, scriptArgs) => {
-    const t0 = performance.now();
-    const r = runNode(script, scriptArgs, { cwd: site.dir, env: { ...process.env, NO_COLOR: '1' } });
-    return { ms: performance.now() - t0, r };
-  };
+  const floorScript = writeFloorScript();
+  const time = (script, scriptArgs) => timeProcess(site.dir, script, scriptArgs);
   for (let i = 0; i < PROCESS_RUNS; i++) {
     log(`medguide check / markdownlint-cli2, run ${i + 1} of ${PROCESS_RUNS}…`);
     const a = time(cli, ['check', '--lang', 'en']);
@@ -339,18 +350,8 @@ function benchHealth() {
   log(`generating a site of ${SITE_PAGES} pages for medguide health…`);
   const site = makeSite(SITE_PAGES, 'health-site');
   const cli = join(root, 'dist/cli.js');
-  const floorScript = join(scratch, 'health-floor.mjs');
-  writeFileSync(
-    floorScript,
-    `import { readdirSync, readFileSync } from 'node:fs';\nimport { join } from 'node:path';\nimport { parse } from ${JSON.stringify(require.resolve('smol-toml'))};\n` +
-      `let n = 0;\nconst walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = join(d, e.name); if (e.isDirectory()) walk(p); else if (e.name.endsWith('.md')) { const t = readFileSync(p, 'utf8'); const m = /^\\+\\+\\+\\r?\\n([\\s\\S]*?)^\\+\\+\\+/m.exec(t); if (m) parse(m[1]); n++; } } };\n` +
-      `walk('content');\nprocess.stderr.write(n + ' pages read\\n');\n`,
-  );
-  const time = (script, scriptArgs) => {
-    const t0 = performance.now();
-    const r = runNode(script, scriptArgs, { cwd: site.dir, env: { ...process.env, NO_COLOR: '1' } });
-    return { ms: performance.now() - t0, r };
-  };
+  const floorScript = writeFloorScript();
+  const time = (script, scriptArgs) => timeProcess(site.dir, script, scriptArgs);
   const ours = [];
   const floors = [];
   let pages;
