@@ -21,23 +21,15 @@
  * - Otherwise the URL (fragment removed; `ref` gives the absolute permalink) is looked up in the
  *   manifest the home template writes: URL → source file (or section key) and language.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { BASE_URL, NOT_FOUND_URL } from './generate';
 import type { GeneratedRef, GeneratedSite, Verdict } from './types';
 
-/** Hugo from MEDGUIDE_HUGO, else from PATH (Debian's 0.111.3 in /usr/bin). */
-export function hugoBinary(): string | undefined {
-  if (process.env.MEDGUIDE_HUGO) return process.env.MEDGUIDE_HUGO;
-  const r = spawnSync('sh', ['-c', 'command -v hugo'], { encoding: 'utf8' });
-  return r.status === 0 ? r.stdout.trim() : undefined;
-}
-
-export function hugoVersion(hugo: string): string {
-  return spawnSync(hugo, ['version'], { encoding: 'utf8' }).stdout.trim();
-}
+// Hugo itself is found as the parity suite finds it (MEDGUIDE_HUGO, else PATH).
+export { hugoBinary, hugoVersion } from '../parity/site';
 
 /** Writes the site's files into a fresh temporary folder (real path, no symlinks) and returns it. */
 export function writeSite(files: Readonly<Record<string, string>>, prefix = 'medguide-diff-'): string {
