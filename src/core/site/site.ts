@@ -287,12 +287,16 @@ export class HugoSite {
    * Hugo makes a page of each, and a bare-name ref can find it (or be ambiguous with it).
    * None when the site disables the `term` kind, as Hugo 0.111 does.
    */
-  private async termsByLanguage(pages: readonly ContentFile[], states: ReadonlyMap<string, BuildState>): Promise<Map<string, Map<string, Set<string>>>> {
+  private termsByLanguage(
+    pages: readonly ContentFile[],
+    states: ReadonlyMap<string, BuildState>,
+    frontMatters: ReadonlyMap<string, PageFrontMatter | undefined>,
+  ): Map<string, Map<string, Set<string>>> {
     const out = new Map<string, Map<string, Set<string>>>();
     if (this.config.disableKinds.includes('term') || this.config.taxonomies.length === 0) return out;
     for (const f of pages) {
       if (!states.get(f.file)?.built) continue;
-      const data = (await this.frontMatter(f.file))?.data;
+      const data = frontMatters.get(f.file)?.data;
       if (!data) continue;
       for (const plural of this.config.taxonomies) {
         const v = data[plural.toLowerCase()];
@@ -369,17 +373,20 @@ export class HugoSite {
       const files = await this.files();
       const previous = this.built?.files === files ? this.built : undefined;
       const states = new Map<string, BuildState>();
+      const frontMatters = new Map<string, PageFrontMatter | undefined>();
       const pages = files.filter((f) => f.role !== 'resource');
       // A bounded number of reads at once: a 5,000-page site must not open 5,000 files together.
       let next = 0;
       const worker = async () => {
         while (next < pages.length) {
           const f = pages[next++];
-          states.set(f.file, this.stateOf(await this.frontMatter(f.file)));
+          const fm = await this.frontMatter(f.file);
+          frontMatters.set(f.file, fm);
+          states.set(f.file, this.stateOf(fm));
         }
       };
       await Promise.all(Array.from({ length: 16 }, worker));
-      const terms = await this.termsByLanguage(pages, states);
+      const terms = this.termsByLanguage(pages, states, frontMatters);
       // An edit that changed no page's build state nor term (the usual case while typing) keeps the maps.
       const same = previous && previous.terms === termsSignature(terms) && [...states].every(([f, st]) => sameState(previous.states.get(f), st));
       const maps = same ? previous.maps : new Map<string, PageMap>();
