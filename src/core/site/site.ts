@@ -31,7 +31,7 @@ import { dirname, join, relative, type SiteChange, type SiteHost } from './host'
 import { isHugoConfigName, loadHugoConfig, mountSourcePath, type ContentMount, type HugoConfig } from './hugoConfig';
 import { BUILT, PageMap, termKey, type BuildState, type MapNode } from './pageMap';
 import { buildState, readFrontMatter, type PageFrontMatter } from './pageFacts';
-import { compileGlob } from '../config/glob';
+import { compileGlob, type GlobMatcher } from '../config/glob';
 import type { ShortcodeCheckOptions } from '../check';
 import type { RefResolver } from '../shortcodes/diagnostics';
 import { refArgsOf } from '../shortcodes/relrefs';
@@ -831,12 +831,19 @@ function nodePath(n: MapNode): string {
   return n.key === '/' ? '/' : n.key.replace(/^\//, '');
 }
 
+/** Each mount's compiled includeFiles/excludeFiles, compiled once (the filter runs for every file). */
+const mountMatchers = new WeakMap<ContentMount, { include: GlobMatcher[]; exclude: GlobMatcher[] }>();
+
 /** A mount's includeFiles/excludeFiles, Hugo's glob filter on the path inside the mount. */
 function mountFilter(mount: ContentMount, pathInMount: string): boolean {
-  const test = (globs: readonly string[] | undefined) => (globs ?? []).some((g) => compileGlob(g.replace(/^\//, ''))(pathInMount.replace(/^\//, '')));
-  if (mount.includeFiles && mount.includeFiles.length > 0 && !test(mount.includeFiles)) return false;
-  if (mount.excludeFiles && test(mount.excludeFiles)) return false;
-  return true;
+  let m = mountMatchers.get(mount);
+  if (!m) {
+    const compile = (globs: readonly string[] | undefined) => (globs ?? []).map((g) => compileGlob(g.replace(/^\//, '')));
+    mountMatchers.set(mount, (m = { include: compile(mount.includeFiles), exclude: compile(mount.excludeFiles) }));
+  }
+  const p = pathInMount.replace(/^\//, '');
+  if (m.include.length > 0 && !m.include.some((t) => t(p))) return false;
+  return !m.exclude.some((t) => t(p));
 }
 
 // ---- finding a file's site ------------------------------------------------------------------
