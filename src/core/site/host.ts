@@ -61,11 +61,6 @@ export function dirname(path: string): string | undefined {
   return parent;
 }
 
-export function basename(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
-  return trimmed.slice(trimmed.lastIndexOf('/') + 1);
-}
-
 /** `file` relative to `root` with `/`, or undefined when it is not under `root`. */
 export function relative(root: string, file: string): string | undefined {
   const r = root.replace(/\/+$/, '');

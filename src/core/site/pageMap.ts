@@ -17,8 +17,6 @@
 import type { ContentFile } from './contentFiles';
 import { cleanPath } from './hugoConfig';
 
-export { cleanPath };
-
 const BRANCH = '__hb_';
 const LEAF = '__hl_';
 

@@ -27,7 +27,7 @@ import { pageAnchors } from '../navigation/anchors';
 import { DEFAULT_PAIRED_SHORTCODES } from '../shortcodes/pair';
 import { templateName } from '../shortcodes/templates';
 import { collectContentFiles, type ContentFile } from './contentFiles';
-import { dirname, join, relative, type SiteChange, type SiteHost } from './host';
+import { join, relative, type SiteChange, type SiteHost } from './host';
 import { isHugoConfigName, loadHugoConfig, mountSourcePath, type ContentMount, type HugoConfig } from './hugoConfig';
 import { BUILT, PageMap, termKey, type BuildState, type MapNode } from './pageMap';
 import { buildState, readFrontMatter, type PageFrontMatter } from './pageFacts';
@@ -846,9 +846,6 @@ function mountFilter(mount: ContentMount, pathInMount: string): boolean {
   return !m.exclude.some((t) => t(p));
 }
 
-// ---- finding a file's site ------------------------------------------------------------------
-
-export { dirname };
 
 /** What the checks see of inferred rules, to tell whether a new inference changed anything. */
 function rulesSignature(r: InferredRules): string {
