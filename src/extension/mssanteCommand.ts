@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { localize } from '../core/l10n';
-import { addressFor, checkMatriculeIns, formatPatientAddress, isKnownExampleMatricule, MATRICULE_FORMAT_HINT, normalizeMatriculeEntry, type AddressFormat } from '../core/nir';
+import { addressFor, checkMatriculeIns, formatPatientAddress, groupMatriculeEntry, isKnownExampleMatricule, MATRICULE_FORMAT_HINT, normalizeMatriculeEntry, type AddressFormat } from '../core/nir';
 import { currentLang } from './lang';
 import { isPublishedLocation } from './published';
 
@@ -10,7 +10,7 @@ export const INSERT_PATIENT_ADDRESS = 'medguide.insertPatientAddress';
  * "MedGuide: Insert patient MSSanté address". Privacy by construction: the entry lives only in the
  * password-style input box and in the local `address` below; it is never logged, never written
  * to settings or state, never put on the clipboard, and the box is emptied and disposed at once.
- * The box's "show" button only unmasks it on screen. Markdown files only.
+ * The box's "show" button only writes it, grouped, in the box's message line. Markdown files only.
  */
 export function registerMssanteCommand(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
@@ -57,13 +57,15 @@ const COMPLETE_LENGTH = 15;
 /**
  * Asks for the matricule INS in a password box that checks the entry: neutral while it is being
  * typed, an error only for a complete wrong entry (or on Enter). A button on the box shows the
- * entry on screen, to find a wrong digit, and hides it again; it changes nothing else.
+ * entry on screen, grouped as on the carte Vitale, in the message line under the box, to find a
+ * wrong digit, and hides it again. The box itself stays a password field all along: a browser
+ * keeps the value of a text field in its session (tab restore) but never a password field's, so
+ * with code-server or vscode.dev the number would otherwise outlive the box in the browser profile.
  */
 function askAddress(): Promise<string | undefined> {
   const lang = currentLang();
   const box = vscode.window.createInputBox();
   box.title = vscode.l10n.t('Patient MSSanté address');
-  box.prompt = localize(MATRICULE_FORMAT_HINT, lang);
   box.placeholder = vscode.l10n.t("Patient's own matricule INS (15 characters, key included)");
   box.password = true;
   box.ignoreFocusOut = true;
@@ -71,42 +73,62 @@ function askAddress(): Promise<string | undefined> {
   const show: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('eye'), tooltip: vscode.l10n.t('Show the number (on this screen only)') };
   const hide: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('eye-closed'), tooltip: vscode.l10n.t('Hide the number') };
   box.buttons = [show];
+  let shown = false;
+  /** The message line: the verdict (or the format hint), after the grouped entry when it is shown. */
+  const render = (verdict: vscode.InputBoxValidationMessage | undefined) => {
+    const entry = shown ? groupMatriculeEntry(box.value) : '';
+    const lead = entry === '' ? '' : `${vscode.l10n.t('Entry: {0}', entry)} · `;
+    const hint = localize(MATRICULE_FORMAT_HINT, lang);
+    box.prompt = lead + hint;
+    box.validationMessage = verdict ? { message: lead + verdict.message, severity: verdict.severity } : undefined;
+  };
   /** Checks the entry; `judge` says whether an incomplete one is judged (Enter) or left neutral (typing). */
   const validate = (value: string, judge: boolean): boolean => {
     const entry = normalizeMatriculeEntry(value);
     if (entry === '' || (!judge && entry.length < COMPLETE_LENGTH)) {
-      box.validationMessage = undefined;
+      render(undefined);
       return false;
     }
     const check = checkMatriculeIns(value);
     if (!check.valid) {
-      box.validationMessage = { message: localize(check.errors[0].message, lang), severity: vscode.InputBoxValidationSeverity.Error };
+      render({ message: localize(check.errors[0].message, lang), severity: vscode.InputBoxValidationSeverity.Error });
       return false;
     }
-    box.validationMessage = check.warnings.length
-      ? { message: localize(check.warnings[0].message, lang), severity: vscode.InputBoxValidationSeverity.Warning }
-      : isKnownExampleMatricule(value)
-        ? { message: vscode.l10n.t("The ANS's published example number, not a real patient's: press Enter to insert the address."), severity: vscode.InputBoxValidationSeverity.Info }
-        : { message: vscode.l10n.t('Valid matricule INS: press Enter to insert the address.'), severity: vscode.InputBoxValidationSeverity.Info };
+    render(
+      check.warnings.length
+        ? { message: localize(check.warnings[0].message, lang), severity: vscode.InputBoxValidationSeverity.Warning }
+        : isKnownExampleMatricule(value)
+          ? { message: vscode.l10n.t("The ANS's published example number, not a real patient's: press Enter to insert the address."), severity: vscode.InputBoxValidationSeverity.Info }
+          : { message: vscode.l10n.t('Valid matricule INS: press Enter to insert the address.'), severity: vscode.InputBoxValidationSeverity.Info },
+    );
     return true;
   };
+  render(undefined);
   return new Promise((resolve) => {
     let done = false;
     const finish = (result: string | undefined) => {
       if (done) return;
       done = true;
+      shown = false;
       box.value = '';
-      box.password = true;
+      box.prompt = '';
+      box.validationMessage = undefined;
       box.hide();
       box.dispose();
       resolve(result);
     };
-    box.onDidChangeValue((value) => validate(value, false));
+    let judged = false;
+    box.onDidChangeValue((value) => {
+      judged = false;
+      validate(value, false);
+    });
     box.onDidTriggerButton((button) => {
-      box.password = button !== show;
-      box.buttons = [box.password ? show : hide];
+      shown = button === show;
+      box.buttons = [shown ? hide : show];
+      validate(box.value, judged);
     });
     box.onDidAccept(() => {
+      judged = true;
       if (!validate(box.value, true)) return;
       finish(addressFor(box.value));
     });

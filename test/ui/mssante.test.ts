@@ -123,15 +123,26 @@ describe('UI: insert a patient MSSanté address from a matricule INS', function 
     assert.match(state.message, /key/i);
     assert.ok(!/\d{3}/.test(state.message), 'the validation message quotes no digits');
     await screenshot(page, 'mssante-input-wrong-key');
-    // "Show" reveals the entry on screen to find the wrong digit; "Hide" masks it again.
+    // "Show" writes the entry on screen, grouped as on the card, to find the wrong digit; the box
+    // stays a password field (a browser keeps a text field's value in its session, never a
+    // password field's); "Hide" takes it off the screen again.
     const widget = page.locator('.quick-input-widget');
     await widget.getByRole('button', { name: 'Show the number (on this screen only)' }).click();
-    await page.locator('.quick-input-widget input[type="text"]').waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-message')?.textContent?.includes('1 85 05 75 056 123 89'), undefined, { timeout: 10_000 });
     state = await boxState();
-    assert.equal(state.value, '185057505612389');
+    assert.equal(state.type, 'password', 'the box stays masked while the number is shown');
+    assert.equal(state.decoration, 'error', 'the verdict stays');
+    assert.match(state.message, /^Entry: 1 85 05 75 056 123 89 · .*key/i);
     await screenshot(page, 'mssante-input-shown');
+    // Long enough for the browser to sync the page's form state and write its session (a few
+    // seconds), so that the privacy test below would see a shown number that a browser kept.
+    await page.waitForTimeout(4000);
+    // Typing while shown keeps the shown entry up to date.
+    await page.keyboard.press('Backspace');
+    await page.waitForFunction(() => document.querySelector('.quick-input-widget .quick-input-message')?.textContent?.startsWith('Entry: 1 85 05 75 056 123 8 ·'), undefined, { timeout: 10_000 });
     await widget.getByRole('button', { name: 'Hide the number' }).click();
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('.quick-input-widget .quick-input-message')?.textContent?.includes('1 85'), undefined, { timeout: 10_000 });
+    assert.equal(await input.count(), 1);
     // Thirteen characters stay neutral while typed; Enter judges them: the key is missing.
     await input.fill('');
     await input.pressSequentially('1850575056123');

@@ -205,3 +205,24 @@ export function addressFor(matricule: string): string {
   }
   return `${check.normalized}@${PATIENT_MSSANTE_DOMAIN}`;
 }
+
+/**
+ * The entry grouped as the carte Vitale prints it, so that a wrong digit can be found by eye:
+ * `1 85 05 75 056 123 88`, and `1 83 03 971 20 045 46` for an overseas department (97x, 98x:
+ * three-digit department, two-digit commune). Separators are dropped first; an incomplete entry is
+ * grouped as far as it goes; characters beyond 15 stay in a last group. For the screen only.
+ */
+export function groupMatriculeEntry(entry: string): string {
+  const value = normalizeMatriculeEntry(typeof entry === 'string' ? entry : '');
+  const overseas = /^9[78]$/.test(value.slice(5, 7));
+  const widths = overseas ? [1, 2, 2, 3, 2, 3, 2] : [1, 2, 2, 2, 3, 3, 2];
+  const groups: string[] = [];
+  let at = 0;
+  for (const width of widths) {
+    if (at >= value.length) break;
+    groups.push(value.slice(at, at + width));
+    at += width;
+  }
+  if (at < value.length) groups.push(value.slice(at));
+  return groups.join(' ');
+}

@@ -5,6 +5,7 @@ import * as nirApi from '../../../src/core/nir';
 import {
   addressFor,
   checkMatriculeIns,
+  groupMatriculeEntry,
   isValidMatriculeIns,
   MATRICULE_FORMAT_HINT,
   MATRICULE_MESSAGES,
@@ -72,6 +73,25 @@ describe('core/nir matriculeIns', () => {
     it('removes spaces, dots and dashes and upper-cases letters without changing other characters', () => {
       assert.equal(normalizeMatriculeEntry(' 1.78-04 2a\t004\u2013012 09 '), '178042A00401209');
       assert.equal(normalizeMatriculeEntry('ß'), 'ß'); // toUpperCase would make it two characters
+    });
+  });
+
+  describe('groupMatriculeEntry', () => {
+    it('groups a mainland number as the card prints it, separators and case ignored', () => {
+      assert.equal(groupMatriculeEntry('185057505612388'), '1 85 05 75 056 123 88');
+      assert.equal(groupMatriculeEntry(' 1.85-05 7505612388'), '1 85 05 75 056 123 88');
+      assert.equal(groupMatriculeEntry('269052a00412345'), '2 69 05 2A 004 123 45');
+    });
+    it('gives an overseas department three digits and its commune two', () => {
+      assert.equal(groupMatriculeEntry('183039712004546'), '1 83 03 971 20 045 46');
+      assert.equal(groupMatriculeEntry('2880698823456'), '2 88 06 988 23 456');
+    });
+    it('groups an incomplete entry as far as it goes, and keeps extra characters in a last group', () => {
+      assert.equal(groupMatriculeEntry(''), '');
+      assert.equal(groupMatriculeEntry('1'), '1');
+      assert.equal(groupMatriculeEntry('1850575'), '1 85 05 75');
+      assert.equal(groupMatriculeEntry('18505750561238899'), '1 85 05 75 056 123 88 99');
+      assert.equal(groupMatriculeEntry(undefined as unknown as string), '');
     });
   });
 
