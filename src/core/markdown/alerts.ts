@@ -150,7 +150,7 @@ function blockquoteAlert(tokens: Token[], i: number): void {
   open.attrJoin('class', alertClass(meta.kind));
   close.type = ALERT_CLOSE;
   close.tag = 'div';
-  close.map = open.map ? [open.map[1], open.map[1]] : null;
+  close.map = null; // the opening token has the source lines (see shortcodeBlock.ts)
   if (keepInBody) {
     inline.content = nl < 0 ? written : `${written}\n${inline.content.slice(nl + 1)}`;
   } else if (nl < 0) {
@@ -206,7 +206,6 @@ export class AttributeAlerts {
     open.attrSet('class', alertClass(meta.kind));
     const end = new this.state.Token(ALERT_CLOSE, 'div', -1);
     end.block = true;
-    end.map = t.map ? [t.map[1], t.map[1]] : null;
     this.boxes.push({ at: i, close, open, end, level: t.level });
   }
 

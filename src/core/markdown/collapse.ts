@@ -12,12 +12,12 @@ import type { CollapseMode } from './options';
  * `{{% collapse "Titre" ["show"] %}}` is a section of the guide site: an `<h2>` whose id is the
  * anchorized title, and a body that folds. In the preview the heading is a real markdown-it
  * heading (so VS Code's outline, breadcrumbs and `#fragment` links see it) inside `<summary>`.
+ * Five tokens a section: the `<details>` opening (which also writes `<summary>`), the heading's
+ * three, whose closing one (marked in its meta) also closes `<summary>`, and the `</details>`.
  */
 
 export const COLLAPSE_OPEN = 'medguide_collapse_open';
 export const COLLAPSE_CLOSE = 'medguide_collapse_close';
-export const COLLAPSE_SUMMARY_OPEN = 'medguide_collapse_summary_open';
-export const COLLAPSE_SUMMARY_CLOSE = 'medguide_collapse_summary_close';
 
 export interface CollapseMeta {
   readonly title: string;
@@ -51,11 +51,6 @@ export function pushCollapseOpen(
   open.meta = meta;
   open.attrSet('class', 'medguide-collapse');
 
-  const summary = state.push(COLLAPSE_SUMMARY_OPEN, 'summary', 1);
-  summary.block = true;
-  summary.map = [startLine, startLine + 1];
-  summary.attrSet('class', 'medguide-collapse-summary');
-
   const h = state.push('heading_open', 'h2', 1);
   h.block = true;
   h.markup = '##';
@@ -74,11 +69,21 @@ export function pushCollapseOpen(
   const hc = state.push('heading_close', 'h2', -1);
   hc.block = true;
   hc.markup = '##';
+  hc.meta = { [SUMMARY_END]: true, unclosedName } satisfies SummaryEnd;
+}
 
-  const sc = state.push(COLLAPSE_SUMMARY_CLOSE, 'summary', -1);
-  sc.block = true;
-  sc.map = [startLine, startLine + 1];
-  sc.meta = { unclosedName };
+/** In the meta of a collapse heading's closing token: it also closes the `<summary>`. */
+const SUMMARY_END = 'medguideSummaryEnd';
+interface SummaryEnd {
+  readonly [SUMMARY_END]: true;
+  readonly unclosedName: string | undefined;
+}
+
+/** The `</summary>` (and the unclosed-section warning) after a collapse heading, or undefined for any other heading. */
+export function collapseHeadingEnd(token: Token, lang: Lang): string | undefined {
+  const meta = token.meta as Partial<SummaryEnd> | null;
+  if (!meta || meta[SUMMARY_END] !== true) return undefined;
+  return `</summary>\n${meta.unclosedName ? renderUnclosed(meta.unclosedName, lang) : ''}`;
 }
 
 /**
@@ -94,7 +99,7 @@ export function plainTitle(state: StateCore, t: Token): void {
 
 export function renderCollapseOpen(meta: CollapseMeta, mode: CollapseMode, attrs: string): string {
   const open = mode === 'open' || (mode === 'authored' && meta.show);
-  return `<details${attrs}${open ? ' open' : ''}${meta.show ? ' data-show="true"' : ''}>\n`;
+  return `<details${attrs}${open ? ' open' : ''}${meta.show ? ' data-show="true"' : ''}>\n<summary class="medguide-collapse-summary">`;
 }
 
 export function renderUnclosed(name: string, lang: Lang): string {

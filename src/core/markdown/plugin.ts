@@ -9,8 +9,7 @@ import { afterAttributes, AttributeGuard, useAttributes } from './attrs';
 import {
   COLLAPSE_CLOSE,
   COLLAPSE_OPEN,
-  COLLAPSE_SUMMARY_CLOSE,
-  COLLAPSE_SUMMARY_OPEN,
+  collapseHeadingEnd,
   plainTitle,
   renderCollapseOpen,
   renderUnclosed,
@@ -38,6 +37,7 @@ import {
 
 type RenderRule = NonNullable<MarkdownIt['renderer']['rules']['text']>;
 type BlockRule = Parameters<MarkdownIt['block']['ruler']['before']>[2];
+type InlineRule = Parameters<MarkdownIt['inline']['ruler']['before']>[2];
 
 /**
  * Teaches a markdown-it instance (VS Code's preview passes its own, markdown-it 14) the guide-page
@@ -70,8 +70,7 @@ export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = 
   md.block.ruler.before('fence', 'medguide_shortcode_block', shortcodeBlockRule(getCtx), {
     alt: ['paragraph', 'reference', 'blockquote', 'list'],
   });
-  md.inline.ruler.after('text', 'medguide_shortcode', shortcodeInlineRule(getCtx));
-  md.inline.ruler.before('link', 'medguide_relref_link', relrefLinkRule(getCtx));
+  inlineDispatcher(md, shortcodeInlineRule(getCtx), relrefLinkRule(getCtx));
   wrapBlockquoteRule(md, () => getCtx() !== undefined);
   // Between inline parsing and markdown-it-attrs, and again after it, each of these rules visits
   // every token once for all its work: on a long page, a pass over the tokens costs about as much
@@ -126,6 +125,47 @@ export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = 
 }
 
 /**
+ * One inline rule for the five that each react to one character: shortcodes (`{`), relref links
+ * (`[`), `==mark==`, `^sup^`, `~sub~`. markdown-it tries every inline rule in turn at every
+ * position its text rule stops at (most punctuation), so five rules cost five calls there; this
+ * is one call and a switch. It takes the place of markdown-it-mark's rule (before emphasis):
+ * none of the rules before it reads those characters, except strikethrough (`~~`), still first.
+ * The packages' own rules do the work; theirs are turned off in the chain.
+ */
+function inlineDispatcher(md: MarkdownIt, shortcode: InlineRule, relref: InlineRule): void {
+  type Rule = { name: string; fn: InlineRule; enabled: boolean };
+  const rules = (md.inline.ruler as unknown as { __rules__?: Rule[] }).__rules__ ?? [];
+  const pick = (name: string): InlineRule | undefined => rules.find((r) => r.name === name && r.enabled)?.fn;
+  const mark = pick('mark');
+  const sub = pick('sub');
+  const sup = pick('sup');
+  const dispatch: InlineRule = (state, silent) => {
+    switch (state.src.charCodeAt(state.pos)) {
+      case 0x7b /* { */:
+        return shortcode(state, silent);
+      case 0x5b /* [ */:
+        return relref(state, silent);
+      case 0x3d /* = */:
+        return mark !== undefined && mark(state, silent);
+      case 0x5e /* ^ */:
+        return sup !== undefined && sup(state, silent);
+      case 0x7e /* ~ */:
+        return sub !== undefined && sub(state, silent);
+      default:
+        return false;
+    }
+  };
+  if (mark && sub && sup) {
+    md.inline.ruler.at('mark', dispatch);
+    md.inline.ruler.disable(['sub', 'sup']);
+  } else {
+    // Another instance's layout (a plugin already loaded elsewhere): the rules where they were.
+    md.inline.ruler.after('text', 'medguide_shortcode', shortcode);
+    md.inline.ruler.before('link', 'medguide_relref_link', relref);
+  }
+}
+
+/**
  * Hugo alerts are made from blockquotes as markdown-it's blockquote rule parses them. The rule is
  * read from the instance (VS Code's preview passes its own), through markdown-it's rule list: the
  * Ruler API can replace a rule by name but not return it. Without a blockquote rule there is
@@ -176,11 +216,13 @@ function installRenderers(md: MarkdownIt, options: MedguidePluginOptions): void 
   rules[FRONT_MATTER_TOKEN] = rule((t, s, attrs) => renderFrontMatter(t.meta as FrontMatterMeta, s.frontMatter, s.lang, attrs));
 
   rules[COLLAPSE_OPEN] = rule((t, s, attrs) => renderCollapseOpen(t.meta as CollapseMeta, s.collapse, attrs));
-  rules[COLLAPSE_SUMMARY_OPEN] = rule((_t, _s, attrs) => `<summary${attrs}>`);
-  rules[COLLAPSE_SUMMARY_CLOSE] = rule((t, s) => {
-    const unclosed = (t.meta as { unclosedName?: string } | null)?.unclosedName;
-    return `</summary>\n${unclosed ? renderUnclosed(unclosed, s.lang) : ''}`;
-  });
+  // A collapse heading's closing token also closes its `<summary>`; other headings as before.
+  const headingClose = rules.heading_close;
+  rules.heading_close = (tokens, idx, opts, env, self) => {
+    const end = tokens[idx].meta === null ? undefined : collapseHeadingEnd(tokens[idx], settings().lang);
+    const html = headingClose ? headingClose(tokens, idx, opts, env, self) : self.renderToken(tokens, idx, opts);
+    return end === undefined ? html : html + end;
+  };
   rules[COLLAPSE_CLOSE] = rule(() => '</details>\n');
 
   rules[ALERT_OPEN] = rule((t, s, attrs) => {

@@ -96,6 +96,9 @@ export function relrefLinkRule(getCtx: () => ParseContext | undefined): InlineRu
     const ctx = getCtx();
     if (!ctx || state.src.charCodeAt(state.pos) !== 0x5b /* [ */) return false;
     const max = state.posMax;
+    // No `{{` after the bracket: not a relref link, and markdown-it's link rule parses the label.
+    const shortcode = state.src.indexOf('{{', state.pos + 1);
+    if (shortcode < 0 || shortcode >= max) return false;
     const labelStart = state.pos + 1;
     const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos, true);
     if (labelEnd < 0) return false;

@@ -144,7 +144,8 @@ export function shortcodeBlockRule(getCtx: () => ParseContext | undefined): Bloc
     state.md.block.tokenize(state, openLast + 1, bodyEnd);
     const end = state.push(closeType, closeTag, -1);
     end.block = true;
-    end.map = [closeLine >= 0 ? closeLine : bodyEnd, after];
+    // No source lines on a closing token: the opening one has them, and VS Code's preview would tag
+    // every token that has some (data-line, class, dir) for nothing, a closing tag shows no attributes.
     end.meta = { guard: true };
     state.parentType = oldParent;
     state.lineMax = oldLineMax;

@@ -62,9 +62,9 @@ describe('markdown/alerts', () => {
       tokens.map((t) => [t.type, t.map]),
       [
         ['medguide_alert_open', [0, 1]],
-        ['medguide_alert_close', [1, 1]],
+        ['medguide_alert_close', null],
         ['medguide_alert_open', [2, 3]],
-        ['medguide_alert_close', [3, 3]],
+        ['medguide_alert_close', null],
         ['paragraph_open', [4, 5]],
         ['inline', [4, 5]],
         ['paragraph_close', null],
