@@ -1,7 +1,28 @@
-/** Languages the core speaks. French first: the authors are French general practitioners. */
+import fr from '../../l10n/bundle.l10n.fr.json';
+
+/** Languages MedGuide speaks. French first: the authors are French general practitioners. */
 export type Lang = 'fr' | 'en';
 
-/** A message in both languages; `{name}` placeholders are filled by {@link format}. */
+declare const MESSAGE: unique symbol;
+/**
+ * A message: its English template, which is also its key in the catalogues (`l10n/bundle.l10n.json`,
+ * `l10n/bundle.l10n.fr.json`), with `{name}` (or `{0}`) placeholders. Written `msg('…')` so a test
+ * finds every key used in the sources.
+ */
+export type Message = string & { readonly [MESSAGE]: true };
+
+/** Marks an English template as a catalogue key. */
+export function msg(english: string): Message {
+  return english as Message;
+}
+
+/** Arguments that fill a message's placeholders. */
+export type Args = Readonly<Record<string, string | number>>;
+
+/** Turns a catalogue key into the text of one language, placeholders unfilled (localize() fills them). */
+export type Translator = (message: string) => string;
+
+/** A text that is already in both languages (a `description = { fr, en }` of the site's `.medguide.toml`, say). */
 export interface Bilingual {
   readonly fr: string;
   readonly en: string;
@@ -12,14 +33,56 @@ export function langFromLocale(locale: string | undefined | null): Lang {
   return /^fr\b|^fr[-_]/i.test((locale ?? '').trim()) ? 'fr' : 'en';
 }
 
-/** Fills `{name}` placeholders; unknown placeholders stay as written so a typo shows instead of vanishing. */
-export function format(template: string, args: Readonly<Record<string, string | number>> = {}): string {
+/**
+ * Fills `{name}` (and `{0}`) placeholders; unknown placeholders stay as written so a typo shows instead
+ * of vanishing. Not `vscode.l10n.t`'s own formatting: it reads `{{% /{name} %}}` (a shortcode in a
+ * message) as one placeholder `{% /{name}`, so the translators only look the text up, unformatted.
+ */
+export function format(template: string, args: Args = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
   );
 }
 
-/** The message in `lang`, with its placeholders filled. */
-export function localize(message: Bilingual, lang: Lang, args?: Readonly<Record<string, string | number>>): string {
-  return format(message[lang], args);
+const ENGLISH: Readonly<Record<string, string>> = {};
+
+/**
+ * The catalogue of one language, as bundled (esbuild inlines the JSON: it works in the browser too).
+ * English texts are the keys themselves: l10n/bundle.l10n.json (key → key) is not bundled.
+ */
+export function catalogue(lang: Lang): Readonly<Record<string, string>> {
+  return lang === 'fr' ? fr : ENGLISH;
+}
+
+/** A translator that reads a catalogue (English key → text), as `@vscode/l10n`'s `config({ contents })` does. */
+export function catalogueTranslator(contents: Readonly<Record<string, string>>): Translator {
+  return (message) => {
+    const text = Object.prototype.hasOwnProperty.call(contents, message) ? contents[message] : undefined;
+    return typeof text === 'string' && text !== '' ? text : message;
+  };
+}
+
+const DEFAULTS: Readonly<Record<Lang, Translator>> = { fr: catalogueTranslator(fr), en: catalogueTranslator(ENGLISH) };
+const translators: Record<Lang, Translator> = { ...DEFAULTS };
+
+/**
+ * The front end says how a language's messages are read: the extension gives `vscode.l10n.t` for VS
+ * Code's display language, the CLI `@vscode/l10n`'s `t`. Without one, the bundled catalogue is read.
+ * `undefined` puts the bundled catalogue back.
+ */
+export function setTranslator(lang: Lang, translator: Translator | undefined): void {
+  translators[lang] = translator ?? DEFAULTS[lang];
+}
+
+/** A catalogue message, or a text already in both languages. */
+export type Text = Message | Bilingual;
+
+/** The message (or text) in `lang`, with its placeholders filled. */
+export function localize(message: Text, lang: Lang, args?: Args): string {
+  return format(typeof message === 'string' ? translators[lang](message) : message[lang], args);
+}
+
+/** A message in both languages (for texts kept in both, like the reasons of inferred rules). */
+export function bilingual(message: Message, args?: Args): Bilingual {
+  return { fr: localize(message, 'fr', args), en: localize(message, 'en', args) };
 }

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { GROUP_LABELS, HEALTH_GROUPS, KIND_LABELS, REPORT_LABELS } from '../../src/core/health';
-import { localize, type Bilingual } from '../../src/core/l10n';
+import { localize, type Text } from '../../src/core/l10n';
 
 const SITE = 'sites/sante';
 const SITE_TITLE = 'Guide santé (fixture)';
@@ -23,7 +23,7 @@ function lang(): 'fr' | 'en' {
   return setting === 'fr' || setting === 'en' ? setting : vscode.env.language.startsWith('fr') ? 'fr' : 'en';
 }
 
-const t = (m: Bilingual, args?: Record<string, string | number>) => localize(m, lang(), args);
+const t = (m: Text, args?: Record<string, string | number>) => localize(m, lang(), args);
 
 async function tree(): Promise<{ status: string | undefined; items: Item[] }> {
   return (await vscode.commands.executeCommand<{ status: string | undefined; items: Item[] }>('medguide.health.tree'))!;

@@ -1,6 +1,7 @@
 import { parse, parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import { ALERT_LABELS } from '../../src/core/markdown/labels';
+import { bilingual } from '../../src/core/l10n';
 import { KNOWN_DIFFERENCES, type KnownDifferenceId } from './knownDifferences';
 
 /**
@@ -76,7 +77,7 @@ export function textOf(node: Node, skip: (el: Element) => boolean = () => false)
 }
 
 /** Labels the preview shows for an alert without a title (a title equal to one of them reads the same). */
-const DEFAULT_LABELS = new Set(Object.values(ALERT_LABELS).flatMap((l) => [l.fr, l.en]));
+const DEFAULT_LABELS = new Set(Object.values(ALERT_LABELS).flatMap((l) => [bilingual(l).fr, bilingual(l).en]));
 
 const BLOCKS = new Set(['p', 'ul', 'ol', 'dl', 'div', 'blockquote', 'table', 'pre', 'details', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'figure', 'hr']);
 

@@ -98,9 +98,10 @@ describe('UI: the Guide health view, its status bar count and its report (real V
     // Oldest first in its section.
     const order = ["Asthme de l'adulte", 'Hypertension artérielle (2015)', "Vaccination de l'adulte"].map((l) => text.findIndex((r) => r.startsWith(l.replace(/\s+/g, ''))));
     assert.deepEqual([...order].sort((a, b) => a - b), order, JSON.stringify(text));
-    const status = page.locator('.statusbar-item', { hasText: /\d+ out of date/ }).first();
+    // The status bar count speaks MedGuide's language too (medguide.language = fr), as the view does.
+    const status = page.locator('.statusbar-item', { hasText: /\d+ à mettre à jour/ }).first();
     await status.waitFor({ timeout: 20_000 });
-    assert.match(await status.innerText(), /^\s*\d+ out of date\s*$/);
+    assert.match(await status.innerText(), /^\s*\d+ à mettre à jour\s*$/);
     await page.mouse.move(800, 500);
     await page.waitForTimeout(400);
     await screenshot(page, 'health-view-light', { readme: true });

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostic';
-import { localize, type Bilingual, type Lang } from '../l10n';
+import { localize, type Text, type Lang } from '../l10n';
 import { LineIndex, range, type Range } from '../text';
 import type { PathSegment, TomlEntry, TomlLayout } from '../frontmatter/locator';
 import { pathText } from '../frontmatter/locator';
@@ -43,12 +43,12 @@ export class ConfigReader {
     return this.keyRange(path);
   }
 
-  report(code: ConfigCode, r: Range, message: Bilingual, args: Readonly<Record<string, string | number>> = {}): void {
+  report(code: ConfigCode, r: Range, message: Text, args: Readonly<Record<string, string | number>> = {}): void {
     this.diagnostics.push({ code, severity: CONFIG_SEVERITY[code], range: r, message: localize(message, this.lang, args) });
   }
 
-  typeError(path: readonly PathSegment[], expected: Bilingual): void {
-    this.report('config-type', this.valueRange(path), CONFIG_MESSAGES.type, { option: pathText(path), expected: expected[this.lang] });
+  typeError(path: readonly PathSegment[], expected: Text): void {
+    this.report('config-type', this.valueRange(path), CONFIG_MESSAGES.type, { option: pathText(path), expected: localize(expected, this.lang) });
   }
 
   /** Reports keys of `table` that are not among `known`; returns the known ones present. */

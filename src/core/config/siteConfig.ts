@@ -4,7 +4,7 @@
  */
 import { parse } from 'smol-toml';
 import { compareDiagnostics, type Diagnostic } from '../diagnostic';
-import { localize, type Bilingual, type Lang } from '../l10n';
+import { type Text, type Lang, localize, msg } from '../l10n';
 import { LineIndex, stripBom } from '../text';
 import { DEFAULT_KEY_RULES, KEY_TYPES, type KeyRule, type KeyType, type RuleOrigin, type RuleSource, type RuleWhy } from '../frontmatter/keys';
 import { locateToml, type PathSegment } from '../frontmatter/locator';
@@ -25,7 +25,7 @@ export interface KeyOverride {
   readonly closed?: boolean;
   readonly minLength?: number;
   readonly maxLength?: number;
-  readonly description?: Bilingual;
+  readonly description?: Text;
   /** Bounds of a number (`minimum`, `maximum`). */
   readonly minimum?: number;
   readonly maximum?: number;
@@ -36,11 +36,11 @@ export interface KeyOverride {
 /** The source of an override and, per aspect, the reason to show in messages. */
 export interface OverrideOrigin {
   readonly source: RuleSource;
-  readonly key?: Bilingual;
-  readonly required?: Bilingual;
-  readonly type?: Bilingual;
-  readonly values?: Bilingual;
-  readonly bounds?: Bilingual;
+  readonly key?: Text;
+  readonly required?: Text;
+  readonly type?: Text;
+  readonly values?: Text;
+  readonly bounds?: Text;
 }
 
 /** `[types.NAME]`: rules for the pages whose `type` front matter key is NAME (applied after the sections). */
@@ -146,7 +146,7 @@ const SEVERITIES: Readonly<Record<string, ConfiguredSeverity>> = {
   off: 'off',
 };
 
-const SITE_KEY = { fr: 'Clé propre au site.', en: 'Site-specific key.' } as const;
+const SITE_KEY = msg('Site-specific key.');
 
 /** A key's rule after an override (a new key starts as an optional key of any type). */
 export function applyOverride(base: KeyRule | undefined, name: string, o: KeyOverride): KeyRule {
@@ -175,7 +175,7 @@ export function applyOverride(base: KeyRule | undefined, name: string, o: KeyOve
 /** Each aspect the override sets takes the override's source; the others keep the base's. */
 function mergeOrigin(base: KeyRule | undefined, o: KeyOverride): RuleOrigin | undefined {
   const source: RuleSource = o.origin?.source ?? 'medguide';
-  const why = (text: Bilingual | undefined): RuleWhy => (text ? { source, text } : { source });
+  const why = (text: Text | undefined): RuleWhy => (text ? { source, text } : { source });
   const b = base?.origin ?? {};
   const out: { -readonly [K in keyof RuleOrigin]: RuleOrigin[K] } = { ...b };
   if (!base) out.key = why(o.origin?.key);
@@ -202,7 +202,7 @@ function readSeverity(r: ConfigReader, value: unknown, path: readonly PathSegmen
   return out;
 }
 
-function readDescription(r: ConfigReader, value: unknown, path: readonly PathSegment[]): Bilingual | undefined {
+function readDescription(r: ConfigReader, value: unknown, path: readonly PathSegment[]): Text | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return { fr: value, en: value };
   if (isTable(value) && typeof value.fr === 'string' && typeof value.en === 'string') return { fr: value.fr, en: value.en };
@@ -239,7 +239,7 @@ function readNumber(r: ConfigReader, value: unknown, path: readonly PathSegment[
   return undefined;
 }
 
-const EXPECTED_NUMBER = { fr: 'un nombre', en: 'a number' } as const;
+const EXPECTED_NUMBER = msg('a number');
 
 /** `[types.NAME]`: `keys` only. */
 function readTypes(r: ConfigReader, value: unknown): Map<string, TypeConfig> {
@@ -266,7 +266,7 @@ function readInfer(r: ConfigReader, value: unknown): InferConfig | undefined {
     const n = name.endsWith('Share') ? readNumber(r, t[name], ['infer', name]) : r.count(t[name], ['infer', name]);
     if (n === undefined) continue;
     if (name.endsWith('Share') && (n < 0 || n > 1)) {
-      r.report('config-value', r.valueRange(['infer', name]), { fr: 'Une proportion entre 0 et 1.', en: 'A share between 0 and 1.' });
+      r.report('config-value', r.valueRange(['infer', name]), msg('A share between 0 and 1.'));
       continue;
     }
     thresholds[name] = n;

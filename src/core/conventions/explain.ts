@@ -4,7 +4,7 @@
  */
 import type { KeyOverride, SiteConfig } from '../config/siteConfig';
 import { DEFAULT_KEY_RULES, sourceName, typeName, type KeyRule, type RuleSource, type RuleWhy } from '../frontmatter/keys';
-import { localize, type Bilingual, type Lang } from '../l10n';
+import { type Lang, localize, msg, type Text } from '../l10n';
 import type { InferenceThresholds } from './infer';
 
 /** Which sources the site has, for the heading of the explanation and of the written file. */
@@ -19,37 +19,29 @@ export interface RuleSources {
   readonly sitePages?: number;
 }
 
-const T = (fr: string, en: string): Bilingual => ({ fr, en });
-
 const M = {
-  precedence: T(
-    'Sources des règles, de la plus forte à la plus faible : .medguide.toml > frontmatter.json > déduites des pages > dialecte intégré.',
-    'Rule sources, strongest first: .medguide.toml > frontmatter.json > inferred from the pages > built-in dialect.',
-  ),
-  medguide: T('.medguide.toml : {state}', '.medguide.toml: {state}'),
-  frontmatter: T('frontmatter.json : {state}', 'frontmatter.json: {state}'),
-  inferred: T('déduites des pages : {state}', 'inferred from the pages: {state}'),
-  absent: T('absent', 'absent'),
-  contentTypes: T('types de contenu {list}', 'content types {list}'),
-  pagesRead: T('{pages} pages lues', '{pages} pages read'),
-  tooFew: T('non (seulement {pages} pages ; il en faut {min})', 'no (only {pages} pages; {min} needed)'),
-  byMedguide: T('non (.medguide.toml présent, sans `[infer]`)', 'no (.medguide.toml present, without `[infer]`)'),
-  disabled: T('non (`[infer] enabled = false`)', 'no (`[infer] enabled = false`)'),
-  thresholds: T(
-    'Seuils : attendue si ≥ {expected} % des pages (section ou type d’au moins {section} pages) ; type si ≥ {type} % des valeurs ; vocabulaire fermé si ≤ {vmax} valeurs sur ≥ {vuses} emplois, chacune ≥ {vmin} fois ; clé rare si ≤ {rare} pages ; au moins {min} pages.',
-    'Thresholds: expected when ≥ {expected}% of pages (sections and types of at least {section} pages); a type when ≥ {type}% of values; a closed vocabulary when ≤ {vmax} values over ≥ {vuses} uses, each ≥ {vmin} times; a rare key on ≤ {rare} pages; at least {min} pages.',
-  ),
-  typos: T('Fautes de frappe probables (laissées inconnues) : {list}.', 'Probable typos (left unknown): {list}.'),
-  typo: T('`{key}` ({pages} p.) → `{suggestion}`', '`{key}` ({pages} p.) → `{suggestion}`'),
-  rare: T('Clés rares (connues) : {list}.', 'Rare keys (known): {list}.'),
-  all: T('Toutes les pages :', 'All pages:'),
-  section: T('Pages {paths} :', 'Pages {paths}:'),
-  type: T('Pages de type `{type}` :', 'Pages of type `{type}`:'),
-  required: T('obligatoire', 'required'),
-  optional: T('facultative', 'optional'),
-  closed: T('valeurs permises', 'allowed values'),
-  open: T('valeurs usuelles', 'usual values'),
-  others: T('… et {count} autres clés connues du dialecte et de Hugo.', '… and {count} other keys known to the dialect and Hugo.'),
+  precedence: msg('Rule sources, strongest first: .medguide.toml > frontmatter.json > inferred from the pages > built-in dialect.'),
+  medguide: msg('.medguide.toml: {state}'),
+  frontmatter: msg('frontmatter.json: {state}'),
+  inferred: msg('inferred from the pages: {state}'),
+  absent: msg('absent'),
+  contentTypes: msg('content types {list}'),
+  pagesRead: msg('{pages} pages read'),
+  tooFew: msg('no (only {pages} pages; {min} needed)'),
+  byMedguide: msg('no (.medguide.toml present, without `[infer]`)'),
+  disabled: msg('no (`[infer] enabled = false`)'),
+  thresholds: msg('Thresholds: expected when ≥ {expected}% of pages (sections and types of at least {section} pages); a type when ≥ {type}% of values; a closed vocabulary when ≤ {vmax} values over ≥ {vuses} uses, each ≥ {vmin} times; a rare key on ≤ {rare} pages; at least {min} pages.'),
+  typos: msg('Probable typos (left unknown): {list}.'),
+  typo: msg('`{key}` ({pages} p.) → `{suggestion}`'),
+  rare: msg('Rare keys (known): {list}.'),
+  all: msg('All pages:'),
+  section: msg('Pages {paths}:'),
+  type: msg('Pages of type `{type}`:'),
+  required: msg('required'),
+  optional: msg('optional'),
+  closed: msg('allowed values'),
+  open: msg('usual values'),
+  others: msg('… and {count} other keys known to the dialect and Hugo.'),
 };
 
 function src(why: RuleWhy | undefined, lang: Lang): string {
@@ -63,7 +55,7 @@ function keyLines(rule: KeyRule, lang: Lang): string[] {
   if (rule.minimum !== undefined || rule.maximum !== undefined) facts.push(`${rule.minimum ?? '−∞'}–${rule.maximum ?? '+∞'} [${src(o.bounds, lang)}]`);
   const lines = [`  ${rule.name}: ${facts.join(', ')}`];
   const reasons: string[] = [];
-  for (const w of [o.key, o.required, o.type, o.values, o.bounds]) if (w?.text && !reasons.includes(w.text[lang])) reasons.push(w.text[lang]);
+  for (const w of [o.key, o.required, o.type, o.values, o.bounds]) if (w?.text && !reasons.includes(localize(w.text, lang))) reasons.push(localize(w.text, lang));
   for (const r of reasons) lines.push(`      ${r}`);
   return lines;
 }
@@ -75,7 +67,7 @@ function overrideLines(name: string, o: KeyOverride, lang: Lang): string[] {
   if (o.required !== undefined) facts.push(localize(o.required ? M.required : M.optional, lang));
   if (o.values) facts.push(`${localize(o.closed === false ? M.open : M.closed, lang)} ${o.values.map((v) => JSON.stringify(v)).join(', ')}`);
   const lines = [`  ${name}: ${facts.join(', ')} [${sourceName(source, lang)}]`];
-  for (const t of [o.origin?.required, o.origin?.type, o.origin?.values]) if (t && !lines.includes(`      ${t[lang]}`)) lines.push(`      ${t[lang]}`);
+  for (const t of [o.origin?.required, o.origin?.type, o.origin?.values]) if (t && !lines.includes(`      ${localize(t, lang)}`)) lines.push(`      ${localize(t, lang)}`);
   return lines;
 }
 
@@ -130,20 +122,14 @@ export function explainRules(config: SiteConfig, sources: RuleSources, lang: Lan
 // ---- writing the rules out ---------------------------------------------------------------------
 
 const W = {
-  header: T(
-    '# .medguide.toml — les règles de ce site pour MedGuide (éditeur et `medguide check`).\n# Écrit par MedGuide le {date} à partir de : {sources}.\n# Modifiez-le librement : ce fichier prime désormais sur les règles déduites et importées.\n# Référence : https://github.com/medguide/medguide/blob/main/docs/configuration.md',
-    '# .medguide.toml — this site\'s rules for MedGuide (the editor and `medguide check`).\n# Written by MedGuide on {date} from: {sources}.\n# Edit it freely: this file now takes precedence over inferred and imported rules.\n# Reference: https://github.com/medguide/medguide/blob/main/docs/configuration.md',
-  ),
-  extra: T('# Clés que les pages utilisent, de toute valeur.', '# Keys the pages use, of any value.'),
-  keys: T('# Les clés du site : type, obligation, vocabulaire.', '# The site\'s keys: type, whether required, vocabulary.'),
-  dialectOff: T('non exigée par ce site (le dialecte intégré l’exige)', 'not required by this site (the built-in dialect requires it)'),
-  sections: T('# Règles par section (les dernières l’emportent).', '# Rules per section (later ones win).'),
-  types: T('# Règles par type de contenu (la clé `type` de la page).', '# Rules per content type (the page\'s `type` key).'),
-  infer: T(
-    '# Pour continuer à déduire des pages les règles que ce fichier ne fixe pas, décommentez :\n# [infer]\n# expectedShare = {expected}   # clé attendue si au moins cette part des pages l’a',
-    '# To keep inferring from the pages the rules this file does not set, uncomment:\n# [infer]\n# expectedShare = {expected}   # a key is expected when at least this share of pages has it',
-  ),
-  inferredFrom: T('{pages} pages', '{pages} pages'),
+  header: msg('# .medguide.toml — this site\'s rules for MedGuide (the editor and `medguide check`).\n# Written by MedGuide on {date} from: {sources}.\n# Edit it freely: this file now takes precedence over inferred and imported rules.\n# Reference: https://github.com/medguide/medguide/blob/main/docs/configuration.md'),
+  extra: msg('# Keys the pages use, of any value.'),
+  keys: msg('# The site\'s keys: type, whether required, vocabulary.'),
+  dialectOff: msg('not required by this site (the built-in dialect requires it)'),
+  sections: msg('# Rules per section (later ones win).'),
+  types: msg('# Rules per content type (the page\'s `type` key).'),
+  infer: msg('# To keep inferring from the pages the rules this file does not set, uncomment:\n# [infer]\n# expectedShare = {expected}   # a key is expected when at least this share of pages has it'),
+  inferredFrom: msg('{pages} pages'),
 };
 
 function tomlKey(name: string): string {
@@ -154,8 +140,8 @@ function tomlString(s: string): string {
   return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function comment(text: Bilingual | undefined, lang: Lang): string {
-  return text ? `   # ${text[lang].replace(/\s+/g, ' ')}` : '';
+function comment(text: Text | undefined, lang: Lang): string {
+  return text ? `   # ${localize(text, lang).replace(/\s+/g, ' ')}` : '';
 }
 
 function overrideToml(prefix: string, name: string, o: KeyOverride, base: KeyRule | undefined, lang: Lang): string[] {
@@ -178,9 +164,9 @@ function overrideToml(prefix: string, name: string, o: KeyOverride, base: KeyRul
 export function writeRulesToml(config: SiteConfig, sources: RuleSources, lang: Lang, today: string): string {
   const from: string[] = [];
   if (sources.frontmatter) from.push(`frontmatter.json (${sources.frontmatter.contentTypes.join(', ')})`);
-  if (sources.inferred) from.push(lang === 'fr' ? `les conventions de ${sources.inferred.pages} pages` : `the conventions of ${sources.inferred.pages} pages`);
-  if (from.length === 0) from.push(lang === 'fr' ? 'le dialecte intégré' : 'the built-in dialect');
-  const out: string[] = [localize(W.header, lang, { date: today, sources: from.join(lang === 'fr' ? ' et ' : ' and ') }), ''];
+  if (sources.inferred) from.push(localize(msg('the conventions of {pages} pages'), lang, { pages: sources.inferred.pages }));
+  if (from.length === 0) from.push(localize(msg('the built-in dialect'), lang));
+  const out: string[] = [localize(W.header, lang, { date: today, sources: from.join(localize(msg(' and '), lang)) }), ''];
   const extra: string[] = [];
   const keyBlocks: string[][] = [];
   for (const [lower, rule] of config.base.keys) {
@@ -204,7 +190,7 @@ export function writeRulesToml(config: SiteConfig, sources: RuleSources, lang: L
       ...(why.bounds?.text ? { bounds: why.bounds.text } : {}),
     } as KeyOverride['origin'];
     const block = overrideToml('keys', rule.name, { ...o, origin }, dialect, lang);
-    const header = why.key?.text && why.key.text[lang] !== why.required?.text?.[lang] ? [`# ${why.key.text[lang]}`] : [];
+    const header = why.key?.text && localize(why.key.text, lang) !== (why.required?.text ? localize(why.required.text, lang) : undefined) ? [`# ${localize(why.key.text, lang)}`] : [];
     if (block.length > 0) keyBlocks.push([...header, ...block]);
     else if (!dialect) extra.push(rule.name);
   }

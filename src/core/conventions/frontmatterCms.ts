@@ -26,7 +26,7 @@
 import type { KeyOverride, OverrideOrigin, TypeConfig } from '../config/siteConfig';
 import type { Diagnostic, Severity } from '../diagnostic';
 import type { KeyType } from '../frontmatter/keys';
-import { localize, type Bilingual, type Lang } from '../l10n';
+import { bilingual, type Lang, localize, msg, type Text } from '../l10n';
 import { LineIndex } from '../text';
 import type { RuleLayer } from './compose';
 
@@ -41,25 +41,17 @@ const SEVERITY: Record<CmsCode, Severity> = { 'cms-syntax': 'error', 'cms-value'
 /** The Front Matter CMS field types MedGuide has no type for: any value is accepted. */
 export const UNMAPPED_FIELD_TYPES = ['json', 'fieldCollection', 'customField'] as const;
 
-const T = (fr: string, en: string): Bilingual => ({ fr, en });
-
 const M = {
-  syntax: T(
-    '`{file}` n’est pas un JSON valide : {reason}. MedGuide l’ignore et déduit les règles des pages du site.',
-    '`{file}` is not valid JSON: {reason}. MedGuide ignores it and infers the rules from the site\'s pages.',
-  ),
-  notArray: T('`{setting}` doit être une liste : réglage ignoré.', '`{setting}` must be an array: setting ignored.'),
-  contentType: T('Type de contenu sans `name` ou sans liste `fields` : ignoré.', 'Content type without a `name` or a `fields` array: ignored.'),
-  field: T('Champ sans `name` ou sans `type` : ignoré.', 'Field without a `name` or a `type`: ignored.'),
-  unmapped: T(
-    'Le type de champ `{type}` (`{field}`) n’a pas d’équivalent MedGuide : toute valeur est acceptée.',
-    'Field type `{type}` (`{field}`) has no MedGuide equivalent: any value is accepted.',
-  ),
-  key: T('Depuis frontmatter.json : champ `{field}` ({type}) du type de contenu `{ct}`.', 'From frontmatter.json: field `{field}` ({type}) of content type `{ct}`.'),
-  required: T('Depuis frontmatter.json : le champ `{field}` du type de contenu `{ct}` est obligatoire.', 'From frontmatter.json: field `{field}` of content type `{ct}` is required.'),
-  notRequired: T('Depuis frontmatter.json : le type de contenu `{ct}` n’a pas de champ `{field}` obligatoire.', 'From frontmatter.json: content type `{ct}` has no required field `{field}`.'),
-  choices: T('Depuis frontmatter.json : les choix (`choices`) du champ `{field}`.', 'From frontmatter.json: the `choices` of field `{field}`.'),
-  bounds: T('Depuis frontmatter.json : `numberOptions` du champ `{field}`.', 'From frontmatter.json: the `numberOptions` of field `{field}`.'),
+  syntax: msg('`{file}` is not valid JSON: {reason}. MedGuide ignores it and infers the rules from the site\'s pages.'),
+  notArray: msg('`{setting}` must be an array: setting ignored.'),
+  contentType: msg('Content type without a `name` or a `fields` array: ignored.'),
+  field: msg('Field without a `name` or a `type`: ignored.'),
+  unmapped: msg('Field type `{type}` (`{field}`) has no MedGuide equivalent: any value is accepted.'),
+  key: msg('From frontmatter.json: field `{field}` ({type}) of content type `{ct}`.'),
+  required: msg('From frontmatter.json: field `{field}` of content type `{ct}` is required.'),
+  notRequired: msg('From frontmatter.json: content type `{ct}` has no required field `{field}`.'),
+  choices: msg('From frontmatter.json: the `choices` of field `{field}`.'),
+  bounds: msg('From frontmatter.json: the `numberOptions` of field `{field}`.'),
 };
 
 /** One file of the Front Matter CMS configuration. */
@@ -228,7 +220,7 @@ class Reporter {
     return { start: 0, end: 0 };
   }
 
-  report(code: CmsCode, where: { start: number; end: number }, message: Bilingual, args: Record<string, string | number> = {}): void {
+  report(code: CmsCode, where: { start: number; end: number }, message: Text, args: Record<string, string | number> = {}): void {
     this.diagnostics.push({ code, severity: SEVERITY[code], range: this.index.rangeAt(where.start, where.end), message: localize(message, this.lang, args) });
   }
 }
@@ -352,8 +344,8 @@ function mapField(f: Field, vocab: Vocabularies): Mapped | 'ui' | 'unmapped' {
   }
 }
 
-function fmt(b: Bilingual, args: Record<string, string | number>): Bilingual {
-  return { fr: localize(b, 'fr', args), en: localize(b, 'en', args) };
+function fmt(b: Text, args: Record<string, string | number>): Text {
+  return typeof b === 'string' ? bilingual(b, args) : { fr: localize(b, 'fr', args), en: localize(b, 'en', args) };
 }
 
 /** Reads the Front Matter CMS configuration of a site into a rule layer. */

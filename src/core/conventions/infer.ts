@@ -11,7 +11,7 @@ import type { KeyOverride, OverrideOrigin, SectionConfig, TypeConfig } from '../
 import { parseHugoDate } from '../frontmatter/dates';
 import { DEFAULT_KEY_RULES, HUGO_KEY_NAMES, typeName, type KeyType } from '../frontmatter/keys';
 import { closest } from '../frontmatter/suggest';
-import type { Bilingual } from '../l10n';
+import { bilingual, localize, type Message, msg, type Text } from '../l10n';
 
 export interface InferenceThresholds {
   /** Pages (section index pages excluded) a site needs before anything is inferred. */
@@ -81,8 +81,6 @@ export interface InferredRules {
   /** Keys on at most `rareMaxPages` pages, kept as known keys. */
   readonly rare: readonly string[];
 }
-
-const T = (fr: string, en: string): Bilingual => ({ fr, en });
 
 type Kind = 'string' | 'date-string' | 'date' | 'boolean' | 'number' | 'string-array' | 'empty-array' | 'array' | 'table' | 'null';
 
@@ -194,24 +192,17 @@ function sectionOf(p: InferencePage): string {
   return cut < 0 ? '' : p.path.slice(0, cut);
 }
 
-function fmt(template: string, args: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (w, k: string) => (k in args ? String(args[k]) : w));
-}
-
 const WHY = {
-  site: T('Déduit du site : {n} des {total} pages ont `{key}`.', 'Inferred from the site: {n} of {total} pages have `{key}`.'),
-  section: T('Déduit du site : {n} des {total} pages de `{section}/` ont `{key}`.', 'Inferred from the site: {n} of {total} pages in `{section}/` have `{key}`.'),
-  type: T('Déduit du site : {n} des {total} pages de type `{type}` ont `{key}`.', 'Inferred from the site: {n} of {total} pages of type `{type}` have `{key}`.'),
-  index: T('Déduit du site : {n} des {total} pages d’index de section (`_index`) ont `{key}`.', 'Inferred from the site: {n} of {total} section index pages (`_index`) have `{key}`.'),
-  valueType: T('Déduit du site : {n} des {total} valeurs de `{key}` sont de type {type}.', 'Inferred from the site: {n} of {total} values of `{key}` are of type {type}.'),
-  vocabulary: T(
-    'Déduit du site : {n} des {uses} valeurs de `{key}` sont parmi {list}.',
-    'Inferred from the site: {n} of the {uses} values of `{key}` are among {list}.',
-  ),
+  site: msg('Inferred from the site: {n} of {total} pages have `{key}`.'),
+  section: msg('Inferred from the site: {n} of {total} pages in `{section}/` have `{key}`.'),
+  type: msg('Inferred from the site: {n} of {total} pages of type `{type}` have `{key}`.'),
+  index: msg('Inferred from the site: {n} of {total} section index pages (`_index`) have `{key}`.'),
+  valueType: msg('Inferred from the site: {n} of {total} values of `{key}` are of type {type}.'),
+  vocabulary: msg('Inferred from the site: {n} of the {uses} values of `{key}` are among {list}.'),
 };
 
-function why(template: Bilingual, args: Record<string, string | number>): Bilingual {
-  return { fr: fmt(template.fr, args), en: fmt(template.en, args) };
+function why(template: Message, args: Record<string, string | number>): Text {
+  return bilingual(template, args);
 }
 
 /**
@@ -268,7 +259,7 @@ export function inferRules(all: readonly InferencePage[], overrides: Partial<Inf
         o.type = type;
         if (type !== 'any') {
           const fit = s.values.filter((v) => fitsType(type, v)).length;
-          origin.type = { fr: fmt(WHY.valueType.fr, { n: fit, total: uses, key: name, type: typeName(type, 'fr') }), en: fmt(WHY.valueType.en, { n: fit, total: uses, key: name, type: typeName(type, 'en') }) };
+          origin.type = { fr: localize(WHY.valueType, 'fr', { n: fit, total: uses, key: name, type: typeName(type, 'fr') }), en: localize(WHY.valueType, 'en', { n: fit, total: uses, key: name, type: typeName(type, 'en') }) };
         }
       }
     }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostic';
 import type { TextEdit } from '../edit';
-import { localize, type Bilingual, type Lang } from '../l10n';
+import { localize, type Text, type Lang } from '../l10n';
 import type { LineIndex, Range } from '../text';
 import type { Day } from './dates';
 import type { FrontMatterLocation } from './locate';
@@ -81,7 +81,7 @@ export class PageContext {
   report(
     code: FrontMatterCode,
     range: Range,
-    message: Bilingual,
+    message: Text,
     args: Readonly<Record<string, string | number>> = {},
     data?: Readonly<Record<string, unknown>>,
   ): void {

@@ -1,5 +1,5 @@
 import type { Severity } from '../diagnostic';
-import type { Bilingual } from '../l10n';
+import { catalogue, type Lang, msg, type Text } from '../l10n';
 
 /** Stable codes of the front matter validator (used in `.medguide.toml` under `[severity]`). */
 export type FrontMatterCode =
@@ -43,70 +43,44 @@ export const DEFAULT_SEVERITY: Readonly<Record<FrontMatterCode, Severity>> = {
   'internal-error': 'information',
 };
 
-const T = (fr: string, en: string): Bilingual => ({ fr, en });
-
 /** Every message of the validator, in both languages; `{name}` placeholders are filled by `localize`. */
 export const MESSAGES = {
-  missing: T(
-    'Pas de front matter : la page doit commencer par une ligne `+++`, les clés TOML, puis une ligne `+++`.',
-    'No front matter: the page must start with a `+++` line, the TOML keys, then a `+++` line.',
-  ),
-  unclosed: T(
-    'Front matter non fermé : ajoutez une ligne `+++` après la dernière clé.',
-    'Unclosed front matter: add a `+++` line after the last key.',
-  ),
-  notToml: T(
-    'Front matter {format} : ce validateur ne lit que le TOML (entre lignes `+++`) ; la page n’est pas vérifiée.',
-    '{format} front matter: this validator reads TOML (between `+++` lines) only; the page is not checked.',
-  ),
-  syntax: T('Erreur de syntaxe TOML : {reason}.', 'TOML syntax error: {reason}.'),
-  required: T('Clé obligatoire manquante : `{key}` ({type}).', 'Missing required key: `{key}` ({type}).'),
-  requiredNoFrontMatter: T(
-    'La page n’a pas de front matter, et le site exige {keys} : ajoutez en tête un bloc `+++` avec ces clés, fermé par `+++`.',
-    'The page has no front matter, and the site requires {keys}: add a `+++` block with these keys at the top, closed by `+++`.',
-  ),
-  type: T('`{key}` doit être : {type}.', '`{key}` must be: {type}.'),
-  typeElement: T('Les éléments de `{key}` doivent être des textes entre guillemets.', 'The elements of `{key}` must be quoted strings.'),
-  dateFormat: T(
-    'Date « {value} » illisible pour Hugo : écrivez AAAA-MM-JJ ou une date RFC 3339.',
-    'Hugo cannot read the date "{value}": write YYYY-MM-DD or an RFC 3339 date.',
-  ),
-  dateFormatFix: T(
-    'Date « {value} » illisible pour Hugo : écrivez {fixed}.',
-    'Hugo cannot read the date "{value}": write {fixed}.',
-  ),
-  dateOrder: T('`{key}` ({day}) est antérieur à `{other}` ({otherDay}).', '`{key}` ({day}) is before `{other}` ({otherDay}).'),
-  publishFuture: T(
-    '`{key}` est dans le futur ({day}) : Hugo ne publiera pas la page avant cette date.',
-    '`{key}` is in the future ({day}): Hugo will not publish the page until then.',
-  ),
-  lastmodFuture: T('`{key}` est dans le futur ({day}).', '`{key}` is in the future ({day}).'),
-  yearFormat: T('`{key}` doit être une année à quatre chiffres entre guillemets (« 2024 »).', '`{key}` must be a four-digit year in quotes ("2024").'),
-  yearAfter: T('`{key}` ({value}) est postérieure à l’année de `{other}` ({otherYear}).', '`{key}` ({value}) is after the year of `{other}` ({otherYear}).'),
-  yearFuture: T('`{key}` ({value}) est une année future.', '`{key}` ({value}) is a future year.'),
-  duplicate: T('« {value} » figure déjà dans `{key}`.', '"{value}" is already in `{key}`.'),
-  duplicateCase: T('« {value} » figure déjà dans `{key}` sous la forme « {first} ».', '"{value}" is already in `{key}` as "{first}".'),
-  notAllowed: T('« {value} » n’est pas une valeur permise pour `{key}`.', '"{value}" is not an allowed value for `{key}`.'),
-  notAllowedSuggest: T(
-    '« {value} » n’est pas une valeur permise pour `{key}` ; vouliez-vous dire « {suggestion} » ?',
-    '"{value}" is not an allowed value for `{key}`; did you mean "{suggestion}"?',
-  ),
-  outOfRange: T('`{key}` vaut {value} : attendu entre {min} et {max}.', '`{key}` is {value}: expected between {min} and {max}.'),
-  imageCredit: T('`image = true` : indiquez le crédit de l’image dans `imageSrc`.', '`image = true`: give the image credit in `imageSrc`.'),
-  tooLong: T('`{key}` fait {length} caractères : au-delà de {max}, les moteurs de recherche le coupent.', '`{key}` has {length} characters: search engines cut it beyond {max}.'),
-  tooShort: T('`{key}` fait {length} caractères : visez au moins {min}.', '`{key}` has {length} characters: aim for at least {min}.'),
-  whitespace: T('Espaces superflues au début ou à la fin de `{key}`.', 'Leading or trailing spaces in `{key}`.'),
-  unknownKey: T('Clé inconnue : `{key}`.', 'Unknown key: `{key}`.'),
-  unknownKeySuggest: T('Clé inconnue : `{key}`. Vouliez-vous dire `{suggestion}` ?', 'Unknown key: `{key}`. Did you mean `{suggestion}`?'),
-  misplaced: T(
-    '`{key}` est lu dans la table `[{table}]` qui le précède, pas comme clé de la page : placez-le avant `[{table}]`.',
-    '`{key}` is read as part of the `[{table}]` table above it, not as a page key: move it above `[{table}]`.',
-  ),
-  internal: T('Erreur interne du validateur : {reason}.', 'Internal validator error: {reason}.'),
+  missing: msg('No front matter: the page must start with a `+++` line, the TOML keys, then a `+++` line.'),
+  unclosed: msg('Unclosed front matter: add a `+++` line after the last key.'),
+  notToml: msg('{format} front matter: this validator reads TOML (between `+++` lines) only; the page is not checked.'),
+  syntax: msg('TOML syntax error: {reason}.'),
+  required: msg('Missing required key: `{key}` ({type}).'),
+  requiredNoFrontMatter: msg('The page has no front matter, and the site requires {keys}: add a `+++` block with these keys at the top, closed by `+++`.'),
+  type: msg('`{key}` must be: {type}.'),
+  typeElement: msg('The elements of `{key}` must be quoted strings.'),
+  dateFormat: msg('Hugo cannot read the date "{value}": write YYYY-MM-DD or an RFC 3339 date.'),
+  dateFormatFix: msg('Hugo cannot read the date "{value}": write {fixed}.'),
+  dateOrder: msg('`{key}` ({day}) is before `{other}` ({otherDay}).'),
+  publishFuture: msg('`{key}` is in the future ({day}): Hugo will not publish the page until then.'),
+  lastmodFuture: msg('`{key}` is in the future ({day}).'),
+  yearFormat: msg('`{key}` must be a four-digit year in quotes ("2024").'),
+  yearAfter: msg('`{key}` ({value}) is after the year of `{other}` ({otherYear}).'),
+  yearFuture: msg('`{key}` ({value}) is a future year.'),
+  duplicate: msg('"{value}" is already in `{key}`.'),
+  duplicateCase: msg('"{value}" is already in `{key}` as "{first}".'),
+  notAllowed: msg('"{value}" is not an allowed value for `{key}`.'),
+  notAllowedSuggest: msg('"{value}" is not an allowed value for `{key}`; did you mean "{suggestion}"?'),
+  outOfRange: msg('`{key}` is {value}: expected between {min} and {max}.'),
+  imageCredit: msg('`image = true`: give the image credit in `imageSrc`.'),
+  tooLong: msg('`{key}` has {length} characters: search engines cut it beyond {max}.'),
+  tooShort: msg('`{key}` has {length} characters: aim for at least {min}.'),
+  whitespace: msg('Leading or trailing spaces in `{key}`.'),
+  unknownKey: msg('Unknown key: `{key}`.'),
+  unknownKeySuggest: msg('Unknown key: `{key}`. Did you mean `{suggestion}`?'),
+  misplaced: msg('`{key}` is read as part of the `[{table}]` table above it, not as a page key: move it above `[{table}]`.'),
+  internal: msg('Internal validator error: {reason}.'),
 } as const;
 
 /** A message followed by the reason of an imported or inferred rule ("38 of 40 pages in `recommandations/` have `sources`"). */
-export function withWhy(message: Bilingual, why: { readonly text?: Bilingual } | undefined): Bilingual {
+export function withWhy(message: Text, why: { readonly text?: Text } | undefined): Text {
   if (!why?.text) return message;
-  return { fr: `${message.fr} ${why.text.fr}`, en: `${message.en} ${why.text.en}` };
+  const text = why.text;
+  // Both parts in each language; the message's placeholders are filled later, by the caller's arguments.
+  const part = (t: Text, lang: Lang) => (typeof t === 'string' ? catalogue(lang)[t] || t : t[lang]);
+  return { fr: `${part(message, 'fr')} ${part(text, 'fr')}`, en: `${part(message, 'en')} ${part(text, 'en')}` };
 }

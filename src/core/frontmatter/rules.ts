@@ -1,5 +1,5 @@
 import type { Severity } from '../diagnostic';
-import type { Lang } from '../l10n';
+import { type Lang, localize } from '../l10n';
 import { DEFAULT_KEY_RULES, HUGO_KEY_NAMES, ruleText, type KeyRule, type KeyType } from './keys';
 
 /** A severity as configured: `off` drops the diagnostic. */
@@ -61,7 +61,7 @@ export function describeKey(rules: PageRules, key: string, lang: Lang): KeyDescr
     hugo: r.hugo,
     values: r.values ?? [],
     closed: r.closed,
-    description: r.description[lang],
+    description: localize(r.description, lang),
     rule: ruleText(r, lang),
   };
 }

@@ -1,48 +1,48 @@
 import { TomlError } from 'smol-toml';
 import { range, type LineIndex, type Range } from '../text';
-import { localize, type Bilingual, type Lang } from '../l10n';
+import { type Lang, localize, type Message, msg } from '../l10n';
 import type { RelatedInformation } from '../diagnostic';
 
 /**
- * smol-toml's error reasons in French. Keys are the reasons as smol-toml 1.9 writes them; an
- * unknown reason (a newer smol-toml) is shown in English rather than hidden.
+ * smol-toml's error reasons, as smol-toml 1.9 writes them: catalogue keys (translated in
+ * l10n/bundle.l10n.fr.json). An unknown reason (a newer smol-toml) is shown in English rather than hidden.
  */
-const FRENCH: Readonly<Record<string, string>> = {
-  'control characters are not allowed in comments': 'caractère de contrôle interdit dans un commentaire',
-  'control characters are not allowed in strings': 'caractère de contrôle interdit dans une chaîne',
-  'document contains an unsafe property': 'le document contient une propriété dangereuse',
-  'document contains excessively nested structures. aborting.': 'structures trop profondément imbriquées',
-  'each key-value declaration must be followed by an end-of-line': 'chaque paire clé = valeur doit être suivie d’un retour à la ligne',
-  'expected comma or end of structure': 'virgule ou fin de structure attendue',
-  'expected end of table array declaration': 'fin de déclaration de tableau de tables (`]]`) attendue',
-  'illegal character in key': 'caractère interdit dans une clé (mettez la clé entre guillemets)',
-  'illegal empty bare key': 'clé vide interdite',
-  'illegal leading zero': 'zéro initial interdit dans un nombre',
-  'illegal quoted key: multiline strings are not allowed': 'clé invalide : une chaîne multiligne ne peut pas servir de clé',
-  'illegal underscore': 'tiret bas mal placé dans un nombre',
-  'incomplete key-value: cannot find end of key': 'paire clé = valeur incomplète : signe `=` introuvable',
-  'integer value cannot be represented losslessly': 'entier trop grand pour être représenté exactement',
-  'invalid date': 'date invalide',
-  'invalid date-time: date part is malformed': 'date-heure invalide : partie date mal formée',
-  'invalid date-time: time part is malformed': 'date-heure invalide : partie heure mal formée',
-  'invalid escape: only line-ending whitespace may be escaped': 'échappement invalide : seule une fin de ligne peut suivre `\\` ici',
-  'invalid non-hex character in unicode escape': 'caractère non hexadécimal dans un échappement Unicode',
-  'invalid unicode escape': 'échappement Unicode invalide',
-  'invalid value': 'valeur invalide (un texte doit être entre guillemets)',
-  'trying to redefine an already defined value': 'valeur déjà définie plus haut',
-  'trying to redefine an already defined table or value': 'table ou valeur déjà définie plus haut',
-  'unexpected end of key': 'fin de clé inattendue',
-  'unfinished array': 'liste non terminée (`]` manquant)',
-  'unfinished numeric value': 'nombre incomplet',
-  'unfinished string': 'chaîne non terminée (guillemet fermant manquant)',
-  'unfinished table': 'table en ligne non terminée (`}` manquant)',
-  'unrecognised escape sequence': 'séquence d’échappement inconnue',
-  'illegal character in numeric literal': 'caractère interdit dans un nombre',
-};
+const TOML_REASONS: ReadonlySet<string> = new Set<string>([
+  msg('control characters are not allowed in comments'),
+  msg('control characters are not allowed in strings'),
+  msg('document contains an unsafe property'),
+  msg('document contains excessively nested structures. aborting.'),
+  msg('each key-value declaration must be followed by an end-of-line'),
+  msg('expected comma or end of structure'),
+  msg('expected end of table array declaration'),
+  msg('illegal character in key'),
+  msg('illegal empty bare key'),
+  msg('illegal leading zero'),
+  msg('illegal quoted key: multiline strings are not allowed'),
+  msg('illegal underscore'),
+  msg('incomplete key-value: cannot find end of key'),
+  msg('integer value cannot be represented losslessly'),
+  msg('invalid date'),
+  msg('invalid date-time: date part is malformed'),
+  msg('invalid date-time: time part is malformed'),
+  msg('invalid escape: only line-ending whitespace may be escaped'),
+  msg('invalid non-hex character in unicode escape'),
+  msg('invalid unicode escape'),
+  msg('invalid value'),
+  msg('trying to redefine an already defined value'),
+  msg('trying to redefine an already defined table or value'),
+  msg('unexpected end of key'),
+  msg('unfinished array'),
+  msg('unfinished numeric value'),
+  msg('unfinished string'),
+  msg('unfinished table'),
+  msg('unrecognised escape sequence'),
+  msg('illegal character in numeric literal'),
+]);
 
 /** The reason in `lang`; unknown reasons stay in smol-toml's English. */
 export function translateTomlReason(reason: string, lang: Lang): string {
-  return lang === 'fr' ? (FRENCH[reason] ?? reason) : reason;
+  return TOML_REASONS.has(reason) ? localize(reason as Message, lang) : reason;
 }
 
 /** smol-toml's message is `Invalid TOML document: <reason>\n\n<code block>`: keep the reason. */
@@ -174,19 +174,13 @@ function openedStructure(index: LineIndex, firstLine: number, lastLine: number, 
 
 /** The sentence that says where the open list or inline table started (1-based line, as editors show). */
 export const OPEN_STRUCTURE_MESSAGES = {
-  arrayUnclosed: {
-    fr: 'La liste ouverte ligne {line} n’est pas fermée : il manque `]` (ou une virgule) avant cet endroit.',
-    en: 'The list opened on line {line} is not closed: `]` (or a comma) is missing before this point.',
-  },
-  tableUnclosed: {
-    fr: 'La table en ligne ouverte ligne {line} n’est pas fermée : il manque `}` avant cet endroit (une table en ligne tient sur une seule ligne).',
-    en: 'The inline table opened on line {line} is not closed: `}` is missing before this point (an inline table fits on one line).',
-  },
-  arrayInside: { fr: 'Dans la liste ouverte ligne {line}.', en: 'In the list opened on line {line}.' },
-  tableInside: { fr: 'Dans la table en ligne ouverte ligne {line}.', en: 'In the inline table opened on line {line}.' },
-  arrayHere: { fr: 'Liste ouverte ici', en: 'List opened here' },
-  tableHere: { fr: 'Table en ligne ouverte ici', en: 'Inline table opened here' },
-} satisfies Record<string, Bilingual>;
+  arrayUnclosed: msg('The list opened on line {line} is not closed: `]` (or a comma) is missing before this point.'),
+  tableUnclosed: msg('The inline table opened on line {line} is not closed: `}` is missing before this point (an inline table fits on one line).'),
+  arrayInside: msg('In the list opened on line {line}.'),
+  tableInside: msg('In the inline table opened on line {line}.'),
+  arrayHere: msg('List opened here'),
+  tableHere: msg('Inline table opened here'),
+} satisfies Record<string, Message>;
 
 /**
  * The sentence to add to a TOML syntax message and the related information that points at the

@@ -5,7 +5,7 @@
  * (the theme's colours through VS Code's CSS variables, a nonce for its style and its one script).
  * Every text from the site goes through `safeText`; nothing is fetched.
  */
-import { localize, type Lang } from '../l10n';
+import { type Lang, localize, type Message } from '../l10n';
 import { safeText } from '../markdown/escape';
 import { FRESHNESS_BUCKETS, FRESHNESS_UNKNOWN, GROUP_HINTS, GROUP_LABELS, HEALTH_GROUPS, KIND_LABELS, REPORT_LABELS as L, type HealthGroup } from './messages';
 import { formatAge, groupsOf, type HealthReport, type PageHealth, type SectionHealth } from './report';
@@ -18,7 +18,7 @@ export interface HealthHtmlOptions {
   readonly nonce?: string;
 }
 
-const t = (m: { fr: string; en: string }, lang: Lang, args?: Record<string, string | number>) => localize(m, lang, args);
+const t = (m: Message, lang: Lang, args?: Record<string, string | number>) => localize(m, lang, args);
 
 function sectionName(key: string, lang: Lang): string {
   return key === '' ? t(L.root, lang) : key;

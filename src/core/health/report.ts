@@ -6,7 +6,7 @@
  */
 import { compileGlob, matchesAny, type GlobMatcher, type SiteConfig } from '../config';
 import { resolvePageRules } from '../config';
-import { localize, type Lang } from '../l10n';
+import { type Lang, localize, type Message } from '../l10n';
 import type { ContentFile, HugoSite, PageFrontMatter, RefVerdict } from '../site';
 import { join, relative } from '../site/host';
 import { isContentExtension, isIgnoredName } from '../site/contentFiles';
@@ -232,7 +232,7 @@ async function eachLimited<T>(items: readonly T[], fn: (item: T) => Promise<void
 function whyBroken(v: RefVerdict, lang: Lang): string | undefined {
   if (v.kind === 'ambiguous') return localize(BROKEN_WHY.ambiguous, lang, { detail: v.candidates.join(', ') });
   if (v.kind === 'found') return v.unrendered ? localize(BROKEN_WHY.unrendered, lang) : undefined;
-  const why = (BROKEN_WHY as Readonly<Record<string, { fr: string; en: string }>>)[v.reason ?? 'not-found'] ?? BROKEN_WHY['not-found'];
+  const why = (BROKEN_WHY as Readonly<Record<string, Message>>)[v.reason ?? 'not-found'] ?? BROKEN_WHY['not-found'];
   return localize(why, lang, { detail: v.detail ?? '' });
 }
 

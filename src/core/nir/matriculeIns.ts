@@ -1,4 +1,4 @@
-import type { Bilingual } from '../l10n';
+import { type Message, msg } from '../l10n';
 
 /*
  * The matricule INS: a 13-character NIR (or NIA) followed by its 2-digit key.
@@ -23,7 +23,7 @@ export type MatriculeCode = MatriculeErrorCode | MatriculeWarningCode;
 
 export interface Reason<C extends string = MatriculeCode> {
   readonly code: C;
-  readonly message: Bilingual;
+  readonly message: Message;
 }
 
 export interface MatriculeCheck {
@@ -37,78 +37,27 @@ export interface MatriculeCheck {
 export const PATIENT_MSSANTE_DOMAIN = 'patient.mssante.fr';
 
 /** No message contains the entry, and none contains a run of three digits (see the privacy test). */
-export const MATRICULE_MESSAGES: Readonly<Record<MatriculeCode, Bilingual>> = {
-  empty: {
-    fr: 'Aucun matricule INS saisi.',
-    en: 'No matricule INS entered.',
-  },
-  'length-13': {
-    fr:
-      'Seulement 13 caractères : la clé de 2 chiffres manque. Recopiez-la depuis la carte Vitale ou le ' +
-      'téléservice INSi ; elle n’est jamais calculée, car elle seule protège contre une faute de frappe.',
-    en:
-      'Only 13 characters: the 2-digit key is missing. Copy it from the carte Vitale or the INSi ' +
-      'service; it is never computed, because it is the only protection against a typo.',
-  },
-  length: {
-    fr: 'Un matricule INS compte exactement 15 caractères (13 pour le NIR, 2 pour la clé).',
-    en: 'A matricule INS has exactly 15 characters (13 for the NIR, 2 for the key).',
-  },
-  characters: {
-    fr: 'Seuls des chiffres sont admis, sauf 2A ou 2B (Corse) en 6e et 7e positions.',
-    en: 'Only digits are allowed, except 2A or 2B (Corsica) in positions 6 and 7.',
-  },
-  sex: {
-    fr:
-      'Le premier chiffre doit être 1 ou 2. Les numéros commençant par 3 à 8 (dont les anciens ' +
-      'numéros provisoires) ne sont pas des matricules INS.',
-    en:
-      'The first digit must be 1 or 2. Numbers starting with 3 to 8 (including old temporary ' +
-      'numbers) are not matricules INS.',
-  },
-  month: {
-    fr: 'Le mois de naissance (4e et 5e chiffres) ne peut pas être 00 ni entre 13 et 19.',
-    en: 'The birth month (digits 4 and 5) cannot be 00 nor between 13 and 19.',
-  },
-  department: {
-    fr: 'Le département de naissance (6e et 7e caractères) ne peut pas être 00.',
-    en: 'The birth department (characters 6 and 7) cannot be 00.',
-  },
-  'key-range': {
-    fr: 'La clé (2 derniers chiffres) est toujours entre 01 et 97 : vérifiez la saisie.',
-    en: 'The key (last 2 digits) is always between 01 and 97: check the entry.',
-  },
-  key: {
-    fr:
-      'La clé ne correspond pas aux 13 premiers caractères : un chiffre est probablement faux ou ' +
-      'deux chiffres sont inversés.',
-    en:
-      'The key does not match the first 13 characters: a digit is probably wrong or two digits ' +
-      'are swapped.',
-  },
-  'department-20': {
-    fr:
-      'Département 20 : la Corse est codée 2A ou 2B depuis sa division en deux départements ; ' +
-      '20 ne se rencontre que pour les personnes nées avant. Vérifiez la carte.',
-    en:
-      'Department 20: Corsica has been coded 2A or 2B since it was split into two departments; ' +
-      '20 only occurs for people born before that. Check the card.',
-  },
-  'order-000': {
-    fr: 'Numéro d’ordre nul (les trois chiffres avant la clé sont des zéros) : inhabituel, vérifiez la carte.',
-    en: 'Order number of zeros (the three digits before the key): unusual, check the card.',
-  },
+export const MATRICULE_MESSAGES: Readonly<Record<MatriculeCode, Message>> = {
+  empty: msg('No matricule INS entered.'),
+  'length-13': msg('Only 13 characters: the 2-digit key is missing. Copy it from the carte Vitale or the INSi ' +
+      'service; it is never computed, because it is the only protection against a typo.'),
+  length: msg('A matricule INS has exactly 15 characters (13 for the NIR, 2 for the key).'),
+  characters: msg('Only digits are allowed, except 2A or 2B (Corsica) in positions 6 and 7.'),
+  sex: msg('The first digit must be 1 or 2. Numbers starting with 3 to 8 (including old temporary ' +
+      'numbers) are not matricules INS.'),
+  month: msg('The birth month (digits 4 and 5) cannot be 00 nor between 13 and 19.'),
+  department: msg('The birth department (characters 6 and 7) cannot be 00.'),
+  'key-range': msg('The key (last 2 digits) is always between 01 and 97: check the entry.'),
+  key: msg('The key does not match the first 13 characters: a digit is probably wrong or two digits ' +
+      'are swapped.'),
+  'department-20': msg('Department 20: Corsica has been coded 2A or 2B since it was split into two departments; ' +
+      '20 only occurs for people born before that. Check the card.'),
+  'order-000': msg('Order number of zeros (the three digits before the key): unusual, check the card.'),
 };
 
 /** For input-box placeholders and prompts: the shape without any real digits. */
-export const MATRICULE_FORMAT_HINT: Bilingual = {
-  fr:
-    'Matricule INS : 15 caractères, NIR de 13 caractères suivi de sa clé de 2 chiffres ' +
-    '(S AA MM DD CCC OOO CC ; 2A ou 2B pour la Corse).',
-  en:
-    'Matricule INS: 15 characters, the 13-character NIR followed by its 2-digit key ' +
-    '(S YY MM DD CCC OOO KK; 2A or 2B for Corsica).',
-};
+export const MATRICULE_FORMAT_HINT: Message = msg('Matricule INS: 15 characters, the 13-character NIR followed by its 2-digit key ' +
+    '(S YY MM DD CCC OOO KK; 2A or 2B for Corsica).');
 
 function reason<C extends MatriculeCode>(code: C): Reason<C> {
   return { code, message: MATRICULE_MESSAGES[code] };

@@ -1,5 +1,5 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostic';
-import { localize, type Bilingual, type Lang } from '../l10n';
+import { type Lang, localize, type Message, msg } from '../l10n';
 import { LineIndex } from '../text';
 import { maskCode } from './maskCode';
 import { checkMatriculeIns, KNOWN_EXAMPLE_MATRICULES, MATRICULE_FORMAT_HINT, normalizeMatriculeEntry } from './matriculeIns';
@@ -16,49 +16,18 @@ export interface PatientIdentifierOptions {
 }
 
 export const PAGE_CHECK_MESSAGES = {
-  addressInvalid: {
-    fr: 'L’adresse MSSanté du patient doit commencer par son matricule INS, qui n’est pas valide ici.',
-    en: 'The patient’s MSSanté address must start with their matricule INS, which is not valid here.',
-  },
-  addressKeyMissing: {
-    fr:
-      'Adresse MSSanté du patient avec 13 caractères seulement : la clé de 2 chiffres manque. ' +
-      'L’adresse est le matricule INS complet (15 caractères) suivi de @patient.mssante.fr.',
-    en:
-      'Patient MSSanté address with only 13 characters: the 2-digit key is missing. ' +
-      'The address is the full matricule INS (15 characters) followed by @patient.mssante.fr.',
-  },
-  addressSeparators: {
-    fr: 'Dans l’adresse, le matricule INS s’écrit d’un bloc, sans point ni tiret.',
-    en: 'In the address, the matricule INS is written in one block, without dots or hyphens.',
-  },
-  addressCorsicaCase: {
-    fr: 'Dans l’adresse, 2A et 2B (Corse) s’écrivent en majuscules.',
-    en: 'In the address, 2A and 2B (Corsica) are written in upper case.',
-  },
-  addressPlaceholder: {
-    fr: 'Adresse d’exemple : la vraie adresse est le matricule INS du patient lui-même, pas celui de l’assuré.',
-    en: 'Example address: the real address is the patient’s own matricule INS, not the insured person’s.',
-  },
-  patientIdentifier: {
-    fr:
-      'Ce numéro a la forme d’un matricule INS avec une clé valide : un identifiant de patient réel ne doit ' +
-      'jamais être publié. Retirez-le ; si c’est une identité de test, déclarez-la dans .medguide.toml, ou ' +
-      'ajoutez "patient-identifier" à medguide_ignore dans le front matter de la page.',
-    en:
-      'This number has the shape of a matricule INS with a valid key: a real patient identifier must never ' +
+  addressInvalid: msg('The patient’s MSSanté address must start with their matricule INS, which is not valid here.'),
+  addressKeyMissing: msg('Patient MSSanté address with only 13 characters: the 2-digit key is missing. ' +
+      'The address is the full matricule INS (15 characters) followed by @patient.mssante.fr.'),
+  addressSeparators: msg('In the address, the matricule INS is written in one block, without dots or hyphens.'),
+  addressCorsicaCase: msg('In the address, 2A and 2B (Corsica) are written in upper case.'),
+  addressPlaceholder: msg('Example address: the real address is the patient’s own matricule INS, not the insured person’s.'),
+  patientIdentifier: msg('This number has the shape of a matricule INS with a valid key: a real patient identifier must never ' +
       'be published. Remove it; if it is a test identity, declare it in .medguide.toml, or add ' +
-      '"patient-identifier" to medguide_ignore in the page’s front matter.',
-  },
-  exampleIdentifier: {
-    fr:
-      'Numéro d’exemple publié par l’ANS dans sa documentation (matricule INS fictif) : ce n’est pas l’identifiant ' +
-      'd’un patient réel. Dans une vraie adresse MSSanté, c’est le matricule INS du patient lui-même.',
-    en:
-      'Example number published by the ANS in its documentation (a fictitious matricule INS): not a real patient’s ' +
-      'identifier. In a real MSSanté address it is the patient’s own matricule INS.',
-  },
-} satisfies Record<string, Bilingual>;
+      '"patient-identifier" to medguide_ignore in the page’s front matter.'),
+  exampleIdentifier: msg('Example number published by the ANS in its documentation (a fictitious matricule INS): not a real patient’s ' +
+      'identifier. In a real MSSanté address it is the patient’s own matricule INS.'),
+} satisfies Record<string, Message>;
 
 const DOMAIN = /@patient\.mssante\.fr/gi;
 const DOMAIN_CONTINUES = /[\p{L}\p{N}_-]|\.[\p{L}\p{N}]/uy;
@@ -75,7 +44,7 @@ const MAINLAND = `[12]${SEP}?[0-9]{2}${SEP}?[0-9]{2}${SEP}?${DEPT}${SEP}?[0-9]{3
 const OVERSEAS = `[12]${SEP}?[0-9]{2}${SEP}?[0-9]{2}${SEP}?9[78][0-9]${SEP}?[0-9]{2}${SEP}?[0-9]{3}${SEP}?[0-9]{2}`;
 const IDENTIFIER = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${MAINLAND}|${OVERSEAS})(?![\\p{L}\\p{N}_])`, 'gu');
 
-function message(parts: readonly Bilingual[], lang: Lang): string {
+function message(parts: readonly Message[], lang: Lang): string {
   return parts.map((m) => localize(m, lang)).join(' ');
 }
 

@@ -1,7 +1,7 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostic';
 import { closest } from '../frontmatter/suggest';
 import { anchorize } from '../markdown/anchorize';
-import { localize, type Bilingual, type Lang } from '../l10n';
+import { localize, type Text, type Lang } from '../l10n';
 import { pageAnchors } from '../navigation/anchors';
 import { collapseTitle, isCollapse } from '../navigation/sections';
 import { buildPageIndex, listResolver, logicalPath, type PageIndex } from '../relref/resolve';
@@ -70,7 +70,7 @@ class Collector {
     code: ShortcodeCode,
     start: number,
     end: number,
-    message: Bilingual,
+    message: Text,
     args: Record<string, string | number>,
     data?: Record<string, unknown>,
     severity: 'error' | 'warning' | 'information' = SHORTCODE_SEVERITY[code],

@@ -46,7 +46,7 @@
 import { parse as parseTomlText } from 'smol-toml';
 import { isMap, isScalar, isSeq, parseDocument, type DocumentOptions, type Node as YamlNode, type ParseOptions, type SchemaOptions } from 'yaml';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../diagnostic';
-import { localize, type Bilingual, type Lang } from '../l10n';
+import { type Lang, localize, type Message, msg } from '../l10n';
 import { LineIndex, range, type Range } from '../text';
 import { locateToml, pathText, type PathSegment, type TomlLayout } from '../frontmatter/locator';
 import { locateTomlError, translateTomlReason } from '../frontmatter/tomlErrors';
@@ -158,113 +158,78 @@ export interface LoadHugoConfigOptions {
 // ---------------------------------------------------------------------------------------------
 // Messages
 
-const T = (fr: string, en: string): Bilingual => ({ fr, en });
-
 export const HUGO_CONFIG_MESSAGES = {
-  syntax: T(
-    'Erreur de syntaxe {format} dans la configuration Hugo : {reason}. Ce fichier n’est pas pris en compte.',
-    '{format} syntax error in the Hugo configuration: {reason}. This file is not taken into account.',
-  ),
-  notTable: T(
-    'La configuration {format} doit être une table de clés (`clé: valeur`), pas {found}. Ce fichier n’est pas pris en compte.',
-    'The {format} configuration must be a mapping of keys (`key: value`), not {found}. This file is not taken into account.',
-  ),
-  unreadable: T('Fichier de configuration illisible : {reason}.', 'Cannot read the configuration file: {reason}.'),
-  bom: T(
-    'Ce fichier {format} commence par une marque d’ordre des octets (BOM) : Hugo 0.111 refuse de le lire. Enregistrez-le en UTF-8 sans BOM.',
-    'This {format} file starts with a byte order mark (BOM): Hugo 0.111 refuses to read it. Save it as UTF-8 without BOM.',
-  ),
-  type: T('`{key}` doit être : {expected}. Valeur ignorée.', '`{key}` must be: {expected}. Value ignored.'),
-  refLinksErrorLevel: T(
-    'Niveau inconnu « {value} » : Hugo attend ERROR ou WARNING, et utilise ERROR.',
-    'Unknown level "{value}": Hugo expects ERROR or WARNING, and uses ERROR.',
-  ),
-  defaultLanguageMissing: T(
-    '`defaultContentLanguage` vaut « {lang} », qui n’est pas une langue de `languages` : Hugo s’arrête sur une erreur.',
-    '`defaultContentLanguage` is "{lang}", which is not one of the `languages`: Hugo stops with an error.',
-  ),
-  defaultLanguageUnset: T(
-    'Sans `defaultContentLanguage`, la langue par défaut est « en », absente de `languages` : Hugo 0.111 s’arrête sur une erreur (les versions récentes prennent « {lang} »).',
-    'Without `defaultContentLanguage`, the default language is "en", which is not in `languages`: Hugo 0.111 stops with an error (recent versions take "{lang}").',
-  ),
-  defaultLanguageDisabled: T(
-    'La langue par défaut « {lang} » ne peut pas être désactivée : Hugo s’arrête sur une erreur.',
-    'The default language "{lang}" cannot be disabled: Hugo stops with an error.',
-  ),
-  defaultLanguageDisabledFlag: T(
-    'La langue par défaut « {lang} » est désactivée : Hugo 0.111 construit le site sans elle, les versions récentes s’arrêtent sur une erreur.',
-    'The default language "{lang}" is disabled: Hugo 0.111 builds the site without it, recent versions stop with an error.',
-  ),
-  mountIncomplete: T(
-    'Un montage doit avoir `source` et `target` : Hugo s’arrête sur une erreur.',
-    'A mount needs both `source` and `target`: Hugo stops with an error.',
-  ),
-  mountTarget: T(
-    'La cible « {target} » doit commencer par archetypes, assets, content, data, i18n, layouts ou static : Hugo s’arrête sur une erreur.',
-    'The target "{target}" must start with archetypes, assets, content, data, i18n, layouts or static: Hugo stops with an error.',
-  ),
-  mountSourceMissing: T(
-    'Le dossier « {source} » n’existe pas : Hugo ignore ce montage.',
-    'The folder "{source}" does not exist: Hugo ignores this mount.',
-  ),
-  wrappedFile: T(
-    'Ce fichier est déjà `{key}` : la table `{key}` qu’il contient devient `{key}.{key}` avec Hugo 0.111 (Hugo 0.162 et plus la déplient). Écrivez ses clés sans cette table.',
-    'This file already is `{key}`: the `{key}` table in it becomes `{key}.{key}` with Hugo 0.111 (Hugo 0.162 and later unwrap it). Write its keys without that table.',
-  ),
+  syntax: msg('{format} syntax error in the Hugo configuration: {reason}. This file is not taken into account.'),
+  notTable: msg('The {format} configuration must be a mapping of keys (`key: value`), not {found}. This file is not taken into account.'),
+  unreadable: msg('Cannot read the configuration file: {reason}.'),
+  bom: msg('This {format} file starts with a byte order mark (BOM): Hugo 0.111 refuses to read it. Save it as UTF-8 without BOM.'),
+  type: msg('`{key}` must be: {expected}. Value ignored.'),
+  refLinksErrorLevel: msg('Unknown level "{value}": Hugo expects ERROR or WARNING, and uses ERROR.'),
+  defaultLanguageMissing: msg('`defaultContentLanguage` is "{lang}", which is not one of the `languages`: Hugo stops with an error.'),
+  defaultLanguageUnset: msg('Without `defaultContentLanguage`, the default language is "en", which is not in `languages`: Hugo 0.111 stops with an error (recent versions take "{lang}").'),
+  defaultLanguageDisabled: msg('The default language "{lang}" cannot be disabled: Hugo stops with an error.'),
+  defaultLanguageDisabledFlag: msg('The default language "{lang}" is disabled: Hugo 0.111 builds the site without it, recent versions stop with an error.'),
+  mountIncomplete: msg('A mount needs both `source` and `target`: Hugo stops with an error.'),
+  mountTarget: msg('The target "{target}" must start with archetypes, assets, content, data, i18n, layouts or static: Hugo stops with an error.'),
+  mountSourceMissing: msg('The folder "{source}" does not exist: Hugo ignores this mount.'),
+  wrappedFile: msg('This file already is `{key}`: the `{key}` table in it becomes `{key}.{key}` with Hugo 0.111 (Hugo 0.162 and later unwrap it). Write its keys without that table.'),
 } as const;
 
 const EXPECTED = {
-  string: T('un texte', 'a string'),
-  boolean: T('true ou false', 'true or false'),
-  integer: T('un nombre entier', 'an integer'),
-  table: T('une table', 'a table'),
-  strings: T('un texte ou une liste de textes', 'a string or an array of strings'),
-  mounts: T('une liste de tables (`[[module.mounts]]`)', 'an array of tables (`[[module.mounts]]`)'),
+  string: msg('a string'),
+  boolean: msg('true or false'),
+  integer: msg('an integer'),
+  table: msg('a table'),
+  strings: msg('a string or an array of strings'),
+  mounts: msg('an array of tables (`[[module.mounts]]`)'),
 } as const;
 
 const FOUND = {
-  list: T('une liste', 'a list'),
-  value: T('une valeur seule', 'a single value'),
+  list: msg('a list'),
+  value: msg('a single value'),
 } as const;
 
-/** French reasons for the errors of the `yaml` package, by error code; others stay in English. */
-const YAML_REASONS_FR: Readonly<Record<string, string>> = {
-  ALIAS_PROPS: 'un alias ne peut pas avoir d’ancre ni d’étiquette',
-  BAD_ALIAS: 'alias invalide',
-  BAD_DIRECTIVE: 'directive invalide',
-  BAD_DQ_ESCAPE: 'séquence d’échappement invalide',
-  BAD_INDENT: 'indentation incorrecte',
-  BAD_PROP_ORDER: 'ancre ou étiquette mal placée',
-  BAD_SCALAR_START: 'valeur mal commencée (mettez-la entre guillemets)',
-  BLOCK_AS_IMPLICIT_KEY: 'table imbriquée interdite sur une seule ligne (`a: b: c`)',
-  BLOCK_IN_FLOW: 'bloc interdit dans une liste ou une table en ligne',
-  DUPLICATE_KEY: 'clé en double',
-  KEY_OVER_1024_CHARS: 'clé de plus de 1024 caractères',
-  MISSING_CHAR: 'caractère fermant manquant (guillemet, `]` ou `}`)',
-  MULTILINE_IMPLICIT_KEY: 'une clé doit tenir sur une seule ligne',
-  MULTIPLE_ANCHORS: 'plusieurs ancres sur un même nœud',
-  MULTIPLE_TAGS: 'plusieurs étiquettes sur un même nœud',
-  TAB_AS_INDENT: 'tabulation utilisée pour indenter (mettez des espaces)',
-  TAG_RESOLVE_FAILED: 'étiquette inconnue',
-  UNEXPECTED_TOKEN: 'élément inattendu',
-  TOO_MANY_ALIASES: 'trop d’alias',
+/**
+ * The errors of the `yaml` package, by error code, as catalogue keys. In English the package's own
+ * message is shown (it says more); other codes stay in English.
+ */
+const YAML_REASONS: Readonly<Record<string, Message>> = {
+  ALIAS_PROPS: msg('an alias cannot have an anchor or a tag'),
+  BAD_ALIAS: msg('invalid alias'),
+  BAD_DIRECTIVE: msg('invalid directive'),
+  BAD_DQ_ESCAPE: msg('invalid escape sequence'),
+  BAD_INDENT: msg('bad indentation'),
+  BAD_PROP_ORDER: msg('misplaced anchor or tag'),
+  BAD_SCALAR_START: msg('badly started value (quote it)'),
+  BLOCK_AS_IMPLICIT_KEY: msg('nested table on a single line (`a: b: c`)'),
+  BLOCK_IN_FLOW: msg('block inside an inline list or table'),
+  DUPLICATE_KEY: msg('duplicate key'),
+  KEY_OVER_1024_CHARS: msg('key longer than 1024 characters'),
+  MISSING_CHAR: msg('missing closing character (quote, `]` or `}`)'),
+  MULTILINE_IMPLICIT_KEY: msg('a key must fit on one line'),
+  MULTIPLE_ANCHORS: msg('several anchors on one node'),
+  MULTIPLE_TAGS: msg('several tags on one node'),
+  TAB_AS_INDENT: msg('tab used for indentation (use spaces)'),
+  TAG_RESOLVE_FAILED: msg('unknown tag'),
+  UNEXPECTED_TOKEN: msg('unexpected token'),
+  TOO_MANY_ALIASES: msg('too many aliases'),
 };
 
-/** French reasons for the errors of the JSON reader below. */
-const JSON_REASONS_FR: Readonly<Record<string, string>> = {
-  'unexpected end of input': 'fin de fichier inattendue',
-  'unexpected character': 'caractère inattendu',
-  'unterminated string': 'chaîne non terminée (guillemet fermant manquant)',
-  'invalid escape': 'séquence d’échappement invalide',
-  'control character in a string': 'caractère de contrôle interdit dans une chaîne',
-  'invalid number': 'nombre invalide',
-  'expected a string key': 'clé entre guillemets attendue',
-  'expected a colon': '`:` attendu après la clé',
-  'expected a comma or }': '`,` ou `}` attendu',
-  'expected a comma or ]': '`,` ou `]` attendu',
-  'unexpected data after the value': 'texte en trop après la valeur',
-  'too deeply nested': 'structures trop profondément imbriquées',
-};
+/** The errors of the JSON reader below, as catalogue keys. */
+const JSON_REASONS: ReadonlySet<string> = new Set<string>([
+  msg('unexpected end of input'),
+  msg('unexpected character'),
+  msg('unterminated string'),
+  msg('invalid escape'),
+  msg('control character in a string'),
+  msg('invalid number'),
+  msg('expected a string key'),
+  msg('expected a colon'),
+  msg('expected a comma or }'),
+  msg('expected a comma or ]'),
+  msg('unexpected data after the value'),
+  msg('too deeply nested'),
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
@@ -351,7 +316,7 @@ function lastContentOffset(text: string): number {
 }
 
 function describeFound(v: unknown, lang: Lang): string {
-  return Array.isArray(v) ? FOUND.list[lang] : FOUND.value[lang];
+  return localize(Array.isArray(v) ? FOUND.list : FOUND.value, lang);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -465,7 +430,7 @@ function parseYaml(path: string, text: string, index: LineIndex, lang: Lang): Pa
     // yaml.v2 reads the first document of a stream; so do we.
     const error = doc.errors.find((e) => e.code !== 'MULTIPLE_DOCS');
     if (error) {
-      const reason = lang === 'fr' ? (YAML_REASONS_FR[error.code] ?? error.message) : error.message;
+      const reason = lang !== 'en' && error.code in YAML_REASONS ? localize(YAML_REASONS[error.code], lang) : error.message;
       return { problems: [syntaxProblem(errorRange(index, error.pos[0]), 'yaml', reason, lang)], source };
     }
     const data: unknown = doc.toJS({ maxAliasCount: 10_000 });
@@ -478,7 +443,7 @@ function parseYaml(path: string, text: string, index: LineIndex, lang: Lang): Pa
     return { data, problems: [], source };
   } catch (e) {
     // toJS: too many aliases (a "billion laughs" file) or an alias loop.
-    const reason = lang === 'fr' ? YAML_REASONS_FR.TOO_MANY_ALIASES : e instanceof Error ? e.message : String(e);
+    const reason = lang !== 'en' ? localize(YAML_REASONS.TOO_MANY_ALIASES, lang) : e instanceof Error ? e.message : String(e);
     return { problems: [syntaxProblem(index.lineRange(0), 'yaml', reason, lang)], source };
   }
 }
@@ -670,7 +635,7 @@ function parseJson(path: string, text: string, index: LineIndex, lang: Lang): Pa
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     const offset = e.reason === 'unexpected end of input' ? lastContentOffset(text) : e.offset;
-    const reason = lang === 'fr' ? (JSON_REASONS_FR[e.reason] ?? e.reason) : e.reason;
+    const reason = JSON_REASONS.has(e.reason) ? localize(e.reason as Message, lang) : e.reason;
     return { problems: [syntaxProblem(errorRange(index, offset), 'json', reason, lang)], source };
   }
   // Go: `null` decodes into an empty map; anything else that is not an object is an error.
@@ -788,7 +753,7 @@ class Reader {
     extra: readonly PathSegment[],
     where: Where,
     severity: Severity,
-    message: Bilingual,
+    message: Message,
     args: Readonly<Record<string, string | number>> = {},
   ): void {
     const origin = this.merged.origin(path);
@@ -811,8 +776,8 @@ class Reader {
     return pathText(written);
   }
 
-  typeError(path: readonly string[], expected: Bilingual, extra: readonly PathSegment[] = []): void {
-    this.report(path, extra, 'value', 'warning', HUGO_CONFIG_MESSAGES.type, { key: this.keyText(path, extra), expected: expected[this.lang] });
+  typeError(path: readonly string[], expected: Message, extra: readonly PathSegment[] = []): void {
+    this.report(path, extra, 'value', 'warning', HUGO_CONFIG_MESSAGES.type, { key: this.keyText(path, extra), expected: localize(expected, this.lang) });
   }
 
   string(path: readonly string[]): string | undefined {

@@ -3,6 +3,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from '../../../src/cli
 import { mssante } from '../../../src/cli/mssante';
 import { formatPatientAddress as formatAddress } from '../../../src/core/nir';
 import { MATRICULE_FORMAT_HINT, MATRICULE_MESSAGES } from '../../../src/core/nir';
+import { bilingual } from '../../../src/core/l10n';
 
 interface Run {
   code: number;
@@ -90,7 +91,7 @@ describe('cli mssante', () => {
     const r = await run(['--lang', 'en'], '185057505612389\n');
     assert.equal(r.code, EXIT_PROBLEMS);
     assert.equal(r.stdout, '');
-    assert.ok(r.stderr.includes(MATRICULE_MESSAGES.key.en));
+    assert.ok(r.stderr.includes(bilingual(MATRICULE_MESSAGES.key).en));
     assert.ok(!leaks(r.stderr, '185057505612389'));
   });
 
@@ -98,14 +99,14 @@ describe('cli mssante', () => {
     const r = await run(['--lang', 'fr'], '1850575056123\n');
     assert.equal(r.code, EXIT_PROBLEMS);
     assert.equal(r.stdout, '');
-    assert.ok(r.stderr.includes(MATRICULE_MESSAGES['length-13'].fr));
+    assert.ok(r.stderr.includes(bilingual(MATRICULE_MESSAGES['length-13']).fr));
     assert.ok(!r.stderr.includes('88') && !leaks(r.stderr, '1850575056123'));
   });
 
   it('refuses an empty entry', async () => {
     const r = await run(['--lang=en'], '\n  \n');
     assert.equal(r.code, EXIT_PROBLEMS);
-    assert.ok(r.stderr.includes(MATRICULE_MESSAGES.empty.en));
+    assert.ok(r.stderr.includes(bilingual(MATRICULE_MESSAGES.empty).en));
   });
 
   it('reads one entry only', async () => {
@@ -143,8 +144,8 @@ describe('cli mssante', () => {
   });
 
   it('takes the language from LC_ALL, then LC_MESSAGES, then LANG; --lang wins', async () => {
-    const fr = MATRICULE_MESSAGES.key.fr;
-    const en = MATRICULE_MESSAGES.key.en;
+    const fr = bilingual(MATRICULE_MESSAGES.key).fr;
+    const en = bilingual(MATRICULE_MESSAGES.key).en;
     const bad = '185057505612389';
     assert.ok((await run([], bad, { env: { LANG: 'fr_FR.UTF-8' } })).stderr.includes(fr));
     assert.ok((await run([], bad, { env: { LC_ALL: 'en_US.UTF-8', LANG: 'fr_FR.UTF-8' } })).stderr.includes(en));
@@ -157,7 +158,7 @@ describe('cli mssante', () => {
     const tty = await run(['--lang', 'fr'], '185057505612388\n', { tty: true });
     assert.equal(tty.code, EXIT_OK);
     assert.deepEqual(tty.events.slice(0, 2), ['err', 'read']);
-    assert.ok(tty.stderr.startsWith(MATRICULE_FORMAT_HINT.fr));
+    assert.ok(tty.stderr.startsWith(bilingual(MATRICULE_FORMAT_HINT).fr));
     assert.equal(tty.stdout, '185057505612388@patient.mssante.fr\n');
     const pipe = await run(['--lang', 'fr'], '185057505612388\n');
     assert.equal(pipe.events[0], 'read');
@@ -167,7 +168,7 @@ describe('cli mssante', () => {
     const r = await run(['--lang', 'en'], '158032000401273');
     assert.equal(r.code, EXIT_OK);
     assert.equal(r.stdout, '158032000401273@patient.mssante.fr\n');
-    assert.ok(r.stderr.includes(MATRICULE_MESSAGES['department-20'].en));
+    assert.ok(r.stderr.includes(bilingual(MATRICULE_MESSAGES['department-20']).en));
     assert.ok(!leaks(r.stderr, '158032000401273'));
   });
 });

@@ -13,6 +13,7 @@ import {
   type MatriculeCheck,
 } from '../../../src/core/nir';
 import { INVALID, VALID } from './vectors';
+import { bilingual } from '../../../src/core/l10n';
 
 /** stdnum's `fr.nir` validator (python-stdnum's port): format, Corsica and key. */
 const oracle = stdnum.FR.nir;
@@ -143,9 +144,9 @@ describe('core/nir matriculeIns', () => {
   describe('messages', () => {
     it('every message exists in French and English, distinct and without any run of three digits', () => {
       for (const m of [...Object.values(MATRICULE_MESSAGES), MATRICULE_FORMAT_HINT]) {
-        assert.ok(m.fr.length > 10 && m.en.length > 10);
-        assert.notEqual(m.fr, m.en);
-        assert.ok(!/[0-9]{3}/.test(m.fr) && !/[0-9]{3}/.test(m.en), m.en);
+        assert.ok(bilingual(m).fr.length > 10 && bilingual(m).en.length > 10);
+        assert.notEqual(bilingual(m).fr, bilingual(m).en);
+        assert.ok(!/[0-9]{3}/.test(bilingual(m).fr) && !/[0-9]{3}/.test(bilingual(m).en), m);
       }
     });
 
@@ -296,7 +297,7 @@ function assertPrivate(input: string): void {
     if (/^[0-9]{3}$/.test(run)) runs.push(run);
   }
   for (const reason of [...check.errors, ...check.warnings]) {
-    for (const text of [reason.message.fr, reason.message.en]) {
+    for (const text of [bilingual(reason.message).fr, bilingual(reason.message).en]) {
       for (const run of runs) assert.ok(!text.includes(run), `${reason.code} quotes the input`);
     }
   }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { Diagnostic } from '../../../src/core/diagnostic';
-import type { Lang } from '../../../src/core/l10n';
+import { bilingual, type Lang } from '../../../src/core/l10n';
 import {
   checkPatientIdentifiers,
   codeRegions,
@@ -53,9 +53,9 @@ describe('core/nir pageChecks', () => {
       const [d, ...rest] = check(text);
       assert.deepEqual(rest, []);
       assert.deepEqual([d.code, d.severity, d.range], ['mssante-address', 'warning', rangeOf(0, 10, 0, 23)]);
-      assert.equal(d.message, PAGE_CHECK_MESSAGES.addressKeyMissing.fr);
+      assert.equal(d.message, bilingual(PAGE_CHECK_MESSAGES.addressKeyMissing).fr);
       assert.deepEqual(d.data, { kind: 'key-missing', reasons: ['length-13'] });
-      assert.equal(check(text, {}, 'en')[0].message, PAGE_CHECK_MESSAGES.addressKeyMissing.en);
+      assert.equal(check(text, {}, 'en')[0].message, bilingual(PAGE_CHECK_MESSAGES.addressKeyMissing).en);
     });
 
     it('a wrong key, domain in any case: a warning with the reason', () => {
@@ -85,8 +85,8 @@ describe('core/nir pageChecks', () => {
       );
       assert.equal(covered(text, found[0]), local);
       assert.equal(covered(text, found[1]), 'NIR');
-      assert.ok(found[0].message.includes(MATRICULE_FORMAT_HINT.fr));
-      assert.ok(check(text, {}, 'en')[0].message.includes(MATRICULE_FORMAT_HINT.en));
+      assert.ok(found[0].message.includes(bilingual(MATRICULE_FORMAT_HINT).fr));
+      assert.ok(check(text, {}, 'en')[0].message.includes(bilingual(MATRICULE_FORMAT_HINT).en));
     });
 
     it('lower-case Corsica letters or separators in the address are warned about', () => {
@@ -139,8 +139,8 @@ describe('core/nir pageChecks', () => {
         found.map((d) => covered(text, d).replace(/[^0-9AB]/gi, '')),
         [VALID, VALID, VALID, CORSICA, '265122b03310183', '183039712004546', VALID, VALID],
       );
-      assert.equal(found[0].message, PAGE_CHECK_MESSAGES.patientIdentifier.fr);
-      assert.equal(check(text, {}, 'en')[0].message, PAGE_CHECK_MESSAGES.patientIdentifier.en);
+      assert.equal(found[0].message, bilingual(PAGE_CHECK_MESSAGES.patientIdentifier).fr);
+      assert.equal(check(text, {}, 'en')[0].message, bilingual(PAGE_CHECK_MESSAGES.patientIdentifier).en);
     });
 
     it('does not flag numbers with a wrong key, glued to letters or digits, or too long', () => {
@@ -185,7 +185,7 @@ describe('core/nir pageChecks', () => {
         check(text, {}, 'en')[0].message,
         'Example number published by the ANS in its documentation (a fictitious matricule INS): not a real patient’s identifier. In a real MSSanté address it is the patient’s own matricule INS.',
       );
-      assert.equal(PAGE_CHECK_MESSAGES.exampleIdentifier.fr, fr.message);
+      assert.equal(bilingual(PAGE_CHECK_MESSAGES.exampleIdentifier).fr, fr.message);
       // A page that silences real identifiers still learns its number is the ANS example; a declared test identity says nothing.
       assert.deepEqual(rows(text, { silenced: true }).map((r) => r[0]), ['example-identifier', 'example-identifier']);
       assert.deepEqual(rows('279035121518989', { testIdentities: ['279035121518989'] }), []);

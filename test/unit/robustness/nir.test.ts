@@ -1,6 +1,7 @@
 // The patient-identifier checks on arbitrary input: never throw, stay well-formed.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { bilingual } from '../../../src/core/l10n';
 import { checkMatriculeIns, checkPatientIdentifiers } from '../../../src/core/nir';
 import { AWKWARD, anyText, assertDiagnostics, lineEnds, withLineEnds } from './support';
 
@@ -24,7 +25,7 @@ describe('robustness/NIR checks', () => {
         // Never quotes the entry: a message must not leak the number typed.
         for (const e of [...r.errors, ...r.warnings]) {
           const digits = entry.replace(/\D/g, '');
-          if (digits.length >= 6) assert.ok(!e.message.fr.includes(digits) && !e.message.en.includes(digits));
+          if (digits.length >= 6) assert.ok(!bilingual(e.message).fr.includes(digits) && !bilingual(e.message).en.includes(digits));
         }
       }),
       { numRuns: 1000 },
