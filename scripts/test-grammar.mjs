@@ -22,14 +22,14 @@ const require = createRequire(import.meta.url);
 /** MedGuide's grammars, exactly as `contributes.grammars` in package.json should list them. */
 export const GRAMMARS = [
   {
-    scopeName: 'source.toml',
+    scopeName: 'source.toml.medguide',
     path: './syntaxes/toml.tmLanguage.json',
   },
   {
     scopeName: 'text.html.markdown.hugo.frontmatter',
     path: './syntaxes/hugo-frontmatter.injection.tmLanguage.json',
     injectTo: ['text.html.markdown'],
-    embeddedLanguages: { 'meta.embedded.block.frontmatter.toml': 'toml' },
+    embeddedLanguages: { 'meta.embedded.block.frontmatter.toml': 'medguide-toml' },
   },
   {
     scopeName: 'text.html.markdown.hugo.shortcodes',
@@ -89,6 +89,15 @@ function checkManifest() {
   }
   for (const c of contributed) {
     if (!GRAMMARS.some((g) => g.scopeName === c.scopeName)) problems.push(`package.json: ${c.scopeName} (${c.path}) is not tested by scripts/test-grammar.mjs`);
+  }
+  // Good citizenship: VS Code's global `toml` language and the `source.toml` scope belong to the
+  // TOML extensions (Even Better TOML…); MedGuide's grammar has its own language id and scope.
+  for (const c of manifest.contributes?.grammars ?? []) {
+    if (c.scopeName === 'source.toml' || c.language === 'toml') problems.push(`package.json: a grammar claims the global TOML language or scope: ${JSON.stringify(c)}`);
+    for (const lang of Object.values(c.embeddedLanguages ?? {})) if (lang === 'toml') problems.push(`package.json: ${c.scopeName} embeds the global \`toml\` language`);
+  }
+  for (const l of manifest.contributes?.languages ?? []) {
+    if (l.id === 'toml') problems.push('package.json: contributes.languages claims the global `toml` language');
   }
   return { problems, note: '' };
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../core/config';
 import { writeRulesToml } from '../core/conventions';
 import type { HugoSite } from '../core/site';
-import { currentLang } from './lang';
+import { currentLang, t } from './lang';
+import { isNotFound, logFailure } from './log';
 import type { SiteModel } from './siteModel';
 
 export const WRITE_RULES = 'medguide.writeRules';
@@ -23,7 +24,7 @@ async function siteOf(sites: SiteModel, uri: vscode.Uri | undefined): Promise<{ 
   if (all.length <= 1) return all[0];
   const pick = await vscode.window.showQuickPick(
     all.map((s) => ({ label: vscode.workspace.asRelativePath(s.uri.with({ path: s.site.root }), true), item: s })),
-    { placeHolder: vscode.l10n.t('Which site?') },
+    { placeHolder: t('Which site?') },
   );
   return pick?.item;
 }
@@ -38,22 +39,23 @@ export function registerConventionsCommand(context: vscode.ExtensionContext, sit
     vscode.commands.registerCommand(WRITE_RULES, async (uri?: vscode.Uri, options: WriteRulesOptions = {}): Promise<vscode.Uri | undefined> => {
       const found = await siteOf(sites, uri instanceof vscode.Uri ? uri : undefined);
       if (!found) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('MedGuide found no Hugo site in this workspace.'));
+        void vscode.window.showInformationMessage(t('MedGuide found no Hugo site in this workspace.'));
         return undefined;
       }
       const target = found.uri.with({ path: `${found.site.root}/${CONFIG_FILE_NAME}`, query: '', fragment: '' });
       let exists = true;
       try {
         await vscode.workspace.fs.stat(target);
-      } catch {
+      } catch (e) {
+        if (!isNotFound(e)) logFailure('Looking for the site\'s .medguide.toml', e, target);
         exists = false;
       }
       if (exists) {
         let replace = options.replace;
         if (replace === undefined) {
-          const yes = vscode.l10n.t('Replace');
+          const yes = t('Replace');
           const answer = await vscode.window.showWarningMessage(
-            vscode.l10n.t('This site already has a .medguide.toml. Replace it with the rules MedGuide finds in the site?'),
+            t('This site already has a .medguide.toml. Replace it with the rules MedGuide finds in the site?'),
             { modal: true },
             yes,
           );

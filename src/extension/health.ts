@@ -14,8 +14,8 @@ import {
   type HealthReport,
   type PageHealth,
 } from '../core/health';
-import { localize, type Bilingual } from '../core/l10n';
-import { currentLang } from './lang';
+import { currentLang, t } from './lang';
+import { logFailure } from './log';
 import type { SiteModel } from './siteModel';
 
 export const HEALTH_VIEW = 'medguide.health';
@@ -34,10 +34,6 @@ const GROUP_ICONS: Readonly<Record<HealthGroup, string>> = {
   sources: 'book',
   patient: 'shield',
 };
-
-function t(m: Bilingual, args?: Record<string, string | number>): string {
-  return localize(m, currentLang(), args);
-}
 
 /** Today, as the report counts days: noon UTC of the local date (the CLI's `--today`). */
 function today(): Date {
@@ -134,6 +130,7 @@ class HealthModel implements vscode.Disposable {
           } catch (e) {
             if (e instanceof HealthCancelled) return;
             // A site that cannot be read (removed meanwhile…) is left out of this run.
+            logFailure('Computing the guide health of a site', e, uri.with({ path: site.root, query: '', fragment: '' }));
           }
         }
         if (cancelled()) return;
@@ -147,8 +144,9 @@ class HealthModel implements vscode.Disposable {
         this.ready = true;
         void vscode.commands.executeCommand('setContext', AVAILABLE_CONTEXT, out.length > 0);
         this.changed.fire();
-      } catch {
+      } catch (e) {
         // Never into the extension host: the next change tries again.
+        logFailure('Computing the guide health', e);
       }
     })();
     this.running = run;
@@ -196,7 +194,7 @@ type Node =
 function openCommand(site: SiteReport, page: PageHealth, line: number, column: number): vscode.Command {
   const uri = site.base.with({ path: page.file, query: '', fragment: '' });
   const at = new vscode.Range(line, column, line, column);
-  return { command: 'vscode.open', title: vscode.l10n.t('Open the page'), arguments: [uri, { selection: at, preview: true } satisfies vscode.TextDocumentShowOptions] };
+  return { command: 'vscode.open', title: t('Open the page'), arguments: [uri, { selection: at, preview: true } satisfies vscode.TextDocumentShowOptions] };
 }
 
 function siteName(r: HealthReport): string {
@@ -219,11 +217,14 @@ class HealthTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  private readonly listener: vscode.Disposable;
+
   constructor(private readonly model: HealthModel) {
-    model.onDidChange(() => this.changed.fire(undefined));
+    this.listener = model.onDidChange(() => this.changed.fire(undefined));
   }
 
   dispose(): void {
+    this.listener.dispose();
     this.changed.dispose();
   }
 
@@ -362,7 +363,7 @@ class HealthPanel implements vscode.Disposable {
       this.panel.reveal();
       return;
     }
-    const panel = vscode.window.createWebviewPanel('medguide.healthReport', vscode.l10n.t('Guide Health'), vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel('medguide.healthReport', t('Guide Health'), vscode.ViewColumn.Active, {
       enableScripts: true,
       enableFindWidget: true,
       localResourceRoots: [],
@@ -419,19 +420,19 @@ export function registerHealth(context: vscode.ExtensionContext, sites: SiteMode
   model.setWantFull(() => view.visible || panel.isOpen);
 
   const status = vscode.window.createStatusBarItem('medguide.health.status', vscode.StatusBarAlignment.Left, 10);
-  status.name = vscode.l10n.t('MedGuide: Guide Health');
+  status.name = t('MedGuide: Guide Health');
   status.command = `${HEALTH_VIEW}.focus`;
 
   const update = () => {
     const count = model.outOfDate();
     const any = model.reports.length > 0;
-    view.message = !model.ready || (any && !model.full) ? vscode.l10n.t('Reading the site…') : !any ? vscode.l10n.t('No Hugo site in this workspace.') : undefined;
+    view.message = !model.ready || (any && !model.full) ? t('Reading the site…') : !any ? t('No Hugo site in this workspace.') : undefined;
     if (!any) {
       status.hide();
       return;
     }
-    status.text = `$(${count > 0 ? 'history' : 'pass'}) ${vscode.l10n.t('{0} out of date', count)}`;
-    status.tooltip = count > 0 ? vscode.l10n.t('Guide health: {0} page(s) out of date. Show them.', count) : vscode.l10n.t('Guide health: no page out of date.');
+    status.text = `$(${count > 0 ? 'history' : 'pass'}) ${t('{0} out of date', count)}`;
+    status.tooltip = count > 0 ? t('Guide health: {0} page(s) out of date. Show them.', count) : t('Guide health: no page out of date.');
     status.show();
   };
 

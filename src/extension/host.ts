@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DirEntry, FileStat, SiteHost } from '../core/site';
+import { isNotFound, logFailure } from './log';
 
 /**
  * The site model's host over `workspace.fs` (works on virtual file systems and in the browser).
@@ -27,7 +28,9 @@ export class VscodeHost implements SiteHost {
         else if (type & vscode.FileType.File) out.push({ name, kind: 'file' });
       }
       return out;
-    } catch {
+    } catch (e) {
+      // A folder that is not there is routine (the model probes for them); anything else is logged.
+      if (!isNotFound(e)) logFailure('Listing a folder', e, this.uri(path));
       return [];
     }
   }
@@ -35,7 +38,13 @@ export class VscodeHost implements SiteHost {
   async readFile(path: string): Promise<string> {
     const doc = this.open(path);
     if (doc && !doc.isClosed) return doc.getText();
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uri(path)));
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.uri(path)));
+    } catch (e) {
+      // The site model gets over it (a page or a rules file it cannot read is left out): say which file, and why.
+      if (!isNotFound(e)) logFailure('Reading a file', e, this.uri(path));
+      throw e;
+    }
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
@@ -44,7 +53,8 @@ export class VscodeHost implements SiteHost {
     try {
       const s = await vscode.workspace.fs.stat(this.uri(path));
       return { kind: s.type & vscode.FileType.Directory ? 'directory' : 'file', mtime: s.mtime, size: s.size };
-    } catch {
+    } catch (e) {
+      if (!isNotFound(e)) logFailure('Reading the details of a file', e, this.uri(path));
       return undefined;
     }
   }

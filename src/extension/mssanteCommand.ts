@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { localize } from '../core/l10n';
 import { addressFor, checkMatriculeIns, formatPatientAddress, groupMatriculeEntry, isKnownExampleMatricule, MATRICULE_FORMAT_HINT, normalizeMatriculeEntry, type AddressFormat } from '../core/nir';
-import { currentLang } from './lang';
+import { currentLang, t } from './lang';
 import { isPublishedLocation } from './published';
 
 export const INSERT_PATIENT_ADDRESS = 'medguide.insertPatientAddress';
@@ -18,7 +18,7 @@ export function registerMssanteCommand(context: vscode.ExtensionContext): void {
       const editor = vscode.window.activeTextEditor;
       // Markdown only: the address is written as Markdown (autolink, mailto link), into guide pages.
       if (!editor || editor.document.languageId !== 'markdown') {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown file to insert a patient MSSanté address.'));
+        void vscode.window.showInformationMessage(t('Open a Markdown file to insert a patient MSSanté address.'));
         return;
       }
       const config = vscode.workspace.getConfiguration('medguide.mssante', editor.document.uri);
@@ -26,13 +26,13 @@ export function registerMssanteCommand(context: vscode.ExtensionContext): void {
         // One way out: "Don't insert" is the dialog's close affordance, so VS Code adds no Cancel
         // button of its own, and Escape and the dialog's × give the same answer. "Insert anyway"
         // only opens the masked box, which inserts nothing until a complete, valid number is confirmed.
-        const dontInsert: vscode.MessageItem = { title: vscode.l10n.t("Don't insert"), isCloseAffordance: true };
-        const insert: vscode.MessageItem = { title: vscode.l10n.t('Insert anyway') };
+        const dontInsert: vscode.MessageItem = { title: t("Don't insert"), isCloseAffordance: true };
+        const insert: vscode.MessageItem = { title: t('Insert anyway') };
         const choice = await vscode.window.showWarningMessage(
-          vscode.l10n.t('This file belongs to a published site'),
+          t('This file belongs to a published site'),
           {
             modal: true,
-            detail: vscode.l10n.t(
+            detail: t(
               "The patient's number will be published with the page and kept in the file's history (undo, local history, backups, Git). Patient identifiers belong in the patient's record, not in a guide page.",
             ),
           },
@@ -65,19 +65,19 @@ const COMPLETE_LENGTH = 15;
 function askAddress(): Promise<string | undefined> {
   const lang = currentLang();
   const box = vscode.window.createInputBox();
-  box.title = vscode.l10n.t('Patient MSSanté address');
-  box.placeholder = vscode.l10n.t("Patient's own matricule INS (15 characters, key included)");
+  box.title = t('Patient MSSanté address');
+  box.placeholder = t("Patient's own matricule INS (15 characters, key included)");
   box.password = true;
   box.ignoreFocusOut = true;
   box.value = '';
-  const show: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('eye'), tooltip: vscode.l10n.t('Show the number (on this screen only)') };
-  const hide: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('eye-closed'), tooltip: vscode.l10n.t('Hide the number') };
+  const show: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('eye'), tooltip: t('Show the number (on this screen only)') };
+  const hide: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('eye-closed'), tooltip: t('Hide the number') };
   box.buttons = [show];
   let shown = false;
   /** The message line: the verdict (or the format hint), after the grouped entry when it is shown. */
   const render = (verdict: vscode.InputBoxValidationMessage | undefined) => {
     const entry = shown ? groupMatriculeEntry(box.value) : '';
-    const lead = entry === '' ? '' : `${vscode.l10n.t('Entry: {0}', entry)} · `;
+    const lead = entry === '' ? '' : `${t('Entry: {0}', entry)} · `;
     const hint = localize(MATRICULE_FORMAT_HINT, lang);
     box.prompt = lead + hint;
     box.validationMessage = verdict ? { message: lead + verdict.message, severity: verdict.severity } : undefined;
@@ -98,8 +98,8 @@ function askAddress(): Promise<string | undefined> {
       check.warnings.length
         ? { message: localize(check.warnings[0].message, lang), severity: vscode.InputBoxValidationSeverity.Warning }
         : isKnownExampleMatricule(value)
-          ? { message: vscode.l10n.t("The ANS's published example number, not a real patient's: press Enter to insert the address."), severity: vscode.InputBoxValidationSeverity.Info }
-          : { message: vscode.l10n.t('Valid matricule INS: press Enter to insert the address.'), severity: vscode.InputBoxValidationSeverity.Info },
+          ? { message: t("The ANS's published example number, not a real patient's: press Enter to insert the address."), severity: vscode.InputBoxValidationSeverity.Info }
+          : { message: t('Valid matricule INS: press Enter to insert the address.'), severity: vscode.InputBoxValidationSeverity.Info },
     );
     return true;
   };

@@ -4,6 +4,7 @@ import { medguidePlugin, pageLabelLang, type AlertShortcodeSpec, type CollapseMo
 import type { ContentFile, HugoSite } from '../core/site';
 import { languageFromName } from '../core/site/contentFiles';
 import { currentLang } from './lang';
+import { logFailure } from './log';
 import { defaultHref } from '../core/markdown/context';
 import type { SiteModel } from './siteModel';
 
@@ -31,8 +32,9 @@ export function fileLanguage(site: HugoSite, path: string): string | undefined {
   return languageFromName(path.slice(path.lastIndexOf('/') + 1), new Set(site.languages)).lang;
 }
 
-export function previewSettings(): MedguideSettings {
-  const config = vscode.workspace.getConfiguration('medguide');
+/** The preview's settings for a document (they may differ per workspace folder), or the window's without one. */
+export function previewSettings(resource?: vscode.Uri): MedguideSettings {
+  const config = vscode.workspace.getConfiguration('medguide', resource);
   const alerts = config.get<Record<string, AlertShortcodeSpec> | null>('shortcodes.alerts', null);
   return {
     lang: currentLang(),
@@ -43,6 +45,23 @@ export function previewSettings(): MedguideSettings {
   };
 }
 
+/** Settings per rendered document, read once and again after a change of them: the plugin asks at every parse and render. */
+const settingsByDocument = new Map<string, MedguideSettings>();
+
+export function clearPreviewCaches(): void {
+  settingsByDocument.clear();
+}
+
+function documentSettings(uri: vscode.Uri | undefined): MedguideSettings {
+  const key = uri?.toString() ?? '';
+  let settings = settingsByDocument.get(key);
+  if (!settings) {
+    if (settingsByDocument.size >= 64) settingsByDocument.clear();
+    settingsByDocument.set(key, (settings = previewSettings(uri)));
+  }
+  return settings;
+}
+
 /**
  * Registers what the preview needs and returns the markdown-it extender. Settings are read at
  * render time; a change to them, or to the site (pages, rules, templates), refreshes open previews.
@@ -51,17 +70,17 @@ export function previewSettings(): MedguideSettings {
  */
 export function registerPreview(context: vscode.ExtensionContext, sites: SiteModel): (md: MarkdownIt) => MarkdownIt {
   const refresh = () => void vscode.commands.executeCommand('markdown.preview.refresh');
-  // Read once and on change: the plugin asks at every parse and render, and reading VS Code's
-  // configuration costs more than rendering a short page.
-  let settings = previewSettings();
+  // Read once per document and on change: the plugin asks at every parse and render, and reading
+  // VS Code's configuration costs more than rendering a short page.
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('medguide')) {
-        settings = previewSettings();
+        clearPreviewCaches();
         refresh();
       }
     }),
     sites.onDidChange(refresh),
+    { dispose: clearPreviewCaches },
   );
   /**
    * The settings for one page: labels in the page's language (its site's languages; the setting
@@ -69,6 +88,7 @@ export function registerPreview(context: vscode.ExtensionContext, sites: SiteMod
    */
   const siteSettings = (env: unknown): MedguideSettings => {
     const uri = currentDocument(env);
+    const settings = documentSettings(uri);
     const site = uri ? sites.knownSite(uri) : undefined;
     if (!site || !uri) return settings;
     const lang = pageLabelLang(site.config, fileLanguage(site, uri.path), settings.lang ?? 'fr');
@@ -83,7 +103,7 @@ export function registerPreview(context: vscode.ExtensionContext, sites: SiteMod
         const uri = currentDocument(env);
         const site = uri ? sites.knownSite(uri) : undefined;
         const resolver = site?.resolverFor(uri!.path);
-        if (site && !site.isCurrent) void site.pageMaps().then(refresh, () => undefined);
+        if (site && !site.isCurrent) void site.pageMaps().then(refresh, (e) => logFailure('Reading the site for the preview', e, uri));
         return resolver;
       },
       getCurrentPage: (env: unknown) => currentDocument(env)?.path,

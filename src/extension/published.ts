@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isNotFound, logFailure } from './log';
 
 /**
  * Whether a file will be published: it sits under a Hugo `content/` folder, or in a Git repository
@@ -13,8 +14,9 @@ export async function isPublishedLocation(uri: vscode.Uri): Promise<boolean> {
     try {
       const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(dir, '.git', 'config'));
       return /^\s*\[remote\s+"/m.test(new TextDecoder().decode(bytes));
-    } catch {
-      /* no repository here: look higher */
+    } catch (e) {
+      // No repository here: look higher (a file that is there but cannot be read is logged).
+      if (!isNotFound(e)) logFailure('Reading a Git configuration', e, vscode.Uri.joinPath(dir, '.git', 'config'));
     }
     const parent = vscode.Uri.joinPath(dir, '..');
     if (parent.path === dir.path) break;

@@ -6,6 +6,7 @@ import { toVsDiagnosticsIn } from './convert';
 import { DeletionBursts } from './deletions';
 import { VscodeHost } from './host';
 import { currentLang } from './lang';
+import { logFailure } from './log';
 
 /** Files that may make a folder a Hugo site root, or hold its rules. */
 const ROOT_MARKERS = '**/{hugo.toml,hugo.yaml,hugo.yml,hugo.json,config.toml,config.yaml,config.yml,config.json,.medguide.toml,config/_default/*.toml,config/_default/*.yaml,config/_default/*.yml,config/_default/*.json}';
@@ -86,7 +87,8 @@ export class SiteModel implements vscode.Disposable {
     let site: HugoSite | undefined;
     try {
       site = await workspace.siteFor(uri.path);
-    } catch {
+    } catch (e) {
+      logFailure('Finding the Hugo site of a file', e, uri);
       site = undefined;
     }
     this.known.set(this.folderOf(uri), site ?? null);
@@ -111,15 +113,18 @@ export class SiteModel implements vscode.Disposable {
     const rootUri = uri.with({ path: site.root, query: '', fragment: '' });
     const key = rootUri.toString();
     if (this.watched.has(key)) return;
-    this.publishConfigProblems(uri, site);
+    this.publishConfigProblems(uri, site).catch((e: unknown) => logFailure("Checking the site's configuration", e, uri));
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(rootUri, '**/*'));
     const { workspace } = this.entry(uri);
     const apply = (kind: 'created' | 'changed' | 'deleted') => (u: vscode.Uri) => {
       if (/\/(?:\.git|node_modules|public|resources)(?:\/|$)/.test(u.path)) return;
-      void workspace.applyChange({ path: u.path, kind }).then(() => {
-        if (kind !== 'changed' || !PAGE_EXTENSIONS.test(u.path)) this.fireChanged();
-        if (isHugoConfigName(baseName(u)) || /\/config\/|\.medguide\.toml$|\/frontmatter\.json$/.test(u.path)) void this.republish(u);
-      });
+      void workspace.applyChange({ path: u.path, kind }).then(
+        () => {
+          if (kind !== 'changed' || !PAGE_EXTENSIONS.test(u.path)) this.fireChanged();
+          if (isHugoConfigName(baseName(u)) || /\/config\/|\.medguide\.toml$|\/frontmatter\.json$/.test(u.path)) void this.republish(u);
+        },
+        (e: unknown) => logFailure('Following a change of the site', e, u),
+      );
     };
     const disposable = vscode.Disposable.from(
       watcher,
@@ -158,8 +163,12 @@ export class SiteModel implements vscode.Disposable {
   }
 
   private async republish(uri: vscode.Uri): Promise<void> {
-    const site = await this.siteFor(uri);
-    if (site) await this.publishConfigProblems(uri, site);
+    try {
+      const site = await this.siteFor(uri);
+      if (site) await this.publishConfigProblems(uri, site);
+    } catch (e) {
+      logFailure("Checking the site's configuration", e, uri);
+    }
   }
 
   /** A `.medguide.toml` open in an editor gets its diagnostics as it is typed, whether or not a page uses it yet. */
@@ -182,12 +191,15 @@ export class SiteModel implements vscode.Disposable {
           this.forgetTimers.delete(uri.toString());
           const { workspace } = this.entry(uri);
           if (config) {
-            void workspace.applyChange({ path: uri.path, kind: 'changed' }).then(() => {
-              this.known.clear();
-              this.fireChanged();
-              void this.republish(uri);
-            });
-          } else void workspace.forget(uri.path);
+            void workspace.applyChange({ path: uri.path, kind: 'changed' }).then(
+              () => {
+                this.known.clear();
+                this.fireChanged();
+                void this.republish(uri);
+              },
+              (e: unknown) => logFailure('Following an edit of the configuration', e, uri),
+            );
+          } else void workspace.forget(uri.path).catch((e: unknown) => logFailure('Following an edit of a page', e, uri));
         },
         config ? 0 : 200,
       ),
@@ -204,11 +216,13 @@ export class SiteModel implements vscode.Disposable {
     let markers: vscode.Uri[] = [];
     try {
       markers = await vscode.workspace.findFiles(ROOT_MARKERS, EXCLUDE, undefined, token);
-    } catch {
+    } catch (e) {
+      if (!token?.isCancellationRequested) logFailure("Finding the workspace's Hugo sites", e);
       markers = [];
     }
     const out = new Map<string, { uri: vscode.Uri; site: HugoSite }>();
     for (const m of markers) {
+      if (token?.isCancellationRequested) break;
       const site = await this.siteFor(m);
       if (site && !out.has(site.root)) out.set(site.root, { uri: m, site });
     }
@@ -219,6 +233,7 @@ export class SiteModel implements vscode.Disposable {
   async allPages(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
     const out: vscode.Uri[] = [];
     for (const { uri, site } of await this.allSites(token)) {
+      if (token?.isCancellationRequested) break;
       for (const f of await site.files()) if (PAGE_EXTENSIONS.test(f.file)) out.push(uri.with({ path: f.file, query: '', fragment: '' }));
     }
     return out;
@@ -229,5 +244,11 @@ export class SiteModel implements vscode.Disposable {
     for (const t of this.forgetTimers.values()) clearTimeout(t);
     for (const w of this.watched.values()) w.dispose();
     for (const d of this.disposables) d.dispose();
+    // The sites read (their pages, front matter, maps) go with the model.
+    this.forgetTimers.clear();
+    this.watched.clear();
+    this.workspaces.clear();
+    this.known.clear();
+    this.cmsFiles.clear();
   }
 }

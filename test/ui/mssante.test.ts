@@ -39,6 +39,17 @@ function filesContaining(dir: string, needle: string): string[] {
   return hits;
 }
 
+/** Every file under `dir` named `name`. */
+function filesNamed(dir: string, name: string): string[] {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) => (e.isDirectory() ? filesNamed(join(dir, e.name), name) : e.name === name ? [join(dir, e.name)] : []));
+}
+
 describe('UI: insert a patient MSSanté address from a matricule INS', function () {
   this.timeout(180_000);
   let wb: Workbench;
@@ -177,7 +188,13 @@ describe('UI: insert a patient MSSanté address from a matricule INS', function 
     await wb.close({ keepFolders: true });
     closed = true;
     const hits = [state, profileDir, server.base].flatMap((dir) => filesContaining(dir, BODY));
+    // MedGuide's own log (its LogOutputChannel, in the run's logs folder) is among the files searched.
+    const logs = [state, server.base].flatMap((dir) => filesNamed(dir, 'MedGuide.log'));
+    const logText = logs.map((f) => readFileSync(f, 'utf8')).join('\n');
     await wb.removeFolders();
+    assert.ok(logs.length > 0, 'the MedGuide log file exists in the logs of the run');
+    assert.match(logText, /MedGuide .* started/, 'the log was written to');
+    assert.ok(!logText.includes(BODY), 'the MedGuide log does not contain the number');
     for (const line of consoleLines) {
       assert.ok(!line.includes(BODY), 'no console line of the workbench or extension host contains the number');
     }

@@ -57,5 +57,14 @@ describe('UI: the Problems panel and the highlighting of a guide page', function
     assert.ok((await classesOf('{.lead}')).size >= 2, 'the attribute list is coloured');
     assert.ok((await classesOf('publishdate = ')).size >= 2, 'the TOML front matter is coloured');
     await screenshot(page, 'highlighting', { readme: true });
+    // No TOML extension here: the site's hugo.toml gets MedGuide's own TOML language and grammar
+    // (MedGuide does not claim VS Code's `toml` language, which a TOML extension would provide).
+    await openFile(page, 'hugo.toml');
+    await line('languageCode = ').waitFor({ timeout: 15_000 });
+    const mode = page.locator('.statusbar-item[id="status.editor.mode"]');
+    await page.waitForFunction(() => /TOML \(MedGuide\)/.test(document.querySelector('.statusbar-item[id="status.editor.mode"]')?.textContent ?? ''), undefined, { timeout: 15_000 }).catch(() => undefined);
+    assert.match(await mode.innerText(), /TOML \(MedGuide\)/, 'the language mode shown for hugo.toml');
+    await page.waitForTimeout(500);
+    assert.ok((await classesOf('languageCode = ')).size >= 2, 'hugo.toml is coloured');
   });
 });

@@ -30,3 +30,8 @@ export function parseTomlCached(block: string): Record<string, unknown> {
   if (entry.error !== undefined) throw entry.error;
   return entry.value!;
 }
+
+/** Forgets every remembered block (the extension's deactivation). */
+export function clearTomlParseCache(): void {
+  cache.clear();
+}

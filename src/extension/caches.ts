@@ -1,0 +1,11 @@
+import { clearTomlParseCache } from '../core/frontmatter/parseCache';
+import { clearPreviewCaches } from './preview';
+
+/**
+ * The module-level caches of the extension and of the core it loads, emptied on deactivation: the
+ * module stays loaded after `deactivate()` (and again on a later activation), its memory must not.
+ */
+export function clearModuleCaches(): void {
+  clearTomlParseCache();
+  clearPreviewCaches();
+}
