@@ -19,12 +19,11 @@ import {
   type HealthGroup,
   type HealthReport,
 } from '../core/health';
-import { localize, type Bilingual, type Lang } from '../core/l10n';
+import { type Lang, localize, type Message, msg } from '../core/l10n';
 import { SiteWorkspace } from '../core/site';
+import { readArgs } from './args';
 import { commandOptions, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
-
-const T = (fr: string, en: string): Bilingual => ({ fr, en });
 
 /** What each `--fail-on` value stands for. */
 const FAIL_ON: Readonly<Record<string, (report: HealthReport) => number>> = {
@@ -35,26 +34,7 @@ const FAIL_ON: Readonly<Record<string, (report: HealthReport) => number>> = {
 };
 
 const M = {
-  usage: T(
-    `Utilisation : medguide health [dossier] [options]
-
-Santé du guide : les pages à mettre à jour (sources et dernière mise à jour, selon les seuils de
-chaque section dans .medguide.toml), inachevées, non publiées, aux liens cassés, sans sources ou
-avec des données de patients. Par défaut : le site autour du dossier courant.
-
-Options :
-  --format text|json|html   format de sortie (text par défaut ; html : un seul fichier autonome)
-  --fail-on stale|todo|broken|patient
-                            code de sortie 1 s'il y a des pages à mettre à jour (stale), inachevées
-                            (todo), des liens cassés (broken) ou des données de patients (patient) ;
-                            plusieurs valeurs séparées par des virgules, ou l'option répétée
-  --today AAAA-MM-JJ        date du jour (par défaut : celle du système)
-  --lang fr|en              langue du rapport (par défaut : celle du système)
-  -h, --help                cette aide
-
-Code de sortie : 0, 1 si une condition de --fail-on est remplie, 2 en cas de problème d’utilisation ou de configuration.
-`,
-    `Usage: medguide health [folder] [options]
+  usage: msg(`Usage: medguide health [folder] [options]
 
 Guide health: the pages that are out of date (sources and last update, against each section's
 thresholds in .medguide.toml), unfinished, not published, with broken links, without sources or
@@ -71,27 +51,23 @@ Options:
   -h, --help                this help
 
 Exit code: 0, 1 when a --fail-on condition holds, 2 for a usage or configuration problem.
-`,
-  ),
-  unknownOption: T('Option inconnue : {option}', 'Unknown option: {option}'),
-  missingValue: T('Valeur manquante après {option}', 'Missing value after {option}'),
-  badValue: T('Valeur invalide pour {option} : {value}', 'Invalid value for {option}: {value}'),
-  tooManyPaths: T('Un seul dossier à la fois.', 'One folder at a time.'),
-  notFound: T('Chemin introuvable : {path}', 'Path not found: {path}'),
-  noSite: T(
-    'Aucun site Hugo trouvé autour de {path} (ni hugo.toml, config.toml… ni .medguide.toml).',
-    'No Hugo site found around {path} (no hugo.toml, config.toml… nor .medguide.toml).',
-  ),
-  configProblem: T('{file}:{line}:{column} {severity} {code} {message}', '{file}:{line}:{column} {severity} {code} {message}'),
-  failed: T('medguide health : {what} ({count} page(s)).', 'medguide health: {what} ({count} page(s)).'),
-  freshness: T('Fraîcheur des sources par section (pages par années depuis annees)', 'Freshness of the sources per section (pages by years since annees)'),
+`),
+  unknownOption: msg('Unknown option: {option}'),
+  missingValue: msg('Missing value after {option}'),
+  badValue: msg('Invalid value for {option}: {value}'),
+  tooManyPaths: msg('One folder at a time.'),
+  notFound: msg('Path not found: {path}'),
+  noSite: msg('No Hugo site found around {path} (no hugo.toml, config.toml… nor .medguide.toml).'),
+  configProblem: msg('{file}:{line}:{column} {severity} {code} {message}'),
+  failed: msg('medguide health: {what} ({count} page(s)).'),
+  freshness: msg('Freshness of the sources per section (pages by years since annees)'),
 } as const;
 
-const FAIL_WHAT: Readonly<Record<string, Bilingual>> = {
-  stale: T('pages à mettre à jour', 'pages out of date'),
-  todo: T('pages inachevées', 'unfinished pages'),
-  broken: T('liens cassés', 'broken links'),
-  patient: T('données de patients', 'patient data'),
+const FAIL_WHAT: Readonly<Record<string, Message>> = {
+  stale: msg('pages out of date'),
+  todo: msg('unfinished pages'),
+  broken: msg('broken links'),
+  patient: msg('patient data'),
 };
 
 interface Options {
@@ -105,40 +81,31 @@ interface Options {
 
 function parseArgs(args: readonly string[], lang: Lang): Options | string {
   const o: Options = { format: 'text', lang, failOn: [], paths: [], help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      o.paths.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === '-h' || arg === '--help') {
-      o.help = true;
-      continue;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      o.paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    if (!['--format', '--lang', '--today', '--fail-on'].includes(name)) return localize(M.unknownOption, lang, { option: /\d/.test(arg) ? name : arg });
-    const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined) return localize(M.missingValue, lang, { option: name });
-    if (name === '--format') {
-      if (value !== 'text' && value !== 'json' && value !== 'html') return localize(M.badValue, lang, { option: name, value });
-      o.format = value;
-    } else if (name === '--lang') {
-      if (value !== 'fr' && value !== 'en') return localize(M.badValue, lang, { option: name, value });
-      o.lang = value;
-    } else if (name === '--today') {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-      const valid = m && new Date(`${value}T12:00:00Z`).toISOString().slice(0, 10) === value;
-      if (!valid) return localize(M.badValue, lang, { option: name, value });
-      o.today = value;
-    } else {
-      for (const v of value.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
-        if (!(v in FAIL_ON)) return localize(M.badValue, lang, { option: name, value: v });
-        if (!o.failOn.includes(v)) o.failOn.push(v);
+  for (const a of readArgs(args, { flags: ['--help'], values: ['--format', '--lang', '--today', '--fail-on'] })) {
+    if (a.kind === 'dashes') continue;
+    if (a.kind === 'positional') o.paths.push(a.value);
+    // An unknown option with digits is named without its value (it may be a patient number).
+    else if (a.kind === 'unknown') return localize(M.unknownOption, lang, { option: /\d/.test(a.raw) ? a.name : a.raw });
+    else if (a.kind === 'missing') return localize(M.missingValue, lang, { option: a.name });
+    else if (a.kind === 'flag') o.help = true;
+    else {
+      const { name, value } = a;
+      if (name === '--format') {
+        if (value !== 'text' && value !== 'json' && value !== 'html') return localize(M.badValue, lang, { option: name, value });
+        o.format = value;
+      } else if (name === '--lang') {
+        if (value !== 'fr' && value !== 'en') return localize(M.badValue, lang, { option: name, value });
+        o.lang = value;
+      } else if (name === '--today') {
+        const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+        const valid = m && new Date(`${value}T12:00:00Z`).toISOString().slice(0, 10) === value;
+        if (!valid) return localize(M.badValue, lang, { option: name, value });
+        o.today = value;
+      } else {
+        for (const v of value.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+          if (!(v in FAIL_ON)) return localize(M.badValue, lang, { option: name, value: v });
+          if (!o.failOn.includes(v)) o.failOn.push(v);
+        }
       }
     }
   }
@@ -161,7 +128,7 @@ function padStart(s: string, n: number): string {
 
 /** The report as text: totals, then each kind of problem by section (`file:line:column kind message`), then the freshness table. */
 export function healthText(report: HealthReport, lang: Lang, fileName: (absolute: string) => string): string {
-  const t = (m: Bilingual, args?: Record<string, string | number>) => localize(m, lang, args);
+  const t = (m: Message, args?: Record<string, string | number>) => localize(m, lang, args);
   const out: string[] = [];
   const name = report.title ?? path.basename(report.root);
   out.push(`${t(REPORT_LABELS.title)} — ${name} · ${t(REPORT_LABELS.generated, { date: report.today })}`);
@@ -169,7 +136,7 @@ export function healthText(report: HealthReport, lang: Lang, fileName: (absolute
   for (const g of HEALTH_GROUPS) {
     const pages = report.pages.filter((p) => groupsOf(p).has(g as HealthGroup));
     if (pages.length === 0) continue;
-    out.push('', `${t(GROUP_LABELS[g])}${lang === 'fr' ? ' : ' : ': '}${t(REPORT_LABELS.pageCount, { n: pages.length })}`);
+    out.push('', t(msg('{group}: {count}'), { group: t(GROUP_LABELS[g]), count: t(REPORT_LABELS.pageCount, { n: pages.length }) }));
     let section: string | undefined;
     for (const p of pages) {
       if (p.section !== section) {

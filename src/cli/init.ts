@@ -7,31 +7,14 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { writeRulesToml } from '../core/conventions';
-import { localize, type Bilingual, type Lang } from '../core/l10n';
+import { type Lang, localize, msg } from '../core/l10n';
 import { SiteWorkspace } from '../core/site';
+import { readArgs } from './args';
 import { commandOptions, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
 
-const T = (fr: string, en: string): Bilingual => ({ fr, en });
-
 const M = {
-  usage: T(
-    `Utilisation : medguide init [dossier] [options]
-
-Écrit le fichier .medguide.toml du site à partir de ses propres règles : frontmatter.json
-(Front Matter CMS) et les conventions de ses pages (clés attendues par section, types,
-vocabulaires). Chaque règle est commentée avec sa source. Par défaut : le site du dossier courant.
-
-Options :
-  --force              remplacer un .medguide.toml existant
-  --stdout             afficher le fichier au lieu de l'écrire
-  --lang fr|en         langue des commentaires (par défaut : celle du système)
-  --today AAAA-MM-JJ   date inscrite dans l'en-tête
-  -h, --help           cette aide
-
-Code de sortie : 0, 2 en cas de problème d’utilisation ou si le fichier existe déjà (sans --force).
-`,
-    `Usage: medguide init [folder] [options]
+  usage: msg(`Usage: medguide init [folder] [options]
 
 Writes the site's .medguide.toml from its own rules: frontmatter.json (Front Matter CMS) and the
 conventions of its pages (expected keys per section, types, vocabularies). Each rule is commented
@@ -45,21 +28,14 @@ Options:
   -h, --help           this help
 
 Exit code: 0, 2 for a usage problem or when the file exists (without --force).
-`,
-  ),
-  unknownOption: T('Option inconnue : {option}', 'Unknown option: {option}'),
-  missingValue: T('Valeur manquante après {option}', 'Missing value after {option}'),
-  badValue: T('Valeur invalide pour {option} : {value}', 'Invalid value for {option}: {value}'),
-  noSite: T('Aucun site Hugo trouvé autour de {path}.', 'No Hugo site found around {path}.'),
-  exists: T(
-    '{file} existe déjà : il n’est pas remplacé (--force pour le remplacer, --stdout pour voir le nouveau).',
-    '{file} already exists: not replaced (--force to replace it, --stdout to see the new one).',
-  ),
-  wrote: T('{file} écrit : {keys} règle(s) de clés, {sections} section(s), {types} type(s) de contenu.', 'Wrote {file}: {keys} key rule(s), {sections} section(s), {types} content type(s).'),
-  tooFew: T(
-    'Le site n’a que {pages} page(s) : trop peu pour en déduire des conventions (il en faut {min}) ; le fichier ne fixe aucune règle et le dialecte intégré s’applique.',
-    'The site has only {pages} page(s): too few to infer conventions from ({min} needed); the file sets no rule and the built-in dialect applies.',
-  ),
+`),
+  unknownOption: msg('Unknown option: {option}'),
+  missingValue: msg('Missing value after {option}'),
+  badValue: msg('Invalid value for {option}: {value}'),
+  noSite: msg('No Hugo site found around {path}.'),
+  exists: msg('{file} already exists: not replaced (--force to replace it, --stdout to see the new one).'),
+  wrote: msg('Wrote {file}: {keys} key rule(s), {sections} section(s), {types} content type(s).'),
+  tooFew: msg('The site has only {pages} page(s): too few to infer conventions from ({min} needed); the file sets no rule and the built-in dialect applies.'),
 } as const;
 
 interface Options {
@@ -73,27 +49,24 @@ interface Options {
 
 function parseArgs(args: readonly string[], lang: Lang): Options | string {
   const o: Options = { force: false, stdout: false, lang, help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '-h' || arg === '--help') o.help = true;
-    else if (arg === '--force') o.force = true;
-    else if (arg === '--stdout') o.stdout = true;
-    else if (!arg.startsWith('-')) {
-      if (o.folder !== undefined) return localize(M.unknownOption, lang, { option: arg });
-      o.folder = arg;
+  for (const a of readArgs(args, { flags: ['--help', '--force', '--stdout'], values: ['--lang', '--today'] })) {
+    // One folder; `-`, `--` and a second folder are not options of init.
+    if (a.kind === 'dashes') return localize(M.unknownOption, lang, { option: '--' });
+    if (a.kind === 'positional') {
+      if (a.value === '-' || o.folder !== undefined) return localize(M.unknownOption, lang, { option: a.value });
+      o.folder = a.value;
+    } else if (a.kind === 'unknown') return localize(M.unknownOption, lang, { option: a.raw });
+    else if (a.kind === 'missing') return localize(M.missingValue, lang, { option: a.name });
+    else if (a.kind === 'flag') {
+      if (a.name === '--help') o.help = true;
+      else if (a.name === '--force') o.force = true;
+      else o.stdout = true;
+    } else if (a.name === '--lang') {
+      if (a.value !== 'fr' && a.value !== 'en') return localize(M.badValue, lang, { option: a.name, value: a.value });
+      o.lang = a.value;
     } else {
-      const eq = arg.indexOf('=');
-      const name = eq >= 0 ? arg.slice(0, eq) : arg;
-      if (name !== '--lang' && name !== '--today') return localize(M.unknownOption, lang, { option: arg });
-      const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined) return localize(M.missingValue, lang, { option: name });
-      if (name === '--lang') {
-        if (value !== 'fr' && value !== 'en') return localize(M.badValue, lang, { option: name, value });
-        o.lang = value;
-      } else {
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return localize(M.badValue, lang, { option: name, value });
-        o.today = value;
-      }
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(a.value)) return localize(M.badValue, lang, { option: a.name, value: a.value });
+      o.today = a.value;
     }
   }
   return o;

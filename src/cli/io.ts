@@ -1,4 +1,4 @@
-import { langFromLocale, type Bilingual, type Lang } from '../core/l10n';
+import { langFromLocale, type Lang, localize, type Text } from '../core/l10n';
 
 /**
  * What a CLI sub-command may touch, passed in so tests can run commands in-process
@@ -32,16 +32,16 @@ export function commandOptions<O extends { readonly help: boolean; readonly lang
   args: readonly string[],
   io: CliIo,
   parse: (args: readonly string[], lang: Lang) => O | string,
-  usage: Bilingual,
+  usage: Text,
 ): O | number {
   const defaultLang = envLang(io.env);
   const parsed = parse(args, defaultLang);
   if (typeof parsed === 'string') {
-    io.stderr(`${parsed}\n\n${usage[defaultLang]}`);
+    io.stderr(`${parsed}\n\n${localize(usage, defaultLang)}`);
     return EXIT_USAGE;
   }
   if (parsed.help) {
-    io.stdout(usage[parsed.lang]);
+    io.stdout(localize(usage, parsed.lang));
     return EXIT_OK;
   }
   return parsed;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import { localize, type Bilingual, type Lang } from '../core/l10n';
+import { type Lang, localize, type Message, msg } from '../core/l10n';
 import { stripBom } from '../core/text';
 import { labelLangOf, medguidePlugin, pageLabelLang, pageLanguageTag, type CollapseMode, type FrontMatterMode } from '../core/markdown';
 import { FRONT_MATTER_TOKEN, type FrontMatterMeta } from '../core/markdown/frontMatter';
@@ -9,6 +9,7 @@ import { safeText } from '../core/markdown/escape';
 import { SiteWorkspace } from '../core/site';
 import { languageFromName } from '../core/site/contentFiles';
 import { envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
+import { readArgs } from './args';
 import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
 import { publishedUrls } from './pageUrl';
 
@@ -18,19 +19,7 @@ import { publishedUrls } from './pageUrl';
  * `.md` files, relative to the page.
  */
 
-export const RENDER_USAGE: Bilingual = {
-  fr: `Usage : medguide render [options] <page.md | ->
-
-Affiche le HTML de l'aperçu d'une page (sur la sortie standard).
-
-Options :
-  --standalone                 page HTML complète, styles inclus
-  --lang fr|en                 langue des libellés (défaut : LC_ALL, LC_MESSAGES, LANG)
-  --front-matter card|table|hide   affichage de l'en-tête (défaut : card)
-  --collapse open|closed|authored  sections dépliées ou non (défaut : open)
-  -h, --help                   cette aide
-`,
-  en: `Usage: medguide render [options] <page.md | ->
+export const RENDER_USAGE: Message = msg(`Usage: medguide render [options] <page.md | ->
 
 Prints the preview HTML of a page (to standard output).
 
@@ -40,18 +29,17 @@ Options:
   --front-matter card|table|hide   how the front matter is shown (default: card)
   --collapse open|closed|authored  sections open or folded (default: open)
   -h, --help                   this help
-`,
-};
+`);
 
 const MESSAGES = {
-  unknownOption: { fr: 'Option inconnue : {option}', en: 'Unknown option: {option}' },
-  badValue: { fr: 'Valeur invalide pour {option} : « {value} » (attendu : {allowed})', en: 'Invalid value for {option}: “{value}” (expected: {allowed})' },
-  missingValue: { fr: 'Valeur manquante pour {option}', en: 'Missing value for {option}' },
-  missingFile: { fr: 'Indiquez la page à afficher.', en: 'Give the page to render.' },
-  tooManyFiles: { fr: 'Une seule page à la fois.', en: 'One page at a time.' },
-  unreadable: { fr: 'Lecture impossible de {file} : {reason}', en: 'Cannot read {file}: {reason}' },
-  noCss: { fr: 'Styles introuvables (media/preview.css) : page sans styles.', en: 'Styles not found (media/preview.css): page without styles.' },
-} satisfies Record<string, Bilingual>;
+  unknownOption: msg('Unknown option: {option}'),
+  badValue: msg('Invalid value for {option}: “{value}” (expected: {allowed})'),
+  missingValue: msg('Missing value for {option}'),
+  missingFile: msg('Give the page to render.'),
+  tooManyFiles: msg('One page at a time.'),
+  unreadable: msg('Cannot read {file}: {reason}'),
+  noCss: msg('Styles not found (media/preview.css): page without styles.'),
+} satisfies Record<string, Message>;
 
 interface RenderArgs {
   file?: string;
@@ -73,26 +61,23 @@ function parseArgs(argv: readonly string[], defaultLang: Lang): Parsed {
     '--front-matter': ['card', 'table', 'hide'],
     '--collapse': ['open', 'closed', 'authored'],
   };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      files.push(...argv.slice(i + 1));
-      break;
-    }
-    if (a === '-h' || a === '--help') out.help = true;
-    else if (a === '--standalone') out.standalone = true;
-    else if (a.startsWith('--') && a.split('=')[0] in choices) {
-      const [option, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-      const value = inline ?? argv[++i];
-      if (value === undefined) return { ok: false, message: localize(MESSAGES.missingValue, lang(), { option }) };
+  for (const a of readArgs(argv, { flags: ['--help', '--standalone'], values: Object.keys(choices) })) {
+    if (a.kind === 'dashes') continue;
+    if (a.kind === 'positional') files.push(a.value);
+    else if (a.kind === 'unknown') return { ok: false, message: localize(MESSAGES.unknownOption, lang(), { option: a.raw }) };
+    else if (a.kind === 'missing') return { ok: false, message: localize(MESSAGES.missingValue, lang(), { option: a.name }) };
+    else if (a.kind === 'flag') {
+      if (a.name === '--help') out.help = true;
+      else out.standalone = true;
+    } else {
+      const { name: option, value } = a;
       if (!choices[option].includes(value)) {
         return { ok: false, message: localize(MESSAGES.badValue, lang(), { option, value, allowed: choices[option].join(', ') }) };
       }
       if (option === '--lang') out.lang = value as Lang;
       else if (option === '--front-matter') out.frontMatter = value as FrontMatterMode;
       else out.collapse = value as CollapseMode;
-    } else if (a.startsWith('-') && a !== '-') return { ok: false, message: localize(MESSAGES.unknownOption, lang(), { option: a }) };
-    else files.push(a);
+    }
   }
   if (out.help) return { ok: true, args: out };
   if (files.length === 0) return { ok: false, message: localize(MESSAGES.missingFile, lang()) };

@@ -1,14 +1,20 @@
 /**
- * A small glob matcher for content paths relative to the site root (`content/recommandations/**`).
- * Written by hand because the core runs in the browser and must not pull in a Node glob library.
+ * Path patterns of `.medguide.toml` (`skip`, `[[sections]] paths`, `[health] recommendations`) and of
+ * the inferred conventions, relative to the site root (`content/recommandations/**`), matched by
+ * picomatch (its POSIX build: no Node module, it runs in the browser bundle too).
  *
  * - `**` any number of path segments (including none), `*` any characters but `/`, `?` one
- *   character but `/`, `[abc]` / `[!abc]` a character class, `{a,b}` alternatives.
+ *   character but `/`, `[abc]` / `[!abc]` a character class, `{a,b}` alternatives; `*` also
+ *   matches names starting with a dot.
  * - A pattern without `/` matches the file name anywhere (`_index.md`), as in `.gitignore`.
  * - A pattern without wildcards also matches everything under it (`content/snippets`), and so does
  *   one ending with `/`.
  * - Paths compare with `/` separators; `\` in paths is read as `/`; a leading `./` or `/` is ignored.
+ *
+ * Hugo's own patterns (a mount's `includeFiles`/`excludeFiles`) follow Hugo's rules instead: see
+ * `site/hugoGlob.ts`.
  */
+import picomatch from 'picomatch/posix';
 
 export type GlobMatcher = (path: string) => boolean;
 
@@ -16,88 +22,40 @@ export function normalizeRelativePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
 }
 
-function escapeRegExp(c: string): string {
-  return /[.+^${}()|[\]\\*?]/.test(c) ? `\\${c}` : c;
-}
+// posix: `[!abc]` negates a class (picomatch reads it literally otherwise) and `[[:alpha:]]` works.
+const OPTIONS = { dot: true, posix: true } as const;
 
-/** The body of a regular expression for one glob (no anchors). */
-function globBody(glob: string): string {
-  let out = '';
-  let i = 0;
-  let braces = 0;
-  while (i < glob.length) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        const before = i === 0 || glob[i - 1] === '/';
-        const after = glob[i + 2] === undefined || glob[i + 2] === '/';
-        if (before && after) {
-          // `**/` matches zero or more whole segments; a final `**` matches the rest.
-          if (glob[i + 2] === '/') {
-            out += '(?:.*/)?';
-            i += 3;
-          } else {
-            out += '.*';
-            i += 2;
-          }
-          continue;
-        }
-        out += '[^/]*';
-        i += 2;
-        continue;
-      }
-      out += '[^/]*';
-    } else if (c === '?') {
-      out += '[^/]';
-    } else if (c === '[') {
-      const close = glob.indexOf(']', i + 2);
-      if (close < 0) {
-        out += '\\[';
-      } else {
-        let cls = glob.slice(i + 1, close);
-        const negate = cls[0] === '!' || cls[0] === '^';
-        if (negate) cls = cls.slice(1);
-        out += `[${negate ? '^/' : ''}${cls.replace(/\\/g, '\\\\').replace(/\]/g, '\\]')}]`;
-        i = close;
-      }
-    } else if (c === '{') {
-      braces++;
-      out += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      out += ')';
-    } else if (c === ',' && braces > 0) {
-      out += '|';
-    } else {
-      out += escapeRegExp(c);
-    }
-    i++;
-  }
-  return out + ')'.repeat(braces);
-}
-
-/** Compiles a glob; an invalid one (unbalanced class…) matches nothing rather than throwing. */
-export function compileGlob(pattern: string): GlobMatcher {
+/** The picomatch patterns for one MedGuide pattern, and its options. */
+function patterns(pattern: string): { globs: string[]; basename: boolean } | undefined {
   let glob = normalizeRelativePath(pattern.trim());
-  if (glob === '') return () => false;
-  const baseNameOnly = !glob.includes('/');
+  if (glob === '') return undefined;
+  const basename = !glob.includes('/');
   if (glob.endsWith('/')) glob += '**';
   const literal = !/[*?[{]/.test(glob);
-  let re: RegExp;
+  return { globs: literal ? [glob, `${glob}/**`] : [glob], basename };
+}
+
+/** Compiles a pattern; an invalid one (unbalanced class…) matches nothing rather than throwing. */
+export function compileGlob(pattern: string): GlobMatcher {
+  const p = patterns(pattern);
+  if (!p) return () => false;
+  let isMatch: (path: string) => boolean;
   try {
-    const body = globBody(glob);
-    re = new RegExp(`^${baseNameOnly ? '(?:.*/)?' : ''}${body}${literal ? '(?:/.*)?' : ''}$`, 'u');
+    // debug: an invalid pattern throws here instead of silently becoming a never-matching regex.
+    isMatch = picomatch(p.globs, { ...OPTIONS, basename: p.basename, debug: true });
   } catch {
     return () => false;
   }
-  return (path) => re.test(normalizeRelativePath(path));
+  return (path) => isMatch(normalizeRelativePath(path));
 }
 
 /** Whether a pattern compiles to a working matcher (for configuration diagnostics). */
 export function isValidGlob(pattern: string): boolean {
+  const p = patterns(pattern);
+  if (!p) return false;
   try {
-    new RegExp(globBody(normalizeRelativePath(pattern.trim())), 'u');
-    return pattern.trim() !== '';
+    for (const g of p.globs) picomatch.makeRe(g, { ...OPTIONS, debug: true });
+    return true;
   } catch {
     return false;
   }

@@ -21,7 +21,7 @@ import {
   type RuleSources,
 } from '../conventions';
 import type { Diagnostic } from '../diagnostic';
-import type { Lang } from '../l10n';
+import { type Lang, localize, type Text } from '../l10n';
 import { DEFAULT_ALERT_SHORTCODES, type AlertShortcodeSpec } from '../markdown/options';
 import { pageAnchors } from '../navigation/anchors';
 import { DEFAULT_PAIRED_SHORTCODES } from '../shortcodes/pair';
@@ -31,7 +31,7 @@ import { join, relative, type SiteChange, type SiteHost } from './host';
 import { isHugoConfigName, loadHugoConfig, mountSourcePath, type ContentMount, type HugoConfig } from './hugoConfig';
 import { BUILT, PageMap, termKey, type BuildState, type MapNode } from './pageMap';
 import { buildState, readFrontMatter, type PageFrontMatter } from './pageFacts';
-import { compileGlob, type GlobMatcher } from '../config/glob';
+import { hugoFileFilter, type HugoFileFilter } from './hugoGlob';
 import type { ShortcodeCheckOptions } from '../check';
 import type { RefResolver } from '../shortcodes/diagnostics';
 import { refArgsOf } from '../shortcodes/relrefs';
@@ -831,25 +831,23 @@ function nodePath(n: MapNode): string {
   return n.key === '/' ? '/' : n.key.replace(/^\//, '');
 }
 
-/** Each mount's compiled includeFiles/excludeFiles, compiled once (the filter runs for every file). */
-const mountMatchers = new WeakMap<ContentMount, { include: GlobMatcher[]; exclude: GlobMatcher[] }>();
+/** Each mount's includeFiles/excludeFiles, compiled once (the filter runs for every file); null: no filter. */
+const mountFilters = new WeakMap<ContentMount, HugoFileFilter | null>();
 
-/** A mount's includeFiles/excludeFiles, Hugo's glob filter on the path inside the mount. */
+/** A mount's includeFiles/excludeFiles, Hugo's filter on the path inside the mount (site/hugoGlob.ts). */
 function mountFilter(mount: ContentMount, pathInMount: string): boolean {
-  let m = mountMatchers.get(mount);
-  if (!m) {
-    const compile = (globs: readonly string[] | undefined) => (globs ?? []).map((g) => compileGlob(g.replace(/^\//, '')));
-    mountMatchers.set(mount, (m = { include: compile(mount.includeFiles), exclude: compile(mount.excludeFiles) }));
-  }
-  const p = pathInMount.replace(/^\//, '');
-  if (m.include.length > 0 && !m.include.some((t) => t(p))) return false;
-  return !m.exclude.some((t) => t(p));
+  let f = mountFilters.get(mount);
+  if (f === undefined) mountFilters.set(mount, (f = hugoFileFilter(mount.includeFiles, mount.excludeFiles) ?? null));
+  return f === null || f(pathInMount);
 }
 
+
+/** A rule's reason in English, for comparing inferences. */
+const en = (text: Text | undefined) => (text === undefined ? undefined : localize(text, 'en'));
 
 /** What the checks see of inferred rules, to tell whether a new inference changed anything. */
 function rulesSignature(r: InferredRules): string {
   const keys = (m: ReadonlyMap<string, { name: string; override: KeyOverride }>) =>
-    [...m].map(([k, { name, override: o }]) => [k, name, o.type, o.required, o.values, o.closed, o.origin?.key?.en, o.origin?.required?.en, o.origin?.type?.en, o.origin?.values?.en]);
+    [...m].map(([k, { name, override: o }]) => [k, name, o.type, o.required, o.values, o.closed, en(o.origin?.key), en(o.origin?.required), en(o.origin?.type), en(o.origin?.values)]);
   return JSON.stringify([keys(r.keys), r.sections.map((s) => [s.paths, keys(s.keys)]), [...r.types].map(([t, c]) => [t, keys(c.keys)]), r.typos, r.rare]);
 }

@@ -28,6 +28,12 @@ const cases: ReadonlyArray<readonly [string, string, boolean]> = [
   ['content/é*.md', 'content/élément.md', true],
   ['content/a+b.md', 'content/a+b.md', true],
   ['content/a+b.md', 'content/aab.md', false],
+  // picomatch with dot: names starting with a dot are matched like any other.
+  ['content/*.md', 'content/.brouillon.md', true],
+  ['content/**/x.md', 'content/.cache/x.md', true],
+  ['content/{rec,fiches}/**', 'content/rec/a/b.md', true],
+  ['content/[[:digit:]]*.md', 'content/2024.md', true],
+  ['content/[[:digit:]]*.md', 'content/a.md', false],
 ];
 
 describe('config/glob', () => {
