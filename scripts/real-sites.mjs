@@ -31,7 +31,7 @@
 //      language suffix is dropped), refs in files Hugo does not render itself (their real context
 //      is wherever a theme includes them), targets under a content mount whose source is absent.
 //      Each false finding gets a cause (a heuristic from Hugo's view of the page and its target;
-//      with dist/core.js next to the CLI, MedGuide's resolver is also run on Hugo's page list to
+//      with dist/core.js of the CLI's repository, MedGuide's resolver is also run on Hugo's page list to
 //      tell "page model" from "resolution rule"). relref-anchor findings are false when the HTML
 //      Hugo wrote for the target page has that id (otherwise unjudged: the theme may add it).
 //      `frontmatter-missing` findings are classified by what Hugo does with the file (page,
@@ -64,10 +64,10 @@
 //     hugo-book=/tmp/realsites/hugo-book/exampleSite hugoDocs=/tmp/realsites/hugoDocs
 // Options:
 //   --hugo PATH      Hugo binary (default: hugo)
-//   --cli PATH       MedGuide CLI (default: dist/cli.js of this repository; core.js is taken from
-//                    the same folder). To measure a commit without touching the working tree:
+//   --cli PATH       MedGuide CLI (default: packages/cli/dist/cli.js of this repository; core.js is
+//                    taken from the repository's dist/). To measure a commit without touching the working tree:
 //                    git archive <commit> | tar -x -C /tmp/mg && ln -s $PWD/node_modules /tmp/mg/
-//                    && (cd /tmp/mg && node scripts/build.mjs --only=cli,core), then --cli /tmp/mg/dist/cli.js
+//                    && (cd /tmp/mg && node scripts/build.mjs --only=cli,core), then --cli /tmp/mg/packages/cli/dist/cli.js
 //   --out FILE       JSON report (default: test-results/real-sites.json)
 //   --work DIR       where copies, layouts (<name>-layouts/), Hugo output and logs go
 //                    (default: a fresh folder under os.tmpdir(), removed at the end)
@@ -94,7 +94,7 @@ const require = createRequire(import.meta.url);
 function parseArgs(argv) {
   const o = {
     hugo: 'hugo',
-    cli: path.join(repoRoot, 'dist', 'cli.js'),
+    cli: path.join(repoRoot, 'packages', 'cli', 'dist', 'cli.js'),
     out: path.join(repoRoot, 'test-results', 'real-sites.json'),
     work: undefined,
     keep: false,
@@ -627,10 +627,14 @@ function parsePosition(s) {
 
 const stripFragment = (ref) => ref.replace(/[#?].*$/, '');
 
-/** dist/core.js next to the CLI (built by the same `node scripts/build.mjs --only=cli,core`), if there. */
+/** dist/core.js of the CLI's repository (packages/cli/dist/cli.js → dist/core.js, built by the same `node scripts/build.mjs --only=cli,core`), if there. */
+function corePath(cli) {
+  return path.join(path.dirname(cli), '..', '..', '..', 'dist', 'core.js');
+}
+
 function loadCore(cli) {
   try {
-    return require(path.join(path.dirname(cli), 'core.js'));
+    return require(corePath(cli));
   } catch {
     return undefined;
   }
@@ -1345,8 +1349,8 @@ async function main() {
       cli: o.cli,
       cliSha256: createHash('sha256').update(readFileSync(o.cli)).digest('hex'),
       cliModified: statSync(o.cli).mtime.toISOString(),
-      core: core ? path.join(path.dirname(o.cli), 'core.js') : null,
-      // The repository's commit and uncommitted files, when the CLI is this repository's dist/cli.js.
+      core: core ? corePath(o.cli) : null,
+      // The repository's commit and uncommitted files, when the CLI is this repository's packages/cli/dist/cli.js.
       ...(isUnder(o.cli, repoRoot)
         ? {
             commit: run('git', ['-C', repoRoot, 'rev-parse', 'HEAD']).stdout.trim(),

@@ -70,7 +70,11 @@ export async function choosePort(requested, host = '127.0.0.1', preferred = DEFA
 export function packageExtension({ out, build = true } = {}) {
   if (build) run(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--production']);
   mkdirSync(dirname(out), { recursive: true });
-  run(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], { quiet: true });
+  // dist/ is built above (or as the test run built it): vsce's `vscode:prepublish` build is skipped.
+  run(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out], {
+    quiet: true,
+    env: { ...process.env, MEDGUIDE_PREBUILT: '1' },
+  });
   return out;
 }
 

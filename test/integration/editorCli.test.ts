@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 // The editor and CI say the same thing: a multilingual site configured through config/_default/
 // (one content folder per language, a leaf bundle, a draft, a page without front matter, the
 // site's own [shortcodes] in .medguide.toml, a broken YAML file of the configuration directory), checked by "MedGuide: Validate All Pages" in the
-// real VS Code and by `medguide check --format json` (dist/cli.js, a separate Node process), must
+// real VS Code and by `medguide check --format json` (packages/cli/dist/cli.js, a separate Node process), must
 // give the same problems, item by item.
 const SITE = 'sites/multilingue';
 const SEVERITY = ['error', 'warning', 'information', 'hint'];
@@ -53,7 +53,7 @@ describe('Editor = CLI on a multilingual site with a config directory', () => {
       return out.sort((a, b) => (key(a) < key(b) ? -1 : 1));
     };
 
-    const cli = spawnSync(process.execPath, [join(__dirname, '../../../dist/cli.js'), 'check', '--format', 'json', '--lang', lang], {
+    const cli = spawnSync(process.execPath, [join(__dirname, '../../../packages/cli/dist/cli.js'), 'check', '--format', 'json', '--lang', lang], {
       cwd: siteUri.fsPath,
       encoding: 'utf8',
       env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
