@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
-import { localize, type Bilingual, type Lang } from '../core/l10n';
+import { type Lang, localize, msg } from '../core/l10n';
 import { range } from '../core/text';
 import { checkPage } from '../core/check';
 import { stripBom } from '../core/text';
@@ -13,33 +13,18 @@ import { DEFAULT_SITE_CONFIG, parseSiteConfig, resolvePageRules, type ParsedSite
 import { SiteWorkspace, type HugoSite } from '../core/site';
 import { explainRules } from '../core/conventions';
 import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
-import { commandOptions, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
+import type { AddressBook } from '../core/annuaire/searchIndex';
+import { ANNUAIRE_CLI_MESSAGES, loadAnnuaire, takeAnnuaireOption } from './annuaire';
+import { readArgs } from './args';
+import { commandOptions, envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 
 /** Pages above this size are not read: a guide page is a few kilobytes. */
 export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
 const PAGE_EXTENSIONS = new Set(['.md', '.markdown']);
 
-const T = (fr: string, en: string): Bilingual => ({ fr, en });
-
 const M = {
-  usage: T(
-    `Utilisation : medguide check [chemins…] [options]
-
-Vérifie le front matter des pages (par défaut : le dossier content/ du site courant).
-
-Options :
-  --format text|json   format de sortie (text par défaut)
-  --lang fr|en         langue des messages (par défaut : celle du système)
-  --config FICHIER     fichier .medguide.toml à utiliser
-  --today AAAA-MM-JJ   date du jour pour les vérifications de dates futures
-  --explain            afficher les règles du site et la source de chacune (.medguide.toml,
-                       frontmatter.json, déduites des pages, dialecte intégré), sans vérifier
-  -h, --help           cette aide
-
-Code de sortie : 0 sans erreur, 1 avec des erreurs, 2 en cas de problème d’utilisation ou de configuration.
-`,
-    `Usage: medguide check [paths…] [options]
+  usage: msg(`Usage: medguide check [paths…] [options]
 
 Checks the front matter of pages (default: the content/ folder of the current site).
 
@@ -53,27 +38,17 @@ Options:
   -h, --help           this help
 
 Exit code: 0 without errors, 1 with errors, 2 for a usage or configuration problem.
-`,
-  ),
-  unknownOption: T('Option inconnue : {option}', 'Unknown option: {option}'),
-  missingValue: T('Valeur manquante après {option}', 'Missing value after {option}'),
-  badValue: T('Valeur invalide pour {option} : {value}', 'Invalid value for {option}: {value}'),
-  noSite: T(
-    'Aucun site Hugo trouvé autour de {cwd} (ni hugo.toml, config.toml… ni .medguide.toml) : indiquez les chemins à vérifier.',
-    'No Hugo site found around {cwd} (no hugo.toml, config.toml… nor .medguide.toml): give the paths to check.',
-  ),
-  noContent: T('Dossier introuvable : {path}', 'Folder not found: {path}'),
-  notFound: T('Chemin introuvable : {path}', 'Path not found: {path}'),
-  configUnreadable: T('Configuration illisible : {path} ({reason})', 'Cannot read the configuration: {path} ({reason})'),
-  unreadable: T('Fichier illisible : {reason}', 'Cannot read the file: {reason}'),
-  tooLarge: T(
-    'Fichier de {size} Mo, au-delà de la limite de {max} Mo : non vérifié.',
-    'File of {size} MB, over the {max} MB limit: not checked.',
-  ),
-  summary: T(
-    '{files} fichier(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s), {infos} information(s).',
-    '{files} file(s) checked: {errors} error(s), {warnings} warning(s), {infos} information(s).',
-  ),
+`),
+  unknownOption: msg('Unknown option: {option}'),
+  missingValue: msg('Missing value after {option}'),
+  badValue: msg('Invalid value for {option}: {value}'),
+  noSite: msg('No Hugo site found around {cwd} (no hugo.toml, config.toml… nor .medguide.toml): give the paths to check.'),
+  noContent: msg('Folder not found: {path}'),
+  notFound: msg('Path not found: {path}'),
+  configUnreadable: msg('Cannot read the configuration: {path} ({reason})'),
+  unreadable: msg('Cannot read the file: {reason}'),
+  tooLarge: msg('File of {size} MB, over the {max} MB limit: not checked.'),
+  summary: msg('{files} file(s) checked: {errors} error(s), {warnings} warning(s), {infos} information(s).'),
 } as const;
 
 interface Options {
@@ -84,44 +59,34 @@ interface Options {
   paths: string[];
   help: boolean;
   explain?: boolean;
+  /** `--annuaire FILE`: the Annuaire Santé extract the professional MSSanté addresses are checked against. */
+  addressBook?: AddressBook;
 }
 
 function parseArgs(args: readonly string[], lang: Lang): Options | string {
   const o: Options = { format: 'text', lang, paths: [], help: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      o.paths.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === '-h' || arg === '--help') {
-      o.help = true;
-      continue;
-    }
-    if (arg === '--explain') {
-      o.explain = true;
-      continue;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      o.paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    if (!['--format', '--lang', '--config', '--today'].includes(name)) return localize(M.unknownOption, lang, { option: arg });
-    const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-    if (value === undefined) return localize(M.missingValue, lang, { option: name });
-    if (name === '--format') {
-      if (value !== 'text' && value !== 'json') return localize(M.badValue, lang, { option: name, value });
-      o.format = value;
-    } else if (name === '--lang') {
-      if (value !== 'fr' && value !== 'en') return localize(M.badValue, lang, { option: name, value });
-      o.lang = value;
-    } else if (name === '--config') {
-      o.config = value;
+  for (const a of readArgs(args, { flags: ['--help', '--explain'], values: ['--format', '--lang', '--config', '--today'] })) {
+    if (a.kind === 'dashes') continue;
+    if (a.kind === 'positional') o.paths.push(a.value);
+    else if (a.kind === 'unknown') return localize(M.unknownOption, lang, { option: a.raw });
+    else if (a.kind === 'missing') return localize(M.missingValue, lang, { option: a.name });
+    else if (a.kind === 'flag') {
+      if (a.name === '--help') o.help = true;
+      else o.explain = true;
     } else {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return localize(M.badValue, lang, { option: name, value });
-      o.today = value;
+      const { name, value } = a;
+      if (name === '--format') {
+        if (value !== 'text' && value !== 'json') return localize(M.badValue, lang, { option: name, value });
+        o.format = value;
+      } else if (name === '--lang') {
+        if (value !== 'fr' && value !== 'en') return localize(M.badValue, lang, { option: name, value });
+        o.lang = value;
+      } else if (name === '--config') {
+        o.config = value;
+      } else {
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return localize(M.badValue, lang, { option: name, value });
+        o.today = value;
+      }
     }
   }
   return o;
@@ -230,13 +195,13 @@ async function checkFile(file: string, sites: Sites, fixed: SiteConfig | undefin
   if (!site) {
     const config = fixed ?? DEFAULT_SITE_CONFIG;
     if (resolvePageRules(config, path.basename(file)).skip) return 'skipped';
-    return checkPage(text, { lang: o.lang, config, sitePath: path.basename(file), ...today });
+    return checkPage(text, { lang: o.lang, config, sitePath: path.basename(file), addressBook: o.addressBook, ...today });
   }
   const ctx = await site.checkContext(hostFile, text);
   const config = fixed ?? ctx.config;
   const sitePath = ctx.sitePath ?? path.basename(file);
   if (resolvePageRules(config, sitePath).skip) return 'skipped';
-  return checkPage(text, { lang: o.lang, config, sitePath, shortcodes: ctx.shortcodes, role: ctx.role, ...today });
+  return checkPage(text, { lang: o.lang, config, sitePath, shortcodes: ctx.shortcodes, role: ctx.role, addressBook: o.addressBook, ...today });
 }
 
 /** The Markdown files a site's run checks: its pages and the Markdown resources of its bundles, sorted. */
@@ -299,8 +264,23 @@ async function explain(o: Options, io: CliIo, sites: Sites): Promise<number> {
 }
 
 export async function check(args: string[], io: CliIo): Promise<number> {
-  const o = commandOptions(args, io, parseArgs, M.usage);
-  if (typeof o === 'number') return o;
+  // `--annuaire FILE` (the Annuaire Santé extract) is read apart, with its own help lines.
+  const annuaireOption = takeAnnuaireOption(args, envLang(io.env));
+  if (typeof annuaireOption === 'string') {
+    io.stderr(`${annuaireOption}\n`);
+    return EXIT_USAGE;
+  }
+  const o = commandOptions(annuaireOption.rest, io, parseArgs, M.usage);
+  if (typeof o === 'number') {
+    const parsed = parseArgs(annuaireOption.rest, envLang(io.env));
+    if (o === EXIT_OK && typeof parsed !== 'string' && parsed.help) io.stdout(`\n${localize(ANNUAIRE_CLI_MESSAGES.checkOption, parsed.lang)}`);
+    return o;
+  }
+  if (annuaireOption.file !== undefined) {
+    const book = await loadAnnuaire(path.resolve(io.cwd, annuaireOption.file), o.lang, io);
+    if (!book) return EXIT_USAGE;
+    o.addressBook = book;
+  }
   const sites = new Sites(o.lang, new NodeHost(), o.today);
   if (o.explain) return explain(o, io, sites);
   let fixed: SiteConfig | undefined;

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Lang } from '../core/l10n';
+import { type Lang, localize, msg, type Text } from '../core/l10n';
+import { annuaire, ANNUAIRE_CLI_MESSAGES } from './annuaire';
 import { check } from './check';
 import { health } from './health';
 import { init } from './init';
+import { useCliL10n } from './l10n';
 import { envLang, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { mssante } from './mssante';
 import { render } from './render';
@@ -12,46 +14,40 @@ declare const MEDGUIDE_VERSION: string | undefined;
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 /** Sub-commands; each module is small and testable in-process with a fake CliIo. */
-const COMMANDS: Record<string, { run: Command; summary: Record<Lang, string> }> = {
+const COMMANDS: Record<string, { run: Command; summary: Text }> = {
   check: {
     run: check,
-    summary: { fr: 'vérifier le front matter et les pages du site (pour la CI)', en: "check the site's front matter and pages (for CI)" },
+    summary: msg("check the site's front matter and pages (for CI)"),
   },
   health: {
     run: health,
-    summary: {
-      fr: 'santé du guide : pages à mettre à jour, inachevées, non publiées, liens cassés (text, json, html)',
-      en: 'guide health: pages out of date, unfinished, not published, broken links (text, json, html)',
-    },
+    summary: msg('guide health: pages out of date, unfinished, not published, broken links (text, json, html)'),
   },
   init: {
     run: init,
-    summary: {
-      fr: 'écrire le .medguide.toml du site à partir de ses conventions et de frontmatter.json',
-      en: "write the site's .medguide.toml from its conventions and frontmatter.json",
-    },
+    summary: msg("write the site's .medguide.toml from its conventions and frontmatter.json"),
   },
   render: {
     run: render,
-    summary: { fr: "HTML de l'aperçu d'une page (--standalone : page complète avec le CSS)", en: "a page's preview HTML (--standalone: a full page with the CSS)" },
+    summary: msg("a page's preview HTML (--standalone: a full page with the CSS)"),
   },
   mssante: {
     run: mssante,
-    summary: {
-      fr: "adresse MSSanté d'un patient à partir de son matricule INS (lu sur l'entrée standard)",
-      en: "a patient's MSSanté address from their matricule INS (read from standard input)",
-    },
+    summary: msg("a patient's MSSanté address from their matricule INS (read from standard input)"),
+  },
+  annuaire: {
+    run: annuaire,
+    summary: ANNUAIRE_CLI_MESSAGES.summary,
   },
 };
 
 function usage(lang: Lang): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary[lang]}`);
-  return lang === 'fr'
-    ? `Utilisation : medguide <commande> [options]\n\nCommandes :\n${lines.join('\n')}\n\n  medguide <commande> --help   aide d'une commande\n  medguide --version\n`
-    : `Usage: medguide <command> [options]\n\nCommands:\n${lines.join('\n')}\n\n  medguide <command> --help   help for a command\n  medguide --version\n`;
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${localize(c.summary, lang)}`);
+  return localize(msg('Usage: medguide <command> [options]\n\nCommands:\n{commands}\n\n  medguide <command> --help   help for a command\n  medguide --version\n'), lang, { commands: lines.join('\n') });
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
+  useCliL10n();
   const [name, ...rest] = argv;
   const lang = envLang(io.env);
   if (name === '--version' || name === '-v') {
@@ -66,7 +62,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!command) {
     // Never echo an argument with digits: it may be a patient number typed in the wrong place.
     const shown = /\d/.test(name) ? '' : `: ${name}`;
-    io.stderr(`${lang === 'fr' ? 'Commande inconnue' : 'Unknown command'}${shown}\n\n${usage(lang)}`);
+    io.stderr(`${localize(msg('Unknown command'), lang)}${shown}\n\n${usage(lang)}`);
     return EXIT_USAGE;
   }
   return command.run(rest, io);
@@ -109,7 +105,8 @@ export function processIo(): CliIo {
   };
 }
 
-if (require.main === module) {
+/** Runs the command line in this process (`node cli.js …`, or the npm package's bin launcher). */
+export function start(): void {
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;
@@ -120,3 +117,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) start();

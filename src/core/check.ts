@@ -5,6 +5,8 @@ import { resolvePageRules } from './config';
 import { DEFAULT_PAGE_RULES, effectiveSeverity, locateFrontMatter, validatePage } from './frontmatter';
 import type { Lang } from './l10n';
 import { checkPatientIdentifiers, PATIENT_IDENTIFIER_CODE } from './nir';
+import { checkProfessionalAddresses } from './annuaire/addresses';
+import type { AddressBook } from './annuaire/searchIndex';
 import { checkShortcodes, type CheckShortcodesOptions } from './shortcodes/diagnostics';
 import { stripBom } from './text';
 
@@ -26,6 +28,11 @@ export interface CheckPageOptions {
    * the patient-identifier and shortcode-structure checks only, no page rules and no ref lookup.
    */
   readonly role?: 'page' | 'resource' | 'outside';
+  /**
+   * The Annuaire Santé extract, when one is loaded: professional MSSanté addresses it does not know
+   * are reported (`mssante-address-unknown`).
+   */
+  readonly addressBook?: AddressBook;
 }
 
 /** Site facts the shortcode and relref checks use (templates, page index, anchors of targets). */
@@ -85,7 +92,8 @@ export function checkPage(text: string, options: CheckPageOptions): Diagnostic[]
     testIdentities: options.config?.testIdentities ?? [],
   });
   const shortcodeOptions = options.shortcodes && resource ? { ...options.shortcodes, resolver: undefined, pageIndex: undefined } : options.shortcodes;
-  const others = shortcodeOptions ? identifiers.concat(checkShortcodes(text, { ...shortcodeOptions, lang: options.lang })) : identifiers;
+  let others = shortcodeOptions ? identifiers.concat(checkShortcodes(text, { ...shortcodeOptions, lang: options.lang })) : identifiers;
+  if (options.addressBook) others = others.concat(checkProfessionalAddresses(stripBom(text), options.addressBook, options.lang));
   for (const d of others) {
     const severity = effectiveSeverity(rules ?? DEFAULT_PAGE_RULES, d.code, d.severity);
     if (severity) out.push(severity === d.severity ? d : { ...d, severity });

@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
 import { checkPage } from '../core/check';
 import type { Diagnostic } from '../core/diagnostic';
+import type { AddressBook } from '../core/annuaire/searchIndex';
 import { DEFAULT_SITE_CONFIG } from '../core/config';
 import { range, stripBom } from '../core/text';
 import { toVsDiagnosticsIn } from './convert';
-import { currentLang } from './lang';
+import { currentLang, t } from './lang';
+import { logError, logFailure } from './log';
 import { settingsPairedNames } from './navigation';
 import type { SiteModel } from './siteModel';
 
 const DEBOUNCE_MS = 250;
 
-function settings() {
-  const c = vscode.workspace.getConfiguration('medguide');
+/** The validation settings for a file (they may differ per workspace folder). */
+function settings(resource: vscode.Uri) {
+  const c = vscode.workspace.getConfiguration('medguide', resource);
   return {
     enabled: c.get<boolean>('validation.enabled', true),
     include: c.get<string[]>('validation.include', ['**/content/**/*.{md,markdown}']),
@@ -61,14 +64,23 @@ export class PageDiagnostics implements vscode.Disposable {
     this.revalidateOpen();
   }
 
+  /** The Annuaire Santé extract, once loaded: professional MSSanté addresses are checked against it. */
+  private addressBook: AddressBook | undefined;
+
+  /** Sets (or clears) the Annuaire Santé extract the pages' MSSanté addresses are checked against, and checks the open pages again. */
+  setAddressBook(book: AddressBook | undefined): void {
+    this.addressBook = book;
+    this.revalidateOpen();
+  }
+
   /** Whether MedGuide may check this document: Markdown, with validation on (the site then says whether it is content). */
   applies(document: vscode.TextDocument): boolean {
-    return document.languageId === 'markdown' && settings().enabled && document.uri.scheme !== 'untitled';
+    return document.languageId === 'markdown' && document.uri.scheme !== 'untitled' && settings(document.uri).enabled;
   }
 
   /** Pages outside every Hugo site are checked when they match `medguide.validation.include`. */
   private included(uri: vscode.Uri): boolean {
-    return settings().include.some((glob) => vscode.languages.match({ language: 'markdown', pattern: glob }, { uri, languageId: 'markdown' } as vscode.TextDocument) > 0);
+    return settings(uri).include.some((glob) => vscode.languages.match({ language: 'markdown', pattern: glob }, { uri, languageId: 'markdown' } as vscode.TextDocument) > 0);
   }
 
   revalidateOpen(): void {
@@ -103,7 +115,8 @@ export class PageDiagnostics implements vscode.Disposable {
     try {
       diagnostics = await this.compute(document.uri, document.getText(), lang);
     } catch (e) {
-      diagnostics = [{ code: 'internal-error', severity: 'information', range: range(0, 0, 0, 0), message: vscode.l10n.t('MedGuide could not check this page: {0}', e instanceof Error ? e.message : String(e)) }];
+      logError('Checking a page', e, document.uri);
+      diagnostics = [{ code: 'internal-error', severity: 'information', range: range(0, 0, 0, 0), message: t('MedGuide could not check this page: {0}', e instanceof Error ? e.message : String(e)) }];
     }
     if (document.isClosed || document.version !== version) return diagnostics; // stale: a newer run follows
     this.cache.set(key, { version, lang, diagnostics });
@@ -132,7 +145,8 @@ export class PageDiagnostics implements vscode.Disposable {
         this.dropDeleted(uri);
         return [];
       }
-      diagnostics = [{ code: 'file-unreadable', severity: 'warning', range: range(0, 0, 0, 0), message: vscode.l10n.t('MedGuide could not read this page: {0}', e instanceof Error ? e.message : String(e)) }];
+      logFailure('Reading a page for "Validate All Pages"', e, uri);
+      diagnostics = [{ code: 'file-unreadable', severity: 'warning', range: range(0, 0, 0, 0), message: t('MedGuide could not read this page: {0}', e instanceof Error ? e.message : String(e)) }];
     }
     // Deleted while it was being checked: its problems went with it.
     if (!this.siteWide.has(uri.toString())) return [];
@@ -142,14 +156,14 @@ export class PageDiagnostics implements vscode.Disposable {
 
   private async compute(uri: vscode.Uri, rawText: string, lang: 'fr' | 'en'): Promise<readonly Diagnostic[]> {
     const text = stripBom(rawText);
-    const { maxFileSize } = settings();
+    const { maxFileSize } = settings(uri);
     if (text.length > maxFileSize) {
       return [
         {
           code: 'file-too-large',
           severity: 'information',
           range: range(0, 0, 0, 0),
-          message: vscode.l10n.t('MedGuide skips this file: it is larger than medguide.validation.maxFileSize ({0} characters).', maxFileSize),
+          message: t('MedGuide skips this file: it is larger than medguide.validation.maxFileSize ({0} characters).', maxFileSize),
         },
       ];
     }
@@ -157,12 +171,12 @@ export class PageDiagnostics implements vscode.Disposable {
     if (!site) {
       // A Markdown file in no Hugo site: checked with the built-in rules when the settings include it.
       if (!this.included(uri)) return [];
-      return checkPage(text, { lang, config: DEFAULT_SITE_CONFIG, shortcodes: { paired: settingsPairedNames() } });
+      return checkPage(text, { lang, config: DEFAULT_SITE_CONFIG, shortcodes: { paired: settingsPairedNames(uri) }, addressBook: this.addressBook });
     }
-    const ctx = await site.checkContext(uri.path, text, { paired: settingsPairedNames() });
+    const ctx = await site.checkContext(uri.path, text, { paired: settingsPairedNames(uri) });
     // Markdown of the site that Hugo does not read as content (a README at the root…): not a page.
     if (ctx.role === 'outside' && !this.included(uri)) return [];
-    return checkPage(text, { lang, config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role });
+    return checkPage(text, { lang, config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role, addressBook: this.addressBook });
   }
 
   private dropDeleted(uri: vscode.Uri): void {
@@ -181,5 +195,8 @@ export class PageDiagnostics implements vscode.Disposable {
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
+    this.timers.clear();
+    this.cache.clear();
+    this.siteWide.clear();
   }
 }
