@@ -301,6 +301,23 @@ describe('core/nir pageChecks', () => {
       );
     });
 
+    it('finds the same problems whether or not the page holds a candidate number (the shortcut for pages without one)', () => {
+      // A number inside code at the end makes the page a candidate without adding a problem: the
+      // full masking path then runs on the same text, and must agree with the shortcut.
+      const alphabet = fc.constantFrom(
+        '1', '2', '8', '0', '5', '9', '7', 'A', 'b', ' ', '.', '-', '\n', '`', '```', '    ', '@patient.mssante.fr', '@', 'x',
+        '1 85 05 75 056 123', '1850575056123', '2A', '97', '1 83 03 971 20 045',
+      );
+      fc.assert(
+        fc.property(fc.array(alphabet, { maxLength: 40 }).map((a) => a.join('')), (text) => {
+          const plain = rows(text);
+          const candidate = rows(`${text}\n\n\`${VALID}\``);
+          assert.deepEqual(candidate, plain);
+        }),
+        { numRuns: 3000 },
+      );
+    });
+
     it('returns nothing for an empty or non-string text', () => {
       assert.deepEqual(check(''), []);
       assert.deepEqual(checkPatientIdentifiers(undefined as unknown as string, 'fr'), []);
