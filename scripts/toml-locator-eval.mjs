@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { bigFrontMatter, frontMatterOf } from './bench-pages.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -21,31 +22,6 @@ const QUICK = process.argv.includes('--quick');
 const REPS = QUICK ? 5 : 15;
 const BATCH_MS = QUICK ? 10 : 25;
 const EXAMPLE_PAGE = 'examples/guide-site/content/recommandations/hypertension-arterielle.md';
-
-function frontMatterOf(page) {
-  const m = /^\+\+\+[ \t]*\r?\n([\s\S]*?)\r?\n\+\+\+[ \t]*(?:\r?\n|$)/.exec(page);
-  if (!m) throw new Error('page without TOML front matter');
-  return m[1];
-}
-
-/** The front matter of scripts/bench.mjs's 1 MB page: the example's keys plus generated ones, 200 in all. */
-function bigFrontMatter(example) {
-  const fm = frontMatterOf(example).split('\n');
-  const known = fm.filter((l) => /^\w+\s*=/.test(l)).length;
-  const extra = [];
-  for (let i = 0; known + extra.length < 200; i++) {
-    const n = String(i).padStart(3, '0');
-    const kinds = [
-      `cle_${n} = "Valeur ${n} : texte libre d'une clé du site, avec des accents éàù"`,
-      `liste_${n} = ["un", "deux", "trois ${n}"]`,
-      `nombre_${n} = ${i * 7}`,
-      `actif_${n} = ${i % 2 === 0}`,
-      `jour_${n} = 2024-${String((i % 12) + 1).padStart(2, '0')}-15`,
-    ];
-    extra.push(kinds[i % kinds.length]);
-  }
-  return [...fm, ...extra].join('\n');
-}
 
 const SIDES = {
   locator: `export { locateToml } from './src/core/frontmatter/locator';`,
