@@ -11,7 +11,9 @@ import {
   NotAnExtractError,
   readExtract,
   ZipError,
-  type AnnuaireEntry,
+  entryDescription,
+  entryDetail,
+  entryLabel,
   type BrokenLine,
 } from '../core/annuaire';
 import { type Lang, localize, type Message, msg } from '../core/l10n';
@@ -166,25 +168,6 @@ function parseArgs(args: readonly string[], lang: Lang): Options | string {
   if (!o.annuaire) return localize(M.missingAnnuaire, o.lang);
   if (o.words.join(' ').trim() === '') return localize(M.missingWords, o.lang);
   return o;
-}
-
-/** The name shown for an entry: "MARTIN Jean" for a person, the organisation (or its sign, or service) otherwise. */
-export function entryLabel(e: AnnuaireEntry): string {
-  if (e.nom) return [e.nom, e.prenom].filter(Boolean).join(' ');
-  return e.organisation || e.enseigne || e.service || e.address;
-}
-
-/** A person's profession and specialty; an organisation's service: what tells two entries apart. */
-export function entryDescription(e: AnnuaireEntry): string {
-  if (e.nom) return [e.profession, e.savoirFaire].filter(Boolean).join(' · ');
-  return e.service !== entryLabel(e) ? e.service : '';
-}
-
-/** Then a person's service and organisation, an organisation's sign, and the place. */
-export function entryDetail(e: AnnuaireEntry): string {
-  const place = [e.postalCode, e.city].filter(Boolean).join(' ');
-  const parts = e.nom ? [e.service, e.organisation || e.enseigne, place] : [e.enseigne !== entryLabel(e) ? e.enseigne : '', place];
-  return parts.filter(Boolean).join(' · ');
 }
 
 export async function annuaire(args: string[], io: CliIo): Promise<number> {

@@ -12,6 +12,9 @@ import {
   NotAnExtractError,
   readExtract,
   ZipError,
+  entryDescription,
+  entryDetail,
+  entryLabel,
   type AnnuaireEntry,
 } from '../core/annuaire';
 import { ANNUAIRE_MESSAGES } from '../core/annuaire/messages';
@@ -130,23 +133,12 @@ function megabytes(bytes: number): string {
   return (bytes / 1e6).toFixed(1);
 }
 
-/** "MARTIN Jean" for a person, the organisation (or its sign, or the service) otherwise. */
-export function entryLabel(e: AnnuaireEntry): string {
-  if (e.nom) return [e.nom, e.prenom].filter(Boolean).join(' ');
-  return e.organisation || e.enseigne || e.service || e.address;
-}
-
 /** A person: profession and specialty, then service, organisation, place. An organisation: its service, then its sign, place. */
 function entryItem(e: AnnuaireEntry): vscode.QuickPickItem & { address: string } {
-  const place = [e.postalCode, e.city].filter(Boolean).join(' ');
-  const label = entryLabel(e);
-  const person = e.nom !== '';
-  const description = person ? [e.profession, e.savoirFaire].filter(Boolean).join(' · ') : e.service !== label ? e.service : '';
-  const detail = person ? [e.service, e.organisation || e.enseigne, place, e.address] : [e.enseigne !== label ? e.enseigne : '', place, e.address];
   return {
-    label: `${person ? '$(person)' : '$(organization)'} ${label}`,
-    description,
-    detail: detail.filter(Boolean).join(' · '),
+    label: `${e.nom !== '' ? '$(person)' : '$(organization)'} ${entryLabel(e)}`,
+    description: entryDescription(e),
+    detail: [entryDetail(e), e.address].filter(Boolean).join(' · '),
     alwaysShow: true,
     address: e.address,
   };

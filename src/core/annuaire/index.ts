@@ -3,6 +3,7 @@
 export * from './extract';
 export * from './normalize';
 export * from './searchIndex';
+export * from './display';
 export * from './addresses';
 export * from './read';
 export * from './download';

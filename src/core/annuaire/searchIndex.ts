@@ -32,22 +32,11 @@ for (const [f, w] of Object.entries(SEARCHED)) WEIGHT[FIELD_AT[f as Field]] = w;
 
 const KINDS = ['', 'PER', 'ORG', 'APP', 'CAB'] as const;
 
-export interface AnnuaireEntry {
+/** An entry of the index: what was kept of the extract's line, its mailbox type as `kind`, and its number. */
+export interface AnnuaireEntry extends Omit<ExtractRecord, 'type'> {
   readonly id: number;
-  readonly address: string;
   /** `PER`, `ORG`, `APP`, `CAB`, or what the extract says. */
   readonly kind: string;
-  readonly nom: string;
-  readonly prenom: string;
-  readonly civilite: string;
-  readonly profession: string;
-  readonly savoirFaire: string;
-  readonly service: string;
-  readonly organisation: string;
-  readonly enseigne: string;
-  readonly city: string;
-  readonly postalCode: string;
-  readonly departement: string;
 }
 
 export interface AnnuaireMeta {
