@@ -10,7 +10,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openFile, openWorkbench, ROOT, runCommand, screenshot, type Workbench } from './workbench';
+import { openFile, openWorkbench, plantPageMistakes, ROOT, runCommand, screenshot, type Workbench } from './workbench';
 
 type Lang = 'fr' | 'en';
 
@@ -134,15 +134,7 @@ for (const { lang, locale } of SCENARIOS) {
       wb = await openWorkbench({
         ...(locale === 'fr' ? { locale: 'fr' } : {}),
         settings: { 'medguide.language': lang, 'files.autoSave': 'off' },
-        setup: (site) => {
-          const file = join(site, 'content/cabinet/e-cps.md');
-          const text = readFileSync(file, 'utf8')
-            .replace('date = "2024-03-04T12:00:00+01:00"', 'date = "04/03/2024"')
-            .replace('lastmod = ', 'lastmode = ')
-            .replace('auteurs = ["Thomas PETIT"]', 'auteurs = ["Thomas PETIT", "Thomas PETIT"]');
-          for (const mistake of ['date = "04/03/2024"', 'lastmode = ', '"Thomas PETIT", "Thomas PETIT"']) assert.ok(text.includes(mistake), mistake);
-          writeFileSync(file, text);
-        },
+        setup: plantPageMistakes,
       });
       page = siteWords(wb.workspace);
     });

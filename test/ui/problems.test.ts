@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { openFile, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { openFile, openWorkbench, plantPageMistakes, runCommand, screenshot, type Workbench } from './workbench';
 
 describe('UI: the Problems panel and the highlighting of a guide page', function () {
   this.timeout(180_000);
@@ -12,15 +10,7 @@ describe('UI: the Problems panel and the highlighting of a guide page', function
     // while trying the demo: a date as written in France, a misspelt key, an author twice.
     wb = await openWorkbench({
       settings: { 'medguide.language': 'fr' },
-      setup: (site) => {
-        const file = join(site, 'content/cabinet/e-cps.md');
-        const text = readFileSync(file, 'utf8')
-          .replace('date = "2024-03-04T12:00:00+01:00"', 'date = "04/03/2024"')
-          .replace('lastmod = ', 'lastmode = ')
-          .replace('auteurs = ["Thomas PETIT"]', 'auteurs = ["Thomas PETIT", "Thomas PETIT"]');
-        for (const mistake of ['date = "04/03/2024"', 'lastmode = ', '"Thomas PETIT", "Thomas PETIT"']) assert.ok(text.includes(mistake), mistake);
-        writeFileSync(file, text);
-      },
+      setup: plantPageMistakes,
     });
   });
   afterEach(async function () {

@@ -1,7 +1,8 @@
 // Drives a real VS Code (code-server) in Debian's Chromium for UI checks and screenshots, the way
 // `npm start` runs it: MedGuide packaged and installed from a .vsix, a fresh copy of the example
 // site named `guide-site` (what the README's screenshots show, title bar included).
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
@@ -61,6 +62,20 @@ export function extensionPackage(): Promise<string> {
     return start.packageExtension({ out: join(mkdtempSync(join(tmpdir(), 'medguide-ui-vsix-')), 'medguide.vsix'), build: false });
   })();
   return packaged;
+}
+
+/**
+ * The mistakes a person makes while trying the demo, planted in the example site's e-cps.md: a date
+ * as written in France, a misspelt key (`lastmode`), an author twice. For `openWorkbench`'s `setup`.
+ */
+export function plantPageMistakes(site: string): void {
+  const file = join(site, 'content/cabinet/e-cps.md');
+  const text = readFileSync(file, 'utf8')
+    .replace('date = "2024-03-04T12:00:00+01:00"', 'date = "04/03/2024"')
+    .replace('lastmod = ', 'lastmode = ')
+    .replace('auteurs = ["Thomas PETIT"]', 'auteurs = ["Thomas PETIT", "Thomas PETIT"]');
+  for (const mistake of ['date = "04/03/2024"', 'lastmode = ', '"Thomas PETIT", "Thomas PETIT"']) assert.ok(text.includes(mistake), mistake);
+  writeFileSync(file, text);
 }
 
 /**

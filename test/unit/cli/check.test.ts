@@ -3,27 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { check, MAX_PAGE_BYTES } from '../../../src/cli/check';
-import type { CliIo } from '../../../src/cli/io';
+import { runCli, type CliRun } from '../../support/runCli';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(args: string[], cwd: string, env: Record<string, string> = { LANG: 'en_US.UTF-8' }): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    cwd,
-    env,
-    stdinIsTTY: false,
-    readStdin: async () => '',
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-  };
-  const code = await check(args, io);
-  return { code, out, err };
+function run(args: string[], cwd: string, env?: Record<string, string>): Promise<CliRun> {
+  return runCli(check, args, cwd, env);
 }
 
 const GOOD = [

@@ -6,19 +6,10 @@ import { health } from '../../../src/cli/health';
 import type { CliIo } from '../../../src/cli/io';
 import { main } from '../../../src/cli/main';
 import { FIXTURE_DIR } from '../health/fixture';
+import { runCli, type CliRun } from '../../support/runCli';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(args: string[], cwd: string, env: Record<string, string> = { LANG: 'en_US.UTF-8' }): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { cwd, env, stdinIsTTY: false, readStdin: async () => '', stdout: (t) => (out += t), stderr: (t) => (err += t) };
-  const code = await health(args, io);
-  return { code, out, err };
+function run(args: string[], cwd: string, env?: Record<string, string>): Promise<CliRun> {
+  return runCli(health, args, cwd, env);
 }
 
 describe('cli health', () => {

@@ -4,16 +4,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { check } from '../../../src/cli/check';
 import { init } from '../../../src/cli/init';
-import type { CliIo } from '../../../src/cli/io';
+import { runCli } from '../../support/runCli';
 import { conventionsSite } from '../conventions/fixture';
 
-async function run(command: typeof check, args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { cwd, env: { LANG: 'en_US.UTF-8' }, stdinIsTTY: false, readStdin: async () => '', stdout: (t) => (out += t), stderr: (t) => (err += t) };
-  const code = await command(args, io);
-  return { code, out, err };
-}
+const run = (command: typeof check, args: string[], cwd: string) => runCli(command, args, cwd);
 
 describe('cli init and check --explain (the site\'s own conventions)', () => {
   let root: string;
