@@ -49,7 +49,7 @@ const IDENTIFIER = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${MAINLAND}|${OVERSEAS})(?
  * with none (most pages) needs no masking at all.
  */
 const IDENTIFIER_UNBOUNDED = new RegExp(`${MAINLAND}|${OVERSEAS}`, 'u');
-const DOMAIN_ANYWHERE = /@patient\.mssante\.fr/i;
+const DOMAIN_ANYWHERE = new RegExp(DOMAIN.source, 'i');
 
 function message(parts: readonly Message[], lang: Lang): string {
   return parts.map((m) => localize(m, lang)).join(' ');
