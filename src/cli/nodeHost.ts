@@ -9,8 +9,13 @@ import type { DirEntry, FileStat, SiteHost } from '../core/site';
 
 /** `C:\site\a.md` → `C:/site/a.md`; POSIX paths unchanged. */
 export function toHostPath(p: string): string {
+  // An absolute POSIX path that is already normal (every path the site model lists): as it is.
+  if (path.sep === '/' && p.startsWith('/') && !NOT_NORMAL.test(p)) return p;
   return path.resolve(p).split(path.sep).join('/');
 }
+
+/** What `path.resolve` would change in an absolute POSIX path: `.` or `..` segments, `//`, a trailing `/`. */
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|.\/$/;
 
 /** A host path back to the platform's form, for printing and node:fs. */
 export function fromHostPath(p: string): string {

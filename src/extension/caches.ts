@@ -1,4 +1,6 @@
 import { clearTomlParseCache } from '../core/frontmatter/parseCache';
+import { clearShortcodeScanCache } from '../core/shortcodes/document';
+import { clearTermKeyCache } from '../core/site/pageMap';
 import { clearPreviewCaches } from './preview';
 
 /**
@@ -7,5 +9,7 @@ import { clearPreviewCaches } from './preview';
  */
 export function clearModuleCaches(): void {
   clearTomlParseCache();
+  clearShortcodeScanCache();
+  clearTermKeyCache();
   clearPreviewCaches();
 }

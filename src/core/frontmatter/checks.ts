@@ -150,6 +150,23 @@ function checkImageCredit(ctx: PageContext): void {
   });
 }
 
+/** The number of code points of a string (what `[...value].length` counts), without an array of them. */
+function codePoints(value: string): number {
+  let n = value.length;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 function checkStrings(ctx: PageContext): void {
   for (const [lower, rule] of ctx.rules.keys) {
     const value = ctx.values[lower];
@@ -158,12 +175,12 @@ function checkStrings(ctx: PageContext): void {
     const key = ctx.spelling(lower, rule.name);
     if (rule.type === 'string' && typeof value === 'string') {
       checkWhitespace(ctx, key, value, span);
-      const length = [...value].length;
-      const range = ctx.range(span.start, span.end);
+      if (rule.maxLength === undefined && rule.minLength === undefined) continue;
+      const length = codePoints(value);
       if (rule.maxLength !== undefined && length > rule.maxLength) {
-        ctx.report('length', range, MESSAGES.tooLong, { key, length, max: rule.maxLength }, { key, length, max: rule.maxLength });
+        ctx.report('length', ctx.range(span.start, span.end), MESSAGES.tooLong, { key, length, max: rule.maxLength }, { key, length, max: rule.maxLength });
       } else if (rule.minLength !== undefined && length < rule.minLength) {
-        ctx.report('length', range, MESSAGES.tooShort, { key, length, min: rule.minLength }, { key, length, min: rule.minLength });
+        ctx.report('length', ctx.range(span.start, span.end), MESSAGES.tooShort, { key, length, min: rule.minLength }, { key, length, min: rule.minLength });
       }
     } else if (rule.type === 'string-array' && Array.isArray(value) && span.elements?.length === value.length) {
       value.forEach((v, i) => {

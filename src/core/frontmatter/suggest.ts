@@ -5,24 +5,43 @@
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(Math.max(3 * width, 2 * rows.length));
+  // Three rows of one buffer, rotated: the row before the previous one (transpositions), the previous one, the current one.
+  let prev2 = 0;
+  let prev = width;
+  let cur = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    rows[cur] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
-      cur.push(v);
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let v = rows[prev + j] + 1;
+      const ins = rows[cur + j - 1] + 1;
+      if (ins < v) v = ins;
+      const sub = rows[prev + j - 1] + cost;
+      if (sub < v) v = sub;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const tr = rows[prev2 + j - 2] + 1;
+        if (tr < v) v = tr;
+      }
+      rows[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev2;
     prev2 = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length];
+  return rows[prev + b.length];
 }
+
+/** The rows of {@link editDistance}, grown once and reused: no allocation per comparison. */
+let rows = new Int32Array(0);
 
 /**
  * The candidate closest to `word`, compared case-insensitively, if close enough to be a typo:
@@ -33,10 +52,14 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   const max = Math.max(1, Math.floor(w.length / 3));
   let best: string | undefined;
   let bestD = max + 1;
+  const list = Array.isArray(candidates) ? (candidates as readonly string[]) : undefined;
+  const lowered = list ? lowerCased(list) : undefined;
+  let i = -1;
   for (const c of candidates) {
+    i++;
     // Too different in length to be within reach: skip before any work.
     if (Math.abs(c.length - w.length) > max) continue;
-    const d = editDistance(w, c.toLowerCase(), bestD - 1 < max ? bestD - 1 : max);
+    const d = editDistance(w, lowered ? lowered[i] : c.toLowerCase(), bestD - 1 < max ? bestD - 1 : max);
     if (d < bestD) {
       best = c;
       bestD = d;
@@ -44,3 +67,12 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   return best;
 }
+
+/** A candidate list lower-cased once (page paths are compared with every broken ref of a site). */
+function lowerCased(list: readonly string[]): readonly string[] {
+  let out = loweredLists.get(list);
+  if (!out) loweredLists.set(list, (out = list.map((c) => c.toLowerCase())));
+  return out;
+}
+
+const loweredLists = new WeakMap<readonly string[], readonly string[]>();

@@ -27,10 +27,22 @@ export function bodyStartOf(text: string): number {
   return loc && loc.closed ? loc.closeEnd + shift : 0;
 }
 
+let lastScan: { text: string; scanned: ReturnType<typeof scanShortcodes> } | undefined;
+
+/** Forgets the last scanned page (on deactivation). */
+export function clearShortcodeScanCache(): void {
+  lastScan = undefined;
+}
+
 /** `paired`: names that always take a body, in addition to {@link DEFAULT_PAIRED_SHORTCODES}. */
 export function parseShortcodes(text: string, paired: readonly string[] = []): ShortcodeDocument {
   const bodyStart = bodyStartOf(text);
-  const scanned = scanShortcodes(bodyStart > 0 ? ' '.repeat(bodyStart) + text.slice(bodyStart) : text);
+  // The site's check context and the page's checks read the same text one after the other: scanned once.
+  let scanned = lastScan?.text === text ? lastScan.scanned : undefined;
+  if (!scanned) {
+    scanned = scanShortcodes(bodyStart > 0 ? ' '.repeat(bodyStart) + text.slice(bodyStart) : text);
+    lastScan = { text, scanned };
+  }
   const { partner, errors: pairErrors } = pairShortcodes(scanned.tags, [...DEFAULT_PAIRED_SHORTCODES, ...paired]);
   return { text, bodyStart, tags: scanned.tags, errors: scanned.errors, partner, pairErrors };
 }

@@ -275,11 +275,16 @@ export function mountSourcePath(root: string, source: string): string {
   return cleanPath(isAbsolutePath(clean) ? clean : join(root, clean));
 }
 
+/** What `cleanPath` may change: a `\\`, an empty, `.` or `..` segment, a trailing `/`. */
+const CLEANABLE = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/;
+
 /**
  * Go's `filepath.Clean` with `/` separators (a `\` is taken as a separator, as Hugo on Windows
  * does): `./content/` → `content`, `a/../b` → `b`, leading `..` kept.
  */
 export function cleanPath(p: string): string {
+  // Already clean (the usual case: paths the site model built itself): nothing to do.
+  if (p !== '' && !CLEANABLE.test(p)) return p;
   const s = p.replace(/\\/g, '/');
   const drive = /^[A-Za-z]:\//.test(s) ? s.slice(0, 2) : '';
   const rest = drive ? s.slice(2) : s;

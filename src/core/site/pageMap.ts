@@ -124,6 +124,24 @@ function longestPrefix(keys: ReadonlyMap<string, MapNode>, s: string): string | 
  * everything else dropped. `removePathAccents` and `disablePathToLower` are not read.
  */
 export function termKey(value: string): string {
+  // A site's pages use a few terms over and over (`tags = ["HTA"]` on hundreds of pages).
+  let key = termKeys.get(value);
+  if (key === undefined) {
+    key = termKeyOf(value);
+    if (termKeys.size >= 10_000) termKeys.clear();
+    termKeys.set(value, key);
+  }
+  return key;
+}
+
+const termKeys = new Map<string, string>();
+
+/** Forgets the term keys computed so far (on deactivation). */
+export function clearTermKeyCache(): void {
+  termKeys.clear();
+}
+
+function termKeyOf(value: string): string {
   let out = '';
   let prependHyphen = false;
   let wasHyphen = false;
