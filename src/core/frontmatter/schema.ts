@@ -7,8 +7,8 @@ import type { KeyRule, KeyType } from './keys';
 import type { PageRules } from './rules';
 
 /**
- * The zod schema of a page, built once per set of key rules (cached on the rules map), so
- * validating a page costs one `safeParse`. Checks that need our own codes raise `custom` issues
+ * The zod schema of each key of a page, built once per set of key rules (cached on the rules map),
+ * so validating a page costs one `safeParse` per key it sets (and per required key). Checks that need our own codes raise `custom` issues
  * with `params.code`; messages are never taken from zod (we write our own, per language, without
  * touching zod's global locale).
  */
@@ -75,17 +75,33 @@ function requiredSchema(inner: z.ZodMiniType): z.ZodMiniType {
   );
 }
 
-const cache = new WeakMap<ReadonlyMap<string, KeyRule>, z.ZodMiniType>();
+const cache = new WeakMap<ReadonlyMap<string, KeyRule>, ReadonlyMap<string, z.ZodMiniType>>();
 
-/** The schema of a page's front matter (lower-case keys), cached per key rules. */
-export function pageSchema(rules: PageRules): z.ZodMiniType {
+/** The schema of each key of a page's front matter (lower-case keys), built once per set of key rules. */
+export function keySchemas(rules: PageRules): ReadonlyMap<string, z.ZodMiniType> {
   const cached = cache.get(rules.keys);
   if (cached) return cached;
-  const shape: Record<string, z.ZodMiniType> = {};
+  const schemas = new Map<string, z.ZodMiniType>();
   for (const [lower, rule] of rules.keys) {
-    shape[lower] = rule.required ? requiredSchema(keySchema(rule)) : z.optional(keySchema(rule));
+    schemas.set(lower, rule.required ? requiredSchema(keySchema(rule)) : z.optional(keySchema(rule)));
   }
-  const schema = z.looseObject(shape);
-  cache.set(rules.keys, schema);
-  return schema;
+  cache.set(rules.keys, schemas);
+  return schemas;
+}
+
+/**
+ * The zod issues of a page's known keys (lower case → value), their paths starting with the key, in
+ * the order of the rules: what `z.looseObject` of every key's schema reports, without running the
+ * schemas of the optional keys the page does not set (most of a site's rules, on most pages).
+ */
+export function schemaIssues(rules: PageRules, values: Readonly<Record<string, unknown>>): z.core.$ZodIssue[] {
+  const issues: z.core.$ZodIssue[] = [];
+  for (const [lower, schema] of keySchemas(rules)) {
+    const value = values[lower];
+    if (value === undefined && !rules.keys.get(lower)?.required) continue;
+    const result = schema.safeParse(value);
+    if (result.success) continue;
+    for (const issue of result.error.issues) issues.push({ ...issue, path: [lower, ...issue.path] });
+  }
+  return issues;
 }

@@ -3,15 +3,13 @@ import type { PageContext } from './context';
 import { detectDateStyle, formatDate, readLooseDate } from './dates';
 import { typeName, type KeyRule } from './keys';
 import { MESSAGES, withWhy } from './messages';
-import { pageSchema } from './schema';
+import { schemaIssues } from './schema';
 import { closest } from './suggest';
 import { requiredInsertion } from './insert';
 
 /** Validates the page's known keys with the site's zod schema and turns each issue into a located diagnostic. */
 export function checkSchema(ctx: PageContext): void {
-  const result = pageSchema(ctx.rules).safeParse(ctx.values);
-  if (result.success) return;
-  for (const issue of result.error.issues) reportIssue(ctx, issue);
+  for (const issue of schemaIssues(ctx.rules, ctx.values)) reportIssue(ctx, issue);
 }
 
 function issueCode(issue: z.core.$ZodIssue): string {
