@@ -84,6 +84,22 @@ export class LineIndex {
   }
 }
 
+let lastIndex: LineIndex | undefined;
+
+/**
+ * The line index of a whole page, shared by the checks that read the same text one after the other
+ * (patient identifiers, shortcodes): built once per text. A LineIndex never changes once built.
+ */
+export function lineIndexOf(text: string): LineIndex {
+  if (lastIndex?.text !== text) lastIndex = new LineIndex(text);
+  return lastIndex;
+}
+
+/** Forgets the last page's line index (on deactivation). */
+export function clearLineIndexCache(): void {
+  lastIndex = undefined;
+}
+
 /** Removes a leading byte order mark; editors keep it out of the text, `fs` reads keep it in. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

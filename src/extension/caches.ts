@@ -1,6 +1,7 @@
 import { clearTomlParseCache } from '../core/frontmatter/parseCache';
 import { clearShortcodeScanCache } from '../core/shortcodes/document';
 import { clearTermKeyCache } from '../core/site/pageMap';
+import { clearLineIndexCache } from '../core/text';
 import { clearPreviewCaches } from './preview';
 
 /**
@@ -11,5 +12,6 @@ export function clearModuleCaches(): void {
   clearTomlParseCache();
   clearShortcodeScanCache();
   clearTermKeyCache();
+  clearLineIndexCache();
   clearPreviewCaches();
 }

@@ -1,6 +1,6 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostic';
 import { type Lang, localize, type Message, msg } from '../l10n';
-import { LineIndex } from '../text';
+import { lineIndexOf, type LineIndex } from '../text';
 import { maskCode } from './maskCode';
 import { checkMatriculeIns, KNOWN_EXAMPLE_MATRICULES, MATRICULE_FORMAT_HINT, normalizeMatriculeEntry } from './matriculeIns';
 
@@ -147,7 +147,7 @@ export function checkPatientIdentifiers(
 ): Diagnostic[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   if (!DOMAIN_ANYWHERE.test(text) && !IDENTIFIER_UNBOUNDED.test(text)) return [];
-  const index = new LineIndex(text);
+  const index = lineIndexOf(text);
   const masked = maskCode(index);
   const out: Diagnostic[] = [];
   checkAddresses(masked, index, lang, out);

@@ -5,7 +5,7 @@ import { localize, type Text, type Lang } from '../l10n';
 import { pageAnchors } from '../navigation/anchors';
 import { collapseTitle, isCollapse } from '../navigation/sections';
 import { buildPageIndex, listResolver, logicalPath, type PageIndex } from '../relref/resolve';
-import { LineIndex } from '../text';
+import { lineIndexOf, type LineIndex } from '../text';
 import { parseShortcodes, type ShortcodeDocument } from './document';
 import { NOT_BUILT_WHY, REF_CONSEQUENCE, SHORTCODE_MESSAGES as M, SHORTCODE_SEVERITY, type ShortcodeCode } from './messages';
 import type { RefArgs, RefVerdict } from '../site/site';
@@ -63,7 +63,7 @@ class Collector {
     readonly lang: Lang,
   ) {}
   lineOf(offset: number): number {
-    this.lines ??= new LineIndex(this.text);
+    this.lines ??= lineIndexOf(this.text);
     return this.lines.positionAt(offset).line;
   }
   add(
@@ -75,7 +75,7 @@ class Collector {
     data?: Record<string, unknown>,
     severity: 'error' | 'warning' | 'information' = SHORTCODE_SEVERITY[code],
   ): void {
-    this.lines ??= new LineIndex(this.text);
+    this.lines ??= lineIndexOf(this.text);
     this.out.push({
       code,
       severity,
