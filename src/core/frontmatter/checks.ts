@@ -19,9 +19,10 @@ function checkBounds(ctx: PageContext): void {
   for (const [lower, rule] of ctx.rules.keys) {
     if (rule.minimum === undefined && rule.maximum === undefined) continue;
     const value = ctx.values[lower];
-    const span = ctx.valueSpan(lower);
-    if (typeof value !== 'number' || !span) continue;
+    if (typeof value !== 'number') continue;
     if ((rule.minimum === undefined || value >= rule.minimum) && (rule.maximum === undefined || value <= rule.maximum)) continue;
+    const span = ctx.valueSpan(lower);
+    if (!span) continue;
     const key = ctx.spelling(lower, rule.name);
     const args = { key, value, min: rule.minimum ?? '−∞', max: rule.maximum ?? '+∞' };
     const why = rule.origin?.bounds;
@@ -36,6 +37,10 @@ function isQuoted(span: ValueSpan): boolean {
 /** The day of a date key as written (quoted or bare), if Hugo can read it. */
 function dayOf(ctx: PageContext, lower: string): Day | undefined {
   if (ctx.rules.keys.get(lower)?.type !== 'date') return undefined;
+  const value = ctx.values[lower];
+  if (value === undefined || value === null) return undefined;
+  // A quoted date in a front matter whose strings are written as they read: its value is its text.
+  if (typeof value === 'string' && ctx.plainStrings) return parseHugoDate(value);
   const span = ctx.valueSpan(lower);
   if (!span || (span.kind !== 'scalar' && !isQuoted(span))) return undefined;
   const raw = ctx.slice(span);
@@ -46,8 +51,9 @@ function dayOf(ctx: PageContext, lower: string): Day | undefined {
 function checkBareDates(ctx: PageContext): void {
   for (const [lower, rule] of ctx.rules.keys) {
     if (rule.type !== 'date') continue;
+    if (!(ctx.values[lower] instanceof Date)) continue;
     const span = ctx.valueSpan(lower);
-    if (!span || span.kind !== 'scalar' || !(ctx.values[lower] instanceof Date)) continue;
+    if (!span || span.kind !== 'scalar') continue;
     const raw = ctx.slice(span);
     if (!/^\d{4}-/.test(raw) || parseHugoDate(raw)) continue;
     const key = ctx.spelling(lower, rule.name);
@@ -87,8 +93,11 @@ function checkYears(ctx: PageContext): void {
   for (const [lower, rule] of ctx.rules.keys) {
     if (rule.type !== 'year') continue;
     const value = ctx.values[lower];
+    if (typeof value !== 'string' || !/^\d{4}$/.test(value)) continue;
+    // Only a year after the page's update (or after today) is reported: locate it then.
+    if (mod ? !(+value > mod.year) : !(+value > ctx.today.year)) continue;
     const span = ctx.valueSpan(lower);
-    if (typeof value !== 'string' || !/^\d{4}$/.test(value) || !span) continue;
+    if (!span) continue;
     const key = ctx.spelling(lower, rule.name);
     const range = ctx.range(span.start, span.end);
     if (mod && +value > mod.year) {
@@ -104,8 +113,9 @@ function checkDuplicates(ctx: PageContext): void {
   for (const [lower, rule] of ctx.rules.keys) {
     if (rule.type !== 'string-array') continue;
     const values = ctx.values[lower];
+    if (!Array.isArray(values) || !hasDuplicate(values)) continue;
     const span = ctx.valueSpan(lower);
-    if (!Array.isArray(values) || !span?.elements || span.elements.length !== values.length) continue;
+    if (!span?.elements || span.elements.length !== values.length) continue;
     const key = ctx.spelling(lower, rule.name);
     const seen = new Map<string, number>();
     values.forEach((v, i) => {
@@ -129,6 +139,19 @@ function checkDuplicates(ctx: PageContext): void {
       );
     });
   }
+}
+
+/** Whether two strings of the list are the same once trimmed, normalised and lower-cased (what checkDuplicates reports). */
+function hasDuplicate(values: readonly unknown[]): boolean {
+  if (values.length < 2) return false;
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const norm = v.trim().normalize('NFC').toLowerCase();
+    if (seen.has(norm)) return true;
+    seen.add(norm);
+  }
+  return false;
 }
 
 function checkImageCredit(ctx: PageContext): void {
@@ -170,6 +193,13 @@ function codePoints(value: string): number {
 function checkStrings(ctx: PageContext): void {
   for (const [lower, rule] of ctx.rules.keys) {
     const value = ctx.values[lower];
+    if (value === undefined) continue;
+    // Nothing to report (the usual case): no need to locate the value.
+    if (rule.type === 'string' && typeof value === 'string') {
+      if (!needsTrim(value) && !outOfLength(rule, value)) continue;
+    } else if (rule.type === 'string-array' && Array.isArray(value)) {
+      if (!value.some((v) => typeof v === 'string' && needsTrim(v))) continue;
+    } else continue;
     const span = ctx.valueSpan(lower);
     if (!span) continue;
     const key = ctx.spelling(lower, rule.name);
@@ -188,6 +218,18 @@ function checkStrings(ctx: PageContext): void {
       });
     }
   }
+}
+
+/** A value with spaces around it, not blank: what checkWhitespace may report. */
+function needsTrim(value: string): boolean {
+  const trimmed = value.trim();
+  return value !== trimmed && trimmed !== '';
+}
+
+function outOfLength(rule: { maxLength?: number; minLength?: number }, value: string): boolean {
+  if (rule.maxLength === undefined && rule.minLength === undefined) return false;
+  const length = codePoints(value);
+  return (rule.maxLength !== undefined && length > rule.maxLength) || (rule.minLength !== undefined && length < rule.minLength);
 }
 
 function checkWhitespace(ctx: PageContext, key: string, value: string, span: ValueSpan, index?: number): void {

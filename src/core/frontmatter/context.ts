@@ -16,15 +16,32 @@ export class PageContext {
   /** Lower-case known key → value (top level or `[params]`), what the schema validates. */
   readonly values: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
 
+  private located: TomlLayout | undefined;
+  private plain: boolean | undefined;
+
   constructor(
     readonly text: string,
     readonly index: LineIndex,
     readonly location: FrontMatterLocation,
-    readonly layout: TomlLayout,
+    /** Where every key and value is written: located on first use (a clean page never needs it). */
+    private readonly locate: () => TomlLayout,
     readonly rules: PageRules,
     readonly lang: Lang,
     readonly today: Day,
   ) {}
+
+  get layout(): TomlLayout {
+    return (this.located ??= this.locate());
+  }
+
+  /**
+   * Whether every string of the front matter is written as its value: no escape, no multi-line
+   * string, no inline table. Then a quoted value's text between its quotes is the parsed string,
+   * and the checks can read a string value without locating it.
+   */
+  get plainStrings(): boolean {
+    return (this.plain ??= !/[\\{]|"""|'''/.test(this.text.slice(this.location.contentStart, this.location.contentEnd)));
+  }
 
   range(start: number, end: number): Range {
     return this.index.rangeAt(start, end);

@@ -48,7 +48,32 @@ export function collectKeys(ctx: PageContext, parsed: Record<string, unknown>): 
     }
   }
   if (unknown.length > 0) reportUnknown(ctx, unknown);
-  reportMisplaced(ctx);
+  if (mayBeMisplaced(ctx, parsed)) reportMisplaced(ctx);
+}
+
+/**
+ * Whether a Hugo table of the page (`[menu]`, `[build]`, `[sitemap]`…) holds, at any depth, a key
+ * that is one of the page's known keys and not one of the table's own: only then can a key be
+ * misplaced, and the page's layout is read to say where.
+ */
+function mayBeMisplaced(ctx: PageContext, parsed: Record<string, unknown>): boolean {
+  for (const key of Object.keys(parsed)) {
+    const allowed = HUGO_TABLE_KEYS[key.toLowerCase()];
+    if (allowed && holdsForeignKey(ctx, parsed[key], allowed, 0)) return true;
+  }
+  return false;
+}
+
+function holdsForeignKey(ctx: PageContext, v: unknown, allowed: ReadonlySet<string>, depth: number): boolean {
+  if (depth > 64) return true; // too deep to tell cheaply: let the layout decide
+  if (Array.isArray(v)) return v.some((x) => holdsForeignKey(ctx, x, allowed, depth + 1));
+  if (!isTable(v)) return false;
+  for (const k of Object.keys(v)) {
+    const lower = k.toLowerCase();
+    if (!allowed.has(lower) && ctx.rules.keys.has(lower)) return true;
+    if (holdsForeignKey(ctx, v[k], allowed, depth + 1)) return true;
+  }
+  return false;
 }
 
 function reportUnknown(ctx: PageContext, keys: readonly string[]): void {

@@ -64,8 +64,7 @@ function validate(text: string, lang: Lang, rules: PageRules, today: ValidateOpt
   } catch (e) {
     return syntaxError(e, location, index, lang, rules);
   }
-  const layout = locateToml(text, location.contentStart, location.contentEnd);
-  const ctx = new PageContext(text, index, location, layout, rules, lang, toDay(today));
+  const ctx = new PageContext(text, index, location, () => locateToml(text, location.contentStart, location.contentEnd), rules, lang, toDay(today));
   collectKeys(ctx, parsed);
   checkSchema(ctx);
   checkPage(ctx);
