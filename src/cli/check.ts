@@ -213,6 +213,15 @@ async function siteMarkdown(site: HugoSite): Promise<string[]> {
     .sort();
 }
 
+/** `path.relative(from, to)`, without resolving both paths again for a file listed under `from` (every page of a run). */
+function relativeTo(from: string, to: string): string {
+  const prefix = from.endsWith(path.sep) ? from : from + path.sep;
+  if (path.isAbsolute(from) && to.startsWith(prefix) && path.normalize(from) === from && !to.includes(`${path.sep}.`) && !to.includes(path.sep + path.sep)) {
+    return to.slice(prefix.length);
+  }
+  return path.relative(from, to);
+}
+
 interface Report {
   file: string;
   diagnostics: readonly Diagnostic[];
@@ -321,7 +330,7 @@ export async function check(args: string[], io: CliIo): Promise<number> {
     const diagnostics = await checkFile(file, sites, fixed, o, listedBy);
     if (diagnostics === 'skipped') continue;
     checked++;
-    if (diagnostics.length > 0) reports.push({ file: path.relative(io.cwd, file), diagnostics: [...diagnostics].sort(compareDiagnostics) });
+    if (diagnostics.length > 0) reports.push({ file: relativeTo(io.cwd, file), diagnostics: [...diagnostics].sort(compareDiagnostics) });
   }
   const configReports = sites.configReports.map((r) => ({ file: path.relative(io.cwd, fromHostPath(r.file)), diagnostics: [...r.diagnostics].sort(compareDiagnostics) }));
   const all = [...configReports, ...reports];
