@@ -154,7 +154,9 @@ interface KeyStats {
 function statsOf(pages: readonly InferencePage[]): Map<string, KeyStats> {
   const out = new Map<string, KeyStats>();
   for (const p of pages) {
-    for (const [lower, v] of Object.entries(p.data)) {
+    for (const lower in p.data) {
+      if (!Object.prototype.hasOwnProperty.call(p.data, lower)) continue;
+      const v = p.data[lower];
       let s = out.get(lower);
       if (!s) out.set(lower, (s = { lower, spellings: new Map(), pages: 0, kinds: new Map(), values: [], strings: new Map(), longest: 0 }));
       s.pages++;
@@ -163,14 +165,17 @@ function statsOf(pages: readonly InferencePage[]): Map<string, KeyStats> {
       const kind = kindOf(v);
       s.kinds.set(kind, (s.kinds.get(kind) ?? 0) + 1);
       s.values.push(v);
-      for (const x of Array.isArray(v) ? v : [v]) {
-        if (typeof x !== 'string') continue;
-        s.strings.set(x, (s.strings.get(x) ?? 0) + 1);
-        if (x.length > s.longest) s.longest = x.length;
-      }
+      if (Array.isArray(v)) for (const x of v) countString(s, x);
+      else countString(s, v);
     }
   }
   return out;
+}
+
+function countString(s: KeyStats, x: unknown): void {
+  if (typeof x !== 'string') return;
+  s.strings.set(x, (s.strings.get(x) ?? 0) + 1);
+  if (x.length > s.longest) s.longest = x.length;
 }
 
 /** How many pages of a group have each key. */
