@@ -2,6 +2,7 @@ import type { PageContext } from './context';
 import { dayNumber, dayText, parseHugoDate, type Day } from './dates';
 import { decodeBasicString, type ValueSpan } from './locator';
 import { MESSAGES, withWhy } from './messages';
+import { ruleLists } from './rules';
 
 /** Checks that need several keys or the text as written, after the schema has checked each key. */
 export function checkPage(ctx: PageContext): void {
@@ -16,8 +17,7 @@ export function checkPage(ctx: PageContext): void {
 
 /** Numbers outside the bounds of their rule (Front Matter CMS `numberOptions.min`/`max`). */
 function checkBounds(ctx: PageContext): void {
-  for (const [lower, rule] of ctx.rules.keys) {
-    if (rule.minimum === undefined && rule.maximum === undefined) continue;
+  for (const { lower, rule } of ruleLists(ctx.rules).bounded) {
     const value = ctx.values[lower];
     if (typeof value !== 'number') continue;
     if ((rule.minimum === undefined || value >= rule.minimum) && (rule.maximum === undefined || value <= rule.maximum)) continue;
@@ -49,8 +49,7 @@ function dayOf(ctx: PageContext, lower: string): Day | undefined {
 
 /** smol-toml rolls `2022-02-30` over to March; Hugo refuses it. */
 function checkBareDates(ctx: PageContext): void {
-  for (const [lower, rule] of ctx.rules.keys) {
-    if (rule.type !== 'date') continue;
+  for (const { lower, rule } of ruleLists(ctx.rules).date) {
     if (!(ctx.values[lower] instanceof Date)) continue;
     const span = ctx.valueSpan(lower);
     if (!span || span.kind !== 'scalar') continue;
@@ -90,8 +89,7 @@ function checkDates(ctx: PageContext): void {
 
 function checkYears(ctx: PageContext): void {
   const mod = dayOf(ctx, 'lastmod');
-  for (const [lower, rule] of ctx.rules.keys) {
-    if (rule.type !== 'year') continue;
+  for (const { lower, rule } of ruleLists(ctx.rules).year) {
     const value = ctx.values[lower];
     if (typeof value !== 'string' || !/^\d{4}$/.test(value)) continue;
     // Only a year after the page's update (or after today) is reported: locate it then.
@@ -110,8 +108,7 @@ function checkYears(ctx: PageContext): void {
 }
 
 function checkDuplicates(ctx: PageContext): void {
-  for (const [lower, rule] of ctx.rules.keys) {
-    if (rule.type !== 'string-array') continue;
+  for (const { lower, rule } of ruleLists(ctx.rules).stringArray) {
     const values = ctx.values[lower];
     if (!Array.isArray(values) || !hasDuplicate(values)) continue;
     const span = ctx.valueSpan(lower);
@@ -191,7 +188,7 @@ function codePoints(value: string): number {
 }
 
 function checkStrings(ctx: PageContext): void {
-  for (const [lower, rule] of ctx.rules.keys) {
+  for (const { lower, rule } of ruleLists(ctx.rules).strings) {
     const value = ctx.values[lower];
     if (value === undefined) continue;
     // Nothing to report (the usual case): no need to locate the value.

@@ -21,6 +21,46 @@ export const DEFAULT_PAGE_RULES: PageRules = {
   skip: false,
 };
 
+/** A rule with its lower-case key. */
+export interface RuleEntry {
+  readonly lower: string;
+  readonly rule: KeyRule;
+}
+
+/** The rules of a page as lists, by the checks that read them: iterated on every page without a Map iterator's entries. */
+export interface RuleLists {
+  /** Every rule, in the rules' order. */
+  readonly all: readonly RuleEntry[];
+  readonly date: readonly RuleEntry[];
+  readonly year: readonly RuleEntry[];
+  readonly stringArray: readonly RuleEntry[];
+  /** `string` and `string-array` rules. */
+  readonly strings: readonly RuleEntry[];
+  /** Rules with a minimum or a maximum. */
+  readonly bounded: readonly RuleEntry[];
+}
+
+const ruleListCache = new WeakMap<ReadonlyMap<string, KeyRule>, RuleLists>();
+
+/** The page's rules as lists, built once per set of key rules. */
+export function ruleLists(rules: PageRules): RuleLists {
+  let lists = ruleListCache.get(rules.keys);
+  if (!lists) {
+    const all: RuleEntry[] = [];
+    for (const [lower, rule] of rules.keys) all.push({ lower, rule });
+    lists = {
+      all,
+      date: all.filter((e) => e.rule.type === 'date'),
+      year: all.filter((e) => e.rule.type === 'year'),
+      stringArray: all.filter((e) => e.rule.type === 'string-array'),
+      strings: all.filter((e) => e.rule.type === 'string' || e.rule.type === 'string-array'),
+      bounded: all.filter((e) => e.rule.minimum !== undefined || e.rule.maximum !== undefined),
+    };
+    ruleListCache.set(rules.keys, lists);
+  }
+  return lists;
+}
+
 /** The rule of a key, matched case-insensitively as Hugo does. */
 export function findKeyRule(rules: PageRules, key: string): KeyRule | undefined {
   return rules.keys.get(key.toLowerCase());

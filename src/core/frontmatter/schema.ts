@@ -75,15 +75,21 @@ function requiredSchema(inner: z.ZodMiniType): z.ZodMiniType {
   );
 }
 
-const cache = new WeakMap<ReadonlyMap<string, KeyRule>, ReadonlyMap<string, z.ZodMiniType>>();
+interface KeySchema {
+  readonly lower: string;
+  readonly required: boolean;
+  readonly schema: z.ZodMiniType;
+}
 
-/** The schema of each key of a page's front matter (lower-case keys), built once per set of key rules. */
-export function keySchemas(rules: PageRules): ReadonlyMap<string, z.ZodMiniType> {
+const cache = new WeakMap<ReadonlyMap<string, KeyRule>, readonly KeySchema[]>();
+
+/** The schema of each key of a page's front matter (lower-case keys), in the rules' order, built once per set of key rules. */
+export function keySchemas(rules: PageRules): readonly KeySchema[] {
   const cached = cache.get(rules.keys);
   if (cached) return cached;
-  const schemas = new Map<string, z.ZodMiniType>();
+  const schemas: KeySchema[] = [];
   for (const [lower, rule] of rules.keys) {
-    schemas.set(lower, rule.required ? requiredSchema(keySchema(rule)) : z.optional(keySchema(rule)));
+    schemas.push({ lower, required: rule.required, schema: rule.required ? requiredSchema(keySchema(rule)) : z.optional(keySchema(rule)) });
   }
   cache.set(rules.keys, schemas);
   return schemas;
@@ -96,9 +102,9 @@ export function keySchemas(rules: PageRules): ReadonlyMap<string, z.ZodMiniType>
  */
 export function schemaIssues(rules: PageRules, values: Readonly<Record<string, unknown>>): z.core.$ZodIssue[] {
   const issues: z.core.$ZodIssue[] = [];
-  for (const [lower, schema] of keySchemas(rules)) {
+  for (const { lower, required, schema } of keySchemas(rules)) {
     const value = values[lower];
-    if (value === undefined && !rules.keys.get(lower)?.required) continue;
+    if (value === undefined && !required) continue;
     const result = schema.safeParse(value);
     if (result.success) continue;
     for (const issue of result.error.issues) issues.push({ ...issue, path: [lower, ...issue.path] });

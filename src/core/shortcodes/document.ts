@@ -4,8 +4,8 @@ import { scanShortcodes, type ShortcodeError, type ShortcodeTag } from './scan';
 
 /**
  * A page's shortcodes, scanned and paired once for every feature (diagnostics, outline, folding,
- * links). Hugo never expands shortcodes in the front matter, so that block is blanked out before
- * scanning (same length, so offsets still point into the page's text).
+ * links). Hugo never expands shortcodes in the front matter, so the scan starts past that block
+ * (offsets point into the page's text).
  */
 export interface ShortcodeDocument {
   readonly text: string;
@@ -40,7 +40,7 @@ export function parseShortcodes(text: string, paired: readonly string[] = []): S
   // The site's check context and the page's checks read the same text one after the other: scanned once.
   let scanned = lastScan?.text === text ? lastScan.scanned : undefined;
   if (!scanned) {
-    scanned = scanShortcodes(bodyStart > 0 ? ' '.repeat(bodyStart) + text.slice(bodyStart) : text);
+    scanned = scanShortcodes(text, bodyStart);
     lastScan = { text, scanned };
   }
   const { partner, errors: pairErrors } = pairShortcodes(scanned.tags, [...DEFAULT_PAIRED_SHORTCODES, ...paired]);

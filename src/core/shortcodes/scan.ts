@@ -273,11 +273,12 @@ function quoteAheadOnLine(text: string, from: number, limit: number): number {
   return -1;
 }
 
-/** Every shortcode tag in `text`, in order, plus the openings that never close. */
-export function scanShortcodes(text: string): ScanResult {
+/** Every shortcode tag in `text` from `start` on, in order, plus the openings that never close. */
+export function scanShortcodes(text: string, start = 0): ScanResult {
   const tags: ShortcodeTag[] = [];
   const errors: ShortcodeError[] = [];
-  let from = 0;
+  // The scan only reads forward: what lies before `start` (a front matter) is never looked at.
+  let from = start;
   for (;;) {
     const at = text.indexOf('{{', from);
     if (at < 0) break;

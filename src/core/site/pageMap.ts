@@ -216,7 +216,13 @@ export class PageMap {
     }
     this.createMissingNodes();
     this.assemble();
-    for (const n of [...this.sections.values(), ...this.pages.values(), ...this.taxonomies.values()]) if (n.file) this.byFile.set(n.file.file, n);
+    // forEach, not a spread of the three maps: no array nor iterator result per node of a large site.
+    const index = (n: MapNode) => {
+      if (n.file) this.byFile.set(n.file.file, n);
+    };
+    this.sections.forEach(index);
+    this.pages.forEach(index);
+    this.taxonomies.forEach(index);
   }
 
   private getSection(s: string): string | undefined {
@@ -284,9 +290,16 @@ export class PageMap {
     // deleteOrphanSections: a root section with no file and nothing below it.
     for (const [s, n] of [...this.sections]) {
       if (n.file || s === '/' || s.split('/').length - 1 > 2) continue;
-      const below = [...this.sections.keys()].some((k) => k !== s && k.startsWith(s)) || [...this.pages.keys()].some((k) => k.startsWith(s + BRANCH));
-      if (!below) this.sections.delete(s);
+      if (!this.hasBelow(s)) this.sections.delete(s);
     }
+  }
+
+  /** Whether another section or a page sits below the section `s` (no copy of the maps' keys: a root section is tested against every page). */
+  private hasBelow(s: string): boolean {
+    for (const k of this.sections.keys()) if (k !== s && k.startsWith(s)) return true;
+    const branch = s + BRANCH;
+    for (const k of this.pages.keys()) if (k.startsWith(branch)) return true;
+    return false;
   }
 
   /** Hugo's pageReverseIndex: last key element → node, or ambiguous; plus the mount keys of files. */
