@@ -39,6 +39,7 @@ export function langFromLocale(locale: string | undefined | null): Lang {
  * message) as one placeholder `{% /{name}`, so the translators only look the text up, unformatted.
  */
 export function format(template: string, args: Args = {}): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
   );
@@ -74,12 +75,38 @@ export function setTranslator(lang: Lang, translator: Translator | undefined): v
   translators[lang] = translator ?? DEFAULTS[lang];
 }
 
+/** The translator `localize` reads for `lang` now: a text kept from an earlier render is still right while it is the same. */
+export function translatorOf(lang: Lang): Translator {
+  return translators[lang];
+}
+
 /** A catalogue message, or a text already in both languages. */
 export type Text = Message | Bilingual;
 
 /** The message (or text) in `lang`, with its placeholders filled. */
 export function localize(message: Text, lang: Lang, args?: Args): string {
-  return format(typeof message === 'string' ? translators[lang](message) : message[lang], args);
+  return format(typeof message === 'string' ? translate(lang, message) : message[lang], args);
+}
+
+/**
+ * Texts already looked up, by translator: a translator gives the same text for the same message (the
+ * preview asks for its labels at every render, and `vscode.l10n.t` is not free). A new translator
+ * starts a new list; the number of messages is bounded, the list is emptied past it anyway.
+ */
+const translated = new WeakMap<Translator, Map<string, string>>();
+const TRANSLATED_KEPT = 1024;
+
+function translate(lang: Lang, message: string): string {
+  const translator = translators[lang];
+  let texts = translated.get(translator);
+  if (!texts) translated.set(translator, (texts = new Map()));
+  let text = texts.get(message);
+  if (text === undefined) {
+    text = translator(message);
+    if (texts.size >= TRANSLATED_KEPT) texts.clear();
+    if (typeof text === 'string') texts.set(message, text);
+  }
+  return text;
 }
 
 /** A message in both languages (for texts kept in both, like the reasons of inferred rules). */

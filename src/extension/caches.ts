@@ -1,4 +1,6 @@
 import { clearTomlParseCache } from '../core/frontmatter/parseCache';
+import { clearFrontMatterCache } from '../core/markdown/frontMatter';
+import { clearResolvedSettings } from '../core/markdown/options';
 import { clearShortcodeScanCache } from '../core/shortcodes/document';
 import { clearTermKeyCache } from '../core/site/pageMap';
 import { clearLineIndexCache } from '../core/text';
@@ -13,5 +15,7 @@ export function clearModuleCaches(): void {
   clearShortcodeScanCache();
   clearTermKeyCache();
   clearLineIndexCache();
+  clearFrontMatterCache();
+  clearResolvedSettings();
   clearPreviewCaches();
 }

@@ -6,21 +6,27 @@
 export function anchorize(text: string): string {
   const t = text.trim();
   let out = '';
+  // Characters kept as they are (lower-case ASCII letters, digits, `_`, `-`) are copied in runs:
+  // one slice per run instead of one string per character.
+  let run = 0;
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d) continue;
+    if (run < i) out += t.slice(run, i);
     if (c < 0x80) {
       // ASCII, most of a French title's characters: no regular expression, no case mapping call.
-      if (c === 0x20 || c === 0x2d) out += '-';
-      else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f) out += t[i];
+      if (c === 0x20) out += '-';
       else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 0x20);
+      run = i + 1;
       continue;
     }
     const cp = t.codePointAt(i) ?? 0xfffd;
     if (cp > 0xffff) i++;
     const ch = String.fromCodePoint(cp);
     if (LETTER_OR_DIGIT.test(ch)) out += firstCodePoint(ch.toLowerCase());
+    run = i + 1;
   }
-  return out;
+  return run === 0 ? t : run < t.length ? out + t.slice(run) : out;
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{Nd}_]$/u;

@@ -164,22 +164,26 @@ function outerListAttributes(
 
 /** For each token, the index of its enclosing opening token (-1 at top level), and for each opening token its closing one. */
 interface TokenTree {
-  readonly parent: Int32Array;
-  readonly close: Int32Array;
+  readonly parent: readonly number[];
+  readonly close: readonly number[];
 }
 
-/** One pass over the tokens: every later lookup is then constant time. */
+/**
+ * One pass over the tokens: every later lookup is then constant time. Plain arrays, filled as the
+ * pass goes: a typed array of a page's size is allocated outside the heap, which costs more here.
+ */
 function tokenTree(tokens: readonly Token[]): TokenTree {
-  const parent = new Int32Array(tokens.length).fill(-1);
-  const close = new Int32Array(tokens.length).fill(-1);
+  const parent: number[] = [];
+  const close: number[] = [];
   const stack: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    close.push(-1);
     if (t.nesting === -1) {
       const open = stack.pop();
       if (open !== undefined) close[open] = i;
     }
-    parent[i] = stack.length > 0 ? stack[stack.length - 1] : -1;
+    parent.push(stack.length > 0 ? stack[stack.length - 1] : -1);
     if (t.nesting === 1) stack.push(i);
   }
   return { parent, close };

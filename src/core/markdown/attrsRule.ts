@@ -2,6 +2,7 @@ import type { StateCore, Token } from 'markdown-it';
 // markdown-it-attrs' own patterns and transforms: what an attribute list means and where it lands
 // stays the package's. Only the loop that tries them is ours (see `curlyAttributesRule`).
 import patternsConfig from 'markdown-it-attrs/patterns.js';
+import attrsUtils from 'markdown-it-attrs/utils.js';
 
 /** The options markdown-it-attrs builds its patterns from (its defaults plus ours). */
 export interface AttrsOptions {
@@ -41,7 +42,9 @@ function mayHold(token: Token, left: string): boolean {
  * contains the delimiter still goes through the package's full tests.
  */
 export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) => void {
-  const patterns = (patternsConfig(options) as Pattern[]).map((pattern) => ({
+  const { list, delimiterTests } = buildPatterns(options);
+  const shortcuts: Shortcuts = { delimiterTests, left: options.leftDelimiter, right: options.rightDelimiter };
+  const patterns = list.map((pattern) => ({
     pattern,
     // Shifts of the tests that read text (content, info or children): all must hold the delimiter.
     anchors: pattern.tests
@@ -52,7 +55,7 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
       .filter((t) => t.shift !== undefined && typeof t.type === 'string')
       .map((t) => [t.shift as number, t.type as string] as const),
     retry: pattern.name === 'inline attributes' || pattern.name === 'inline nesting 0',
-    matchers: pattern.tests.map(compileTest),
+    matchers: pattern.tests.map((t) => compileTest(pattern.name === END_OF_BLOCK ? endOfBlockShortcut(t, shortcuts.right) : t, shortcuts)),
   }));
   const left = options.leftDelimiter;
   // Flat arrays for the hot loop (it runs for every pattern at every token): the first required
@@ -149,6 +152,74 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
 
 }
 
+/** Where a delimiter test of the patterns (`utils.hasDelimiters(where)`) looks for the attribute list. */
+type DelimiterWhere = 'start' | 'end' | 'only';
+
+/** What compiled tests may use to answer "no" without calling the package's function. */
+interface Shortcuts {
+  readonly delimiterTests: WeakMap<object, DelimiterWhere>;
+  readonly left: string;
+  readonly right: string;
+}
+
+/**
+ * The package's patterns, and for each delimiter test among their tests, where it looks. patterns.js
+ * makes those tests by calling `utils.hasDelimiters(where, options)` while it builds the list, so the
+ * call is observed for that time (and put back at once). The package is pinned byte for byte
+ * (test/unit/markdown/attrsInternals.test.ts).
+ */
+function buildPatterns(options: AttrsOptions): { list: Pattern[]; delimiterTests: WeakMap<object, DelimiterWhere> } {
+  const delimiterTests = new WeakMap<object, DelimiterWhere>();
+  const utils = attrsUtils;
+  const original = utils.hasDelimiters;
+  utils.hasDelimiters = (where, opts) => {
+    const test = original(where, opts);
+    if (where === 'start' || where === 'end' || where === 'only') delimiterTests.set(test, where);
+    return test;
+  };
+  try {
+    return { list: patternsConfig(options) as Pattern[], delimiterTests };
+  } finally {
+    utils.hasDelimiters = original;
+  }
+}
+
+/**
+ * What `hasDelimiters(where)` requires of a text before it reads it: `start` finds the list at offset
+ * 0, `end` needs the right delimiter to end the text, `only` both (see utils.js). Reading a text for
+ * its delimiters goes character by character, over a whole paragraph for `end`: most texts fail
+ * these two comparisons first.
+ */
+function mayHaveDelimiters(where: DelimiterWhere, text: string, left: string, right: string): boolean {
+  if (where === 'start') return text.startsWith(left);
+  if (where === 'end') return text.endsWith(right);
+  return text.startsWith(left) && text.endsWith(right);
+}
+
+/** The pattern whose children test is `endOfBlockSearch(children) !== null` (patterns.js). */
+const END_OF_BLOCK = 'end of block';
+
+/**
+ * The "end of block" pattern's children test picks one text child (the last one that is not blank,
+ * outside any inline tag) and asks `hasDelimiters('end')` about it: it needs a text child that ends
+ * with the right delimiter, which is checked first.
+ */
+function endOfBlockShortcut(t: Rule, right: string): Rule {
+  const children = t.children;
+  if (typeof children !== 'function') return t;
+  const search = children as (arr: unknown) => boolean;
+  const shortcut = (arr: unknown): boolean => {
+    if (!Array.isArray(arr)) return search(arr);
+    let candidate = false;
+    for (let k = 0; k < arr.length && !candidate; k++) {
+      const c = arr[k] as Token;
+      candidate = c.type === 'text' && typeof c.content === 'string' && c.content.endsWith(right);
+    }
+    return candidate && search(arr);
+  };
+  return { ...t, children: shortcut };
+}
+
 // `compileTest` is markdown-it-attrs' own `test` (MIT, Arve Seljebu), which the package does not
 // export, turned into a function built once per rule: the same checks in the same order, without
 // listing a rule's keys or allocating a result at every call (see `test` in the package's index.js).
@@ -159,12 +230,12 @@ const MATCH = -1;
 type Matcher = (tokens: readonly Token[], i: number) => number;
 type KeyCheck = (token: Record<string, unknown>) => number;
 
-export function compileTest(t: Rule): Matcher {
+export function compileTest(t: Rule, shortcuts?: Shortcuts): Matcher {
   const shift = t.shift;
   const position = t.position as number;
   const checks = Object.keys(t)
     .filter((k) => k !== 'shift' && k !== 'position')
-    .map((key) => compileKey(key, t));
+    .map((key) => compileKey(key, t, shortcuts));
   return (tokens, i) => {
     const ii = shift !== undefined ? i + shift : position;
     if (shift !== undefined && ii < 0) return NO_MATCH;
@@ -180,10 +251,10 @@ export function compileTest(t: Rule): Matcher {
   };
 }
 
-function compileKey(key: string, t: Rule): KeyCheck {
+function compileKey(key: string, t: Rule, shortcuts?: Shortcuts): KeyCheck {
   if (key === 'children' && isArrayOfObjects(t.children)) {
     const childTests = t.children as Rule[];
-    const matchers = childTests.map(compileTest);
+    const matchers = childTests.map((c) => compileTest(c, shortcuts));
     if (childTests.every((tt) => tt.position !== undefined)) {
       const positions = childTests.map((tt) => tt.position as number);
       const last = positions[positions.length - 1];
@@ -225,6 +296,16 @@ function compileKey(key: string, t: Rule): KeyCheck {
       return (token) => (read(token) === expected ? MATCH : NO_MATCH);
     case 'function': {
       const f = expected as (v: unknown) => boolean;
+      const where = shortcuts?.delimiterTests.get(f);
+      if (where !== undefined) {
+        // A delimiter test: false for anything but a string (utils.js), and for a string that fails
+        // its first comparisons (mayHaveDelimiters).
+        const { left, right } = shortcuts!;
+        return (token) => {
+          const v = read(token);
+          return typeof v !== 'string' || !mayHaveDelimiters(where, v, left, right) || !f(v) ? NO_MATCH : MATCH;
+        };
+      }
       return (token) => {
         const v = read(token);
         return v === undefined || !f(v) ? NO_MATCH : MATCH;

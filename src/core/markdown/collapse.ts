@@ -1,4 +1,4 @@
-import type { StateBlock, StateCore, Token } from 'markdown-it';
+import type { StateBlock, Token } from 'markdown-it';
 import { localize, type Lang } from '../l10n';
 import { getArg, type ShortcodeTag } from '../shortcodes/scan';
 import { anchorize } from './anchorize';
@@ -57,20 +57,34 @@ export function pushCollapseOpen(
   h.map = [startLine, startLine + 1];
   const id = anchorize(title);
   if (id !== '') h.attrSet('id', id);
-  if (title.trim() === '') h.attrSet('class', 'medguide-collapse-untitled');
-  h.meta = { medguideCollapse: true };
+  const untitled = title.trim() === '';
+  if (untitled) h.attrSet('class', 'medguide-collapse-untitled');
+  h.meta = COLLAPSE_HEADING_META;
 
-  const inline = state.push('inline', '', 0);
-  inline.content = title.trim() === '' ? '' : title;
+  // The title is shown as plain text, as Hugo's template prints `.Get 0` (escaped): Markdown or
+  // HTML in a title argument stays literal. Its text token is made here, and the token is not an
+  // `inline` one until the inline rules are done (see {@link plainTitle}): markdown-it does not
+  // parse a title whose tokens would be thrown away.
+  const inline = state.push(TITLE_TYPE, '', 0);
+  inline.content = untitled ? '' : title;
   inline.map = [startLine, startLine + 1];
-  inline.children = [];
-  inline.meta = { [TITLE_META]: title.trim() === '' ? localize(LABELS.untitled, lang) : title, untitled: title.trim() === '' };
+  const shown = untitled ? localize(LABELS.untitled, lang) : title;
+  const text = new state.Token('text', '', 0);
+  text.content = wellFormed(shown);
+  inline.children = [text];
+  inline.meta = { [TITLE_META]: shown, untitled };
 
   const hc = state.push('heading_close', 'h2', -1);
   hc.block = true;
   hc.markup = '##';
-  hc.meta = { [SUMMARY_END]: true, unclosedName } satisfies SummaryEnd;
+  hc.meta = unclosedName === undefined ? SUMMARY_END_META : ({ [SUMMARY_END]: true, unclosedName } satisfies SummaryEnd);
 }
+
+/** A collapse heading's inline token while markdown-it parses inline content: it has its text already. */
+const TITLE_TYPE = 'medguide_collapse_title';
+
+/** The meta of every collapse heading's opening token (read only, shared). */
+const COLLAPSE_HEADING_META: Readonly<{ medguideCollapse: true }> = { medguideCollapse: true };
 
 /** In the meta of a collapse heading's closing token: it also closes the `<summary>`. */
 const SUMMARY_END = 'medguideSummaryEnd';
@@ -78,6 +92,8 @@ interface SummaryEnd {
   readonly [SUMMARY_END]: true;
   readonly unclosedName: string | undefined;
 }
+/** The closing meta of a section whose closing tag is there (read only, shared). */
+const SUMMARY_END_META: SummaryEnd = { [SUMMARY_END]: true, unclosedName: undefined };
 
 /** The `</summary>` (and the unclosed-section warning) after a collapse heading, or undefined for any other heading. */
 export function collapseHeadingEnd(token: Token, lang: Lang): string | undefined {
@@ -87,14 +103,11 @@ export function collapseHeadingEnd(token: Token, lang: Lang): string | undefined
 }
 
 /**
- * After inline parsing: the title is shown as plain text, as Hugo's template prints `.Get 0`
- * (escaped); Markdown or HTML in a title argument stays literal.
+ * After inline parsing (before markdown-it-attrs, which reads headings' inline tokens): a collapse
+ * title's token becomes the heading's `inline` token, with the plain text made when it was pushed.
  */
-export function plainTitle(state: StateCore, t: Token): void {
-  if (t.type !== 'inline' || !t.meta || typeof t.meta[TITLE_META] !== 'string') return;
-  const text = new state.Token('text', '', 0);
-  text.content = wellFormed(t.meta[TITLE_META] as string);
-  t.children = [text];
+export function plainTitle(t: Token): void {
+  if (t.type === TITLE_TYPE) t.type = 'inline';
 }
 
 export function renderCollapseOpen(meta: CollapseMeta, mode: CollapseMode, attrs: string): string {

@@ -30,11 +30,19 @@ export interface ParseContext {
   href(path: string, anchor: string | undefined): string;
 }
 
+/** The names that take a body under some settings (resolved settings are shared while unchanged, see `resolveSettings`). */
+const pairedBySettings = new WeakMap<ResolvedSettings, readonly string[]>();
+
+function pairedNames(settings: ResolvedSettings): readonly string[] {
+  let names = pairedBySettings.get(settings);
+  if (!names) pairedBySettings.set(settings, (names = [...DEFAULT_PAIRED_SHORTCODES, ...settings.alertShortcodes.keys(), ...settings.pairedShortcodes]));
+  return names;
+}
+
 export function createParseContext(src: string, env: unknown, options: MedguidePluginOptions): ParseContext {
   const settings = resolveSettings(options, env);
   const { tags } = scanShortcodes(src);
-  const paired = [...DEFAULT_PAIRED_SHORTCODES, ...settings.alertShortcodes.keys(), ...settings.pairedShortcodes];
-  const { partner } = pairShortcodes(tags, paired);
+  const { partner } = pairShortcodes(tags, pairedNames(settings));
   const tagsByStart = new Map<number, { tag: ShortcodeTag; close?: ShortcodeTag }>();
   tags.forEach((tag, i) => {
     // Same rule as the inline scan: a tag cut short by an unterminated string stays Markdown text.

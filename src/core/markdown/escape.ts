@@ -11,13 +11,17 @@ const REPLACEMENTS: Readonly<Record<string, string>> = {
   "'": '&#39;',
 };
 
+// Most texts need no change: a test (no allocation) before the replacement.
+const SPECIAL = /[&<>"']/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => REPLACEMENTS[c]);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => REPLACEMENTS[c]) : text;
 }
 
 /** Lone surrogates cannot be encoded in UTF-8 output; show the replacement character instead. */
 export function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return SURROGATE.test(text) ? text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') : text;
 }
 
 /** Escaped and well-formed: the one function renderers use for page text. */

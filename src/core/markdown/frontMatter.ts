@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import { parse as parseToml, TomlDate } from 'smol-toml';
-import { localize, type Lang } from '../l10n';
+import { localize, translatorOf, type Lang } from '../l10n';
 import { LABELS } from './labels';
 import { ICONS } from './icons';
 import { safeText } from './escape';
@@ -44,6 +44,9 @@ export function frontMatterRule(isEnabled: () => boolean, onParsed?: (meta: Fron
     if (!format) return false;
     let close = -1;
     for (let n = startLine + 1; n < endLine; n++) {
+      // A fence starts with its first character (or a BOM): other lines are not read.
+      const first = state.src.charCodeAt(state.bMarks[n]);
+      if (first !== 0x2b /* + */ && first !== 0x2d /* - */ && first !== 0xfeff) continue;
       if (fenceOf(line(n)) === format) {
         close = n;
         break;
@@ -63,7 +66,35 @@ export function frontMatterRule(isEnabled: () => boolean, onParsed?: (meta: Fron
   };
 }
 
+/**
+ * The last front matters parsed, by format and text. The preview parses the page again at every
+ * change, and the front matter rarely is what changed. A parsed front matter is only read (the card,
+ * the page's `lang`), so tokens of several parses can share it.
+ */
+const parsedFrontMatter: Record<'toml' | 'yaml', Map<string, FrontMatterMeta>> = { toml: new Map(), yaml: new Map() };
+const PARSED_FRONT_MATTER_KEPT = 8;
+
+/** Forgets the front matters kept (on deactivation). */
+export function clearFrontMatterCache(): void {
+  parsedFrontMatter.toml.clear();
+  parsedFrontMatter.yaml.clear();
+}
+
 export function parseFrontMatter(raw: string, format: 'toml' | 'yaml'): FrontMatterMeta {
+  const kept = parsedFrontMatter[format];
+  let meta = kept.get(raw);
+  if (meta === undefined) {
+    // Parsed from a copy: `raw` is a slice of the page, and what is kept (the text, and the values
+    // the parser slices from it) must not keep the whole page alive.
+    const text = JSON.parse(JSON.stringify(raw)) as string;
+    meta = parseFrontMatterText(text, format);
+    if (kept.size >= PARSED_FRONT_MATTER_KEPT) kept.delete(kept.keys().next().value as string);
+    kept.set(text, meta);
+  }
+  return meta;
+}
+
+function parseFrontMatterText(raw: string, format: 'toml' | 'yaml'): FrontMatterMeta {
   try {
     const data = format === 'toml' ? (parseToml(raw) as Record<string, unknown>) : parseSimpleYaml(raw);
     return { format, data };
@@ -155,7 +186,23 @@ function strings(v: unknown): string[] {
   return (Array.isArray(v) ? v : [v]).map(formatValue).filter((s) => s.trim() !== '');
 }
 
+/**
+ * The card or table last made for a parsed front matter (parsed front matters are shared while the
+ * text is the same, see `parseFrontMatter`), with what it was made from: settings, attributes, the
+ * translator of its labels.
+ */
+const renderedFrontMatter = new WeakMap<FrontMatterMeta, { mode: FrontMatterMode; lang: Lang; attrs: string; translator: unknown; html: string }>();
+
 export function renderFrontMatter(meta: FrontMatterMeta, mode: FrontMatterMode, lang: Lang, attrs: string): string {
+  const translator = translatorOf(lang);
+  const kept = renderedFrontMatter.get(meta);
+  if (kept && kept.mode === mode && kept.lang === lang && kept.attrs === attrs && kept.translator === translator) return kept.html;
+  const html = frontMatterHtml(meta, mode, lang, attrs);
+  renderedFrontMatter.set(meta, { mode, lang, attrs, translator, html });
+  return html;
+}
+
+function frontMatterHtml(meta: FrontMatterMeta, mode: FrontMatterMode, lang: Lang, attrs: string): string {
   if (mode === 'hide') return '';
   const cls = `medguide-front-matter medguide-front-matter-${mode}`;
   if (meta.error !== undefined || !meta.data) {

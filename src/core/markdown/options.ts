@@ -65,6 +65,19 @@ export interface ResolvedSettings {
 const FRONT_MATTER_MODES: readonly FrontMatterMode[] = ['card', 'table', 'hide'];
 const COLLAPSE_MODES: readonly CollapseMode[] = ['open', 'closed', 'authored'];
 
+/**
+ * The last settings resolved, with the values they were resolved from: the plugin asks at every
+ * parse and render, and the host usually gives the same values each time (the same record and list
+ * of shortcodes: settings are read-only, a change comes as new objects). Resolved settings are never
+ * modified (a page's `lang` makes a copy), so sharing them is safe.
+ */
+let lastResolved: { lang: unknown; frontMatter: unknown; collapse: unknown; alertShortcodes: unknown; pairedShortcodes: unknown; result: ResolvedSettings } | undefined;
+
+/** Forgets the last settings resolved (on deactivation). */
+export function clearResolvedSettings(): void {
+  lastResolved = undefined;
+}
+
 /** Settings with defaults filled in; anything malformed falls back to the default, never throws. */
 export function resolveSettings(options: MedguidePluginOptions, env?: unknown): ResolvedSettings {
   let s: MedguideSettings | undefined;
@@ -73,16 +86,39 @@ export function resolveSettings(options: MedguidePluginOptions, env?: unknown): 
   } catch {
     s = undefined;
   }
+  // Each value read once: what is compared is what is resolved.
+  const lang: unknown = s?.lang;
+  const frontMatter: unknown = s?.frontMatter;
+  const collapse: unknown = s?.collapse;
+  const alertShortcodes: unknown = s?.alertShortcodes;
+  const pairedShortcodes: unknown = s?.pairedShortcodes;
+  const last = lastResolved;
+  if (
+    last !== undefined &&
+    last.lang === lang &&
+    last.frontMatter === frontMatter &&
+    last.collapse === collapse &&
+    last.alertShortcodes === alertShortcodes &&
+    last.pairedShortcodes === pairedShortcodes
+  ) {
+    return last.result;
+  }
+  const result = resolveValues(lang, frontMatter, collapse, alertShortcodes, pairedShortcodes);
+  lastResolved = { lang, frontMatter, collapse, alertShortcodes, pairedShortcodes, result };
+  return result;
+}
+
+function resolveValues(lang: unknown, frontMatter: unknown, collapse: unknown, alertShortcodes: unknown, pairedShortcodes: unknown): ResolvedSettings {
   const alerts = new Map<string, AlertShortcodeSpec>();
-  const source = s?.alertShortcodes && typeof s.alertShortcodes === 'object' ? s.alertShortcodes : DEFAULT_ALERT_SHORTCODES;
+  const source = alertShortcodes && typeof alertShortcodes === 'object' ? (alertShortcodes as Record<string, AlertShortcodeSpec>) : DEFAULT_ALERT_SHORTCODES;
   for (const [name, spec] of Object.entries(source)) {
     if (spec && typeof spec === 'object') alerts.set(name.toLowerCase(), spec);
   }
   return {
-    lang: s?.lang === 'en' ? 'en' : 'fr',
-    frontMatter: FRONT_MATTER_MODES.includes(s?.frontMatter as FrontMatterMode) ? (s!.frontMatter as FrontMatterMode) : 'card',
-    collapse: COLLAPSE_MODES.includes(s?.collapse as CollapseMode) ? (s!.collapse as CollapseMode) : 'open',
+    lang: lang === 'en' ? 'en' : 'fr',
+    frontMatter: FRONT_MATTER_MODES.includes(frontMatter as FrontMatterMode) ? (frontMatter as FrontMatterMode) : 'card',
+    collapse: COLLAPSE_MODES.includes(collapse as CollapseMode) ? (collapse as CollapseMode) : 'open',
     alertShortcodes: alerts,
-    pairedShortcodes: Array.isArray(s?.pairedShortcodes) ? s!.pairedShortcodes.filter((n) => typeof n === 'string') : [],
+    pairedShortcodes: Array.isArray(pairedShortcodes) ? (pairedShortcodes as unknown[]).filter((n): n is string => typeof n === 'string') : [],
   };
 }

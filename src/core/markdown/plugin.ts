@@ -83,7 +83,7 @@ export function medguidePlugin(md: MarkdownIt, options: MedguidePluginOptions = 
     const guard = new AttributeGuard(state, on, ctx?.lineMarks);
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
-      if (on) plainTitle(state, tokens[i]);
+      if (on) plainTitle(tokens[i]);
       if (literals) codeLiterals(tokens[i]);
       guard.visit(i);
     }

@@ -24,3 +24,8 @@ declare module 'markdown-it-attrs/patterns.js' {
   const patternsConfig: (options: object) => unknown[];
   export default patternsConfig;
 }
+declare module 'markdown-it-attrs/utils.js' {
+  // The package's helpers, which patterns.js reads from this object when it builds the patterns (see attrsRule.ts).
+  const utils: { hasDelimiters: (where: string, options: object) => (str: unknown) => boolean };
+  export default utils;
+}

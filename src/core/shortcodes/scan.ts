@@ -65,6 +65,15 @@ export function shortcodeKey(name: string): string {
 
 const NAME_CHAR = /[\p{L}\p{N}_\-./]/u;
 
+/** {@link NAME_CHAR} at `i`: ASCII answered by the character code, the rest by the expression. */
+function isNameChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) {
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e || c === 0x2f;
+  }
+  return NAME_CHAR.test(text[i]);
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 }
@@ -105,7 +114,7 @@ function attempt(text: string, start: number): AttemptResult {
     while (i < limit && isSpace(text.charCodeAt(i))) i++;
   }
   const nameStart = i;
-  while (i < limit && NAME_CHAR.test(text[i]) && !(text.charCodeAt(i) === 47 && closingAfterSlash(text, i, d) > 0)) i++;
+  while (i < limit && isNameChar(text, i) && !(text.charCodeAt(i) === 47 && closingAfterSlash(text, i, d) > 0)) i++;
   const nameEnd = i;
   const name = text.slice(nameStart, nameEnd);
   if (name === '') {
@@ -300,11 +309,19 @@ export function scanShortcodes(text: string, start = 0): ScanResult {
 
 /** The arguments as Hugo's `.Get` sees them: by position or by key. */
 export function getArg(tag: ShortcodeTag, which: number | string): string | undefined {
+  const args = tag.args;
   if (typeof which === 'number') {
-    const positional = tag.args.filter((a) => a.key === undefined);
-    return positional[which]?.value;
+    // The `which`-th positional argument, counted in place (no list of them is made).
+    let n = 0;
+    for (let k = 0; k < args.length; k++) {
+      if (args[k].key !== undefined) continue;
+      if (n === which) return args[k].value;
+      n++;
+    }
+    return undefined;
   }
-  return tag.args.find((a) => a.key === which)?.value;
+  for (let k = 0; k < args.length; k++) if (args[k].key === which) return args[k].value;
+  return undefined;
 }
 
 /** A tag whose scan ended inside a string: it was closed at a delimiter that belongs to the string. */
