@@ -1,3 +1,4 @@
+import { clearHugoDateCache } from '../core/frontmatter/dates';
 import { clearTomlParseCache } from '../core/frontmatter/parseCache';
 import { clearFrontMatterCache } from '../core/markdown/frontMatter';
 import { clearResolvedSettings } from '../core/markdown/options';
@@ -12,6 +13,7 @@ import { clearPreviewCaches } from './preview';
  */
 export function clearModuleCaches(): void {
   clearTomlParseCache();
+  clearHugoDateCache();
   clearShortcodeScanCache();
   clearTermKeyCache();
   clearLineIndexCache();

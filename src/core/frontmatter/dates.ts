@@ -44,6 +44,26 @@ const HUGO_DATE =
  * without offset, `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`), or `undefined` for anything else.
  */
 export function parseHugoDate(text: string): Day | undefined {
+  // A site writes the same dates on many pages, and a page's dates are read by several checks.
+  // A date is short: a longer text is not kept (a long string is not held alive by this list).
+  if (text.length > 40) return parseHugoDateUncached(text);
+  const known = hugoDates.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const day = parseHugoDateUncached(text);
+  if (hugoDates.size >= 4096) hugoDates.clear();
+  hugoDates.set(text, day ?? null);
+  return day;
+}
+
+/** Dates read so far (a Day is never modified: shared), `null` for a text that is none. */
+const hugoDates = new Map<string, Day | null>();
+
+/** Forgets the dates read so far (on deactivation). */
+export function clearHugoDateCache(): void {
+  hugoDates.clear();
+}
+
+function parseHugoDateUncached(text: string): Day | undefined {
   const m = HUGO_DATE.exec(text);
   if (!m) return undefined;
   const year = +m[1];

@@ -8,6 +8,14 @@ function isTable(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 }
 
+/**
+ * The keys Hugo reads in one of its tables (`[menu]`, `[build]`, `[sitemap]`…), or undefined: an own
+ * property only, so a table named like an Object method (`[constructor]`) is just an unknown table.
+ */
+function hugoTableKeys(lower: string): ReadonlySet<string> | undefined {
+  return Object.prototype.hasOwnProperty.call(HUGO_TABLE_KEYS, lower) ? HUGO_TABLE_KEYS[lower] : undefined;
+}
+
 /** Where a top-level key is first written: its own line, or the first segment of a header or dotted key. */
 function firstMention(ctx: PageContext, key: string): TomlEntry | undefined {
   for (const e of ctx.layout.entries) {
@@ -25,8 +33,14 @@ export function collectKeys(ctx: PageContext, parsed: Record<string, unknown>): 
   const { rules } = ctx;
   const unknown: string[] = [];
   let params: { key: string; value: Record<string, unknown> } | undefined;
+  let misplaced = false;
   for (const key of Object.keys(parsed)) {
     const lower = key.toLowerCase();
+    // A Hugo table (`[menu]`, `[build]`…) holding one of the page's keys: maybe written under it by mistake.
+    if (!misplaced) {
+      const allowed = hugoTableKeys(lower);
+      if (allowed && holdsForeignKey(ctx, parsed[key], allowed, 0)) misplaced = true;
+    }
     if (rules.keys.has(lower)) {
       if (!ctx.keyPaths.has(lower)) {
         ctx.keyPaths.set(lower, [key]);
@@ -48,22 +62,14 @@ export function collectKeys(ctx: PageContext, parsed: Record<string, unknown>): 
     }
   }
   if (unknown.length > 0) reportUnknown(ctx, unknown);
-  if (mayBeMisplaced(ctx, parsed)) reportMisplaced(ctx);
+  // Only then can a key be misplaced, and the page's layout is read to say where.
+  if (misplaced) reportMisplaced(ctx);
 }
 
 /**
- * Whether a Hugo table of the page (`[menu]`, `[build]`, `[sitemap]`…) holds, at any depth, a key
- * that is one of the page's known keys and not one of the table's own: only then can a key be
- * misplaced, and the page's layout is read to say where.
+ * Whether a Hugo table's value holds, at any depth, a key that is one of the page's known keys and
+ * not one of the table's own.
  */
-function mayBeMisplaced(ctx: PageContext, parsed: Record<string, unknown>): boolean {
-  for (const key of Object.keys(parsed)) {
-    const allowed = HUGO_TABLE_KEYS[key.toLowerCase()];
-    if (allowed && holdsForeignKey(ctx, parsed[key], allowed, 0)) return true;
-  }
-  return false;
-}
-
 function holdsForeignKey(ctx: PageContext, v: unknown, allowed: ReadonlySet<string>, depth: number): boolean {
   if (depth > 64) return true; // too deep to tell cheaply: let the layout decide
   if (Array.isArray(v)) return v.some((x) => holdsForeignKey(ctx, x, allowed, depth + 1));
@@ -103,7 +109,7 @@ function reportUnknown(ctx: PageContext, keys: readonly string[]): void {
 function reportMisplaced(ctx: PageContext): void {
   for (const e of ctx.layout.entries) {
     if (e.kind !== 'pair' || e.depth !== 0 || e.table.length === 0) continue;
-    const allowed = HUGO_TABLE_KEYS[String(e.table[0]).toLowerCase()];
+    const allowed = hugoTableKeys(String(e.table[0]).toLowerCase());
     const seg = e.segments[0];
     const lower = seg.name.toLowerCase();
     if (!allowed || allowed.has(lower) || !ctx.rules.keys.has(lower)) continue;

@@ -376,6 +376,18 @@ describe('frontmatter/validate: keys', () => {
     assert.deepEqual(d[0].data, { key: 'tags', table: 'menu.main' });
   });
 
+  it('a table named like an Object method ([constructor], [toString]) is an unknown table, not an internal error', () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const d = en(page({}, `[${name}]`, 'tags = ["x"]', `${name}2 = { weight = 1 }`));
+      assert.deepEqual(
+        d.filter((x) => x.code === 'internal-error' || x.code === 'misplaced-key').map(brief),
+        [],
+        name,
+      );
+      assert.ok(d.some((x) => x.code === 'unknown-key' && x.message.includes(`\`${name}\``)), name);
+    }
+  });
+
   it('reads custom keys under [params] and leaves arrays of tables alone', () => {
     const text = page({ auteurs: null }, '[params]', 'auteurs = ["Camille DURAND"]', '[[cascade]]', 'toto = 1', '[cascade.build]', 'list = "never"', '[[resources]]', 'src = "a.png"');
     assert.deepEqual(briefs(text), []);
