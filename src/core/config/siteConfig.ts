@@ -195,7 +195,8 @@ function readSeverity(r: ConfigReader, value: unknown, path: readonly PathSegmen
     const p = [...path, code];
     const s = r.string(v, p);
     if (s === undefined) continue;
-    const sev = SEVERITIES[s.toLowerCase()];
+    // An own key only: `constructor` is not a severity.
+    const sev = Object.prototype.hasOwnProperty.call(SEVERITIES, s.toLowerCase()) ? SEVERITIES[s.toLowerCase()] : undefined;
     if (sev) out.set(code, sev);
     else r.report('config-value', r.valueRange(p), CONFIG_MESSAGES.severity, { value: s });
   }

@@ -60,8 +60,13 @@ export interface AlertMeta {
   readonly unclosedName?: string;
 }
 
+/** `table[key]` when the table has that key of its own: a word like `constructor` is not a key of Object's. */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 export function alertKind(word: string): AlertKind {
-  return KIND_BY_WORD[word.toLowerCase()] ?? 'note';
+  return own(KIND_BY_WORD, word.toLowerCase()) ?? 'note';
 }
 
 export function alertClass(kind: AlertKind): string {
@@ -69,7 +74,7 @@ export function alertClass(kind: AlertKind): string {
 }
 
 export function alertLabel(word: string, lang: Lang): string {
-  const known = ALERT_LABELS[word.toLowerCase()];
+  const known = own(ALERT_LABELS, word.toLowerCase());
   if (known) return localize(known, lang);
   const w = word.trim();
   return w === '' ? localize(ALERT_LABELS.note, lang) : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();

@@ -63,6 +63,15 @@ describe('config/parseSiteConfig', () => {
     assert.equal(config.sections.length, 2);
   });
 
+  it('refuses a severity named like an Object method (constructor, toString): never a severity that is not one', () => {
+    const { config, diagnostics } = parseSiteConfig('[severity]\nunknown-key = "constructor"\nwhitespace = "toString"\n', 'en');
+    assert.deepEqual(diagnostics.map(brief), [
+      'config-value error 1:14-1:27 Unknown severity "constructor": error, warning, information, hint or off.',
+      'config-value error 2:13-2:23 Unknown severity "toString": error, warning, information, hint or off.',
+    ]);
+    assert.deepEqual([...config.base.severity], []);
+  });
+
   it('accepts the example of docs/configuration.md without a diagnostic', () => {
     const doc = readFileSync(path.join(__dirname, '../../../docs/configuration.md'), 'utf8');
     const example = doc.split('```toml\n')[1].split('```')[0];

@@ -125,4 +125,14 @@ describe('markdown/alerts', () => {
         '<span class="medguide-alert-icon" aria-hidden="true">' + ICONS.tip + '</span> <span class="medguide-alert-label">Astuce</span></span> <em>ceci</em></span>.</p>\n',
     );
   });
+  it('a type named like an Object method (constructor, toString, valueOf) is a note box with its word as label, opened and closed', () => {
+    for (const word of ['constructor', 'toString', 'valueOf', 'hasOwnProperty']) {
+      const label = word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+      for (const src of [`> [!${word}]\n> x\n`, `{{% alert ${word} %}}\nx\n{{% /alert %}}\n`]) {
+        const html = makeMd({ lang: 'en' }).render(src);
+        assert.ok(html.startsWith(title('note', ICONS.note, label)), `${src}\n${html}`);
+        assert.equal(html.split('<div').length, html.split('</div>').length, html);
+      }
+    }
+  });
 });
