@@ -53,13 +53,17 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestD = max + 1;
   const list = Array.isArray(candidates) ? (candidates as readonly string[]) : undefined;
-  const lowered = list ? lowerCased(list) : undefined;
+  const prepared = list ? preparedList(list) : undefined;
+  const wordBag = prepared ? bagOf(w) : undefined;
   let i = -1;
   for (const c of candidates) {
     i++;
+    const limit = bestD - 1 < max ? bestD - 1 : max;
     // Too different in length to be within reach: skip before any work.
-    if (Math.abs(c.length - w.length) > max) continue;
-    const d = editDistance(w, lowered ? lowered[i] : c.toLowerCase(), bestD - 1 < max ? bestD - 1 : max);
+    if (Math.abs(c.length - w.length) > limit) continue;
+    // Too different in letters: each edit changes the letters of either side by one at most.
+    if (prepared && wordBag && bagDistance(wordBag, prepared.bags, i) > limit) continue;
+    const d = editDistance(w, prepared ? prepared.lowered[i] : c.toLowerCase(), limit);
     if (d < bestD) {
       best = c;
       bestD = d;
@@ -68,11 +72,42 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best;
 }
 
-/** A candidate list lower-cased once (page paths are compared with every broken ref of a site). */
-function lowerCased(list: readonly string[]): readonly string[] {
-  let out = loweredLists.get(list);
-  if (!out) loweredLists.set(list, (out = list.map((c) => c.toLowerCase())));
+/** Letters are counted in this many buckets (by UTF-16 code modulo): a bucket shared by two letters only lowers the bound. */
+const BAG = 64;
+
+/** A string's letter counts, per bucket. */
+function bagOf(s: string, into = new Uint16Array(BAG), at = 0): Uint16Array {
+  for (let k = 0; k < s.length; k++) into[at + (s.charCodeAt(k) & (BAG - 1))]++;
+  return into;
+}
+
+/**
+ * A lower bound of the edit distance between the word and candidate `i` (Bartolini's bag distance):
+ * the larger of the letters one side has and the other lacks. An insertion, deletion or
+ * substitution changes each side's excess by one at most, a transposition not at all.
+ */
+function bagDistance(word: Uint16Array, bags: Uint16Array, i: number): number {
+  let more = 0;
+  let less = 0;
+  const at = i * BAG;
+  for (let k = 0; k < BAG; k++) {
+    const d = word[k] - bags[at + k];
+    if (d > 0) more += d;
+    else less -= d;
+  }
+  return more > less ? more : less;
+}
+
+/** A candidate list lower-cased once, with its letter counts (page paths are compared with every broken ref of a site). */
+function preparedList(list: readonly string[]): { lowered: readonly string[]; bags: Uint16Array } {
+  let out = preparedLists.get(list);
+  if (!out) {
+    const lowered = list.map((c) => (typeof c === 'string' ? c.toLowerCase() : ''));
+    const bags = new Uint16Array(lowered.length * BAG);
+    lowered.forEach((c, i) => bagOf(c, bags, i * BAG));
+    preparedLists.set(list, (out = { lowered, bags }));
+  }
   return out;
 }
 
-const loweredLists = new WeakMap<readonly string[], readonly string[]>();
+const preparedLists = new WeakMap<readonly string[], { lowered: readonly string[]; bags: Uint16Array }>();

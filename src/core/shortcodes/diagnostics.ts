@@ -194,6 +194,15 @@ function uniqueFileNames(index: PageIndex): Map<string, string> {
 
 const suggestionsByIndex = new WeakMap<PageIndex, Map<string, string | undefined>>();
 
+/** The unique file names as one list per index (closest() keeps what it prepares per list). */
+function uniqueNameList(byName: Map<string, string>): readonly string[] {
+  let list = uniqueNameLists.get(byName);
+  if (!list) uniqueNameLists.set(byName, (list = [...byName.keys()]));
+  return list;
+}
+
+const uniqueNameLists = new WeakMap<Map<string, string>, readonly string[]>();
+
 function suggestionCache(index: PageIndex): Map<string, string | undefined> {
   let cache = suggestionsByIndex.get(index);
   if (!cache) suggestionsByIndex.set(index, (cache = new Map()));
@@ -208,7 +217,7 @@ function suggestPage(index: PageIndex, ref: string, cache: Map<string, string | 
   if (path.includes('/')) found = closest(path, index.paths);
   else {
     const byName = uniqueFileNames(index);
-    const name = closest(path, byName.keys());
+    const name = closest(path, uniqueNameList(byName));
     found = name !== undefined ? byName.get(name) : undefined;
   }
   cache.set(path, found);
