@@ -39,10 +39,31 @@ export function langFromLocale(locale: string | undefined | null): Lang {
  * message) as one placeholder `{% /{name}`, so the translators only look the text up, unformatted.
  */
 export function format(template: string, args: Args = {}): string {
-  if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : whole,
-  );
+  let brace = template.indexOf('{');
+  if (brace < 0) return template;
+  // `{name}` with `name` of word characters (`\w`), as the regular expression `/\{(\w+)\}/g` reads
+  // them, without a callback per placeholder.
+  let out = '';
+  let last = 0;
+  while (brace >= 0) {
+    let end = brace + 1;
+    while (end < template.length && isWordChar(template.charCodeAt(end))) end++;
+    if (end > brace + 1 && template.charCodeAt(end) === 0x7d /* } */) {
+      const name = template.slice(brace + 1, end);
+      if (Object.prototype.hasOwnProperty.call(args, name)) {
+        out += template.slice(last, brace) + String(args[name]);
+        last = end + 1;
+      }
+      brace = template.indexOf('{', end + 1);
+    } else {
+      brace = template.indexOf('{', brace + 1);
+    }
+  }
+  return last === 0 ? template : out + template.slice(last);
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 }
 
 const ENGLISH: Readonly<Record<string, string>> = {};

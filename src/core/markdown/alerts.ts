@@ -182,6 +182,7 @@ const ATTRIBUTE_ALERT_BLOCKS = new Set([
  * and gets wrapped in the alert box. Runs after markdown-it-attrs has put the classes in place.
  */
 const ALERT_CLASS = /(?:^|\s)alert(?:\s|$)/;
+const ALERT_TYPE_CLASS = /^alert-([\w-]+)$/;
 
 export class AttributeAlerts {
   /** Boxes in the order their blocks open; each knows the index of its block's closing token. */
@@ -198,10 +199,12 @@ export class AttributeAlerts {
     if (!classAttr || !ALERT_CLASS.test(classAttr)) return;
     const close = closingIndex(tokens, i);
     if (close < 0) return;
-    const typed = classAttr
-      .split(/\s+/)
-      .map((c) => /^alert-([\w-]+)$/.exec(c)?.[1])
-      .find((w) => w !== undefined);
+    // The first `alert-<word>` class names the kind.
+    let typed: string | undefined;
+    for (const c of classAttr.split(/\s+/)) {
+      typed = ALERT_TYPE_CLASS.exec(c)?.[1];
+      if (typed !== undefined) break;
+    }
     const word = (typed ?? 'note').toLowerCase();
     const meta: AlertMeta = { kind: alertKind(word), word, source: 'attributes' };
     const open = new this.state.Token(ALERT_OPEN, 'div', 1);

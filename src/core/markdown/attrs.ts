@@ -30,7 +30,7 @@ export function useAttributes(md: MarkdownIt): void {
   const plugin = markdownItAttrs as unknown as (md: MarkdownIt, options: object) => void;
   md.use(plugin, options);
   // Same patterns and transforms, a loop that skips tokens that cannot hold an attribute list.
-  md.core.ruler.at('curly_attributes', curlyAttributesRule(options));
+  md.core.ruler.at('curly_attributes', curlyAttributesRule(options, (state) => prepared.get(state)?.inlineMayHold));
 }
 
 /**
@@ -46,7 +46,18 @@ export function useAttributes(md: MarkdownIt): void {
 export class AttributeGuard {
   private readonly shieldedTexts: Token[] = [];
   private readonly hidden: Token[] = [];
+  /** The inline tokens whose text has a character an attribute list or template text needs (see `INLINE_SPECIAL`). */
+  private readonly inlineMayHold = new Set<Token>();
   private readonly listLines: number[] = [];
+  /** For each list line, the opening tokens around it, outermost first (see `outerListAttributes`). */
+  private readonly listLineAncestors: number[][] = [];
+  /**
+   * The opening tokens around the token visited, outermost first, as their nesting reads once
+   * visited: the first `depth` entries (an array that never shrinks: popping would give its
+   * storage back, and each push after that would allocate it again).
+   */
+  private readonly open: number[] = [];
+  private depth = 0;
 
   constructor(
     private readonly state: StateCore,
@@ -59,18 +70,54 @@ export class AttributeGuard {
     const tokens = this.state.tokens;
     const t = tokens[i];
     if (t.type === 'inline') {
-      if (t.children && mayHoldTemplateText(t.content)) shieldTemplateText(t.children, this.shieldedTexts);
-      if (this.guard && isListAttributeLine(tokens, i)) this.listLines.push(i);
-    } else if (this.guard && t.nesting === -1 && t.meta && (t.meta as { guard?: boolean }).guard) {
-      t.nesting = 0;
-      this.hidden.push(t);
+      // One look at the text for both questions (template text here, attribute lists next).
+      if (INLINE_SPECIAL.test(t.content)) {
+        this.inlineMayHold.add(t);
+        if (t.children && mayHoldTemplateText(t.content)) shieldTemplateText(t.children, this.shieldedTexts);
+      }
+      if (this.guard && isListAttributeLine(tokens, i)) {
+        this.listLines.push(i);
+        this.listLineAncestors.push(this.listAncestors(i));
+      }
+    } else if (this.guard) {
+      if (t.nesting === -1 && t.meta && (t.meta as { guard?: boolean }).guard) {
+        t.nesting = 0;
+        this.hidden.push(t);
+      }
+      // The opening tokens around the next ones, kept as the visit goes (a hidden closing no longer
+      // closes): what a list line needs to find its lists, without a pass of its own.
+      if (t.nesting === -1) {
+        if (this.depth > 0) this.depth--;
+      } else if (t.nesting === 1) {
+        this.open[this.depth++] = i;
+      }
     }
+  }
+
+  /**
+   * The opening tokens around list line `i` that `outerListAttributes` reads: from the innermost,
+   * the lists, their items and the line's paragraph, then the first other one. (Hidden closings do
+   * not close, so the sections and alerts before the line are still "open" further out: copying
+   * them all for each line would cost as much as the page has sections.)
+   */
+  private listAncestors(i: number): number[] {
+    const tokens = this.state.tokens;
+    const open = this.open;
+    let from = this.depth - 1;
+    while (from > 0) {
+      const j = open[from];
+      const type = tokens[j].type;
+      if (type !== 'list_item_open' && type !== 'bullet_list_open' && type !== 'ordered_list_open' && j !== i - 1) break;
+      from--;
+    }
+    return open.slice(from < 0 ? 0 : from, this.depth);
   }
 
   /** After the last token: the list lines are settled, and `afterAttributes` will undo it all. */
   finish(): void {
-    const retyped = this.listLines.length > 0 ? outerListAttributes(this.state, this.hidden, this.listLines, this.lineMarks) : [];
-    prepared.set(this.state, { shieldedTexts: this.shieldedTexts, hidden: this.hidden, retyped });
+    const retyped =
+      this.listLines.length > 0 ? outerListAttributes(this.state, this.hidden, this.listLines, this.listLineAncestors, this.lineMarks) : [];
+    prepared.set(this.state, { shieldedTexts: this.shieldedTexts, hidden: this.hidden, retyped, inlineMayHold: this.inlineMayHold });
   }
 }
 
@@ -84,7 +131,18 @@ export function afterAttributes(state: StateCore): void {
   prepared.delete(state);
 }
 
-const prepared = new WeakMap<StateCore, { shieldedTexts: Token[]; hidden: Token[]; retyped: [Token, string][] }>();
+const prepared = new WeakMap<
+  StateCore,
+  { shieldedTexts: Token[]; hidden: Token[]; retyped: [Token, string][]; inlineMayHold: ReadonlySet<Token> }
+>();
+
+/**
+ * What an inline token's text must have for it or its children to hold an attribute list (`{`, or
+ * a character markdown-it decodes into one: a backslash escape, an entity, a percent-encoded link)
+ * or template text (`{{`, `}}`, `%`, see `mayHoldTemplateText`). markdown-it-attrs' transforms only
+ * take text away, so a token without any keeps none while they run.
+ */
+const INLINE_SPECIAL = /[{}%&\\]/;
 
 const ONLY_ATTRIBUTES = /^\{[^{}\n]*\}$/;
 const LIST_MARKER = /^( *)([-+*]|\d{1,9}[.)])( *)/;
@@ -118,27 +176,33 @@ function outerListAttributes(
   state: StateCore,
   hidden: Token[],
   candidates: readonly number[],
+  ancestorsOf: readonly (readonly number[])[],
   marks?: { readonly bMarks: readonly number[]; readonly eMarks: readonly number[] },
 ): [Token, string][] {
   const retyped: [Token, string][] = [];
   const tokens = state.tokens;
   const line = marks ? (k: number) => (k >= 0 && k < marks.bMarks.length ? state.src.slice(marks.bMarks[k], marks.eMarks[k]) : '') : sourceLines(state.src);
-  let tree: TokenTree | undefined;
-  for (const i of candidates) {
+  // Where a list closes, read as the closings were before this pass hid any; remembered, as
+  // several lines may pick the same list.
+  const hiddenHere = new Set<Token>();
+  const closes = new Map<number, number>();
+  for (let c = 0; c < candidates.length; c++) {
+    const i = candidates[c];
     const inline = tokens[i];
     const attrLine = line((inline.map as [number, number])[1] - 1);
     if (!attrLine.trimStart().startsWith('{') || /^[ ]*\t/.test(attrLine)) continue;
     const indent = attrLine.length - attrLine.trimStart().length;
-    tree ??= tokenTree(tokens);
-    // Enclosing list items, innermost first, each with the list that holds it (walking up the
-    // parents: linear in the depth, not in the page).
+    // Enclosing list items, innermost first, each with the list that holds it (the opening tokens
+    // around the line, as the visit recorded them, read from the innermost).
+    const ancestors = ancestorsOf[c];
     const chain: { item: Token; list: number; col: number }[] = [];
     let ok = true;
-    for (let j = tree.parent[i]; j >= 0 && ok; j = tree.parent[j]) {
+    for (let a = ancestors.length - 1; a >= 0 && ok; a--) {
+      const j = ancestors[a];
       const t = tokens[j];
       if (t.type === 'list_item_open') {
         const col = t.map ? contentColumn(line(t.map[0])) : undefined;
-        const list = tree.parent[j];
+        const list = a > 0 ? ancestors[a - 1] : -1;
         const listType = list >= 0 ? tokens[list].type : '';
         if (col === undefined || (listType !== 'bullet_list_open' && listType !== 'ordered_list_open')) ok = false;
         else chain.push({ item: t, list, col });
@@ -149,7 +213,12 @@ function outerListAttributes(
     if (!ok || chain.length < 2 || indent >= chain[1].col) continue;
     let target = chain.length - 1;
     while (target > 0 && indent >= chain[target].col) target--;
-    const listClose = tree.close[chain[target].list];
+    const list = chain[target].list;
+    let listClose = closes.get(list);
+    if (listClose === undefined) {
+      listClose = closingIndexOf(tokens, list, hiddenHere);
+      closes.set(list, listClose);
+    }
     if (listClose < 0) continue;
     retyped.push([tokens[i - 2], tokens[i - 2].type]);
     tokens[i - 2].type = 'medguide_list_item_open_attrs';
@@ -157,36 +226,28 @@ function outerListAttributes(
     if (after && after.nesting === -1) {
       after.nesting = 0;
       hidden.push(after);
+      hiddenHere.add(after);
     }
   }
   return retyped;
 }
 
-/** For each token, the index of its enclosing opening token (-1 at top level), and for each opening token its closing one. */
-interface TokenTree {
-  readonly parent: readonly number[];
-  readonly close: readonly number[];
-}
-
 /**
- * One pass over the tokens: every later lookup is then constant time. Plain arrays, filled as the
- * pass goes: a typed array of a page's size is allocated outside the heap, which costs more here.
+ * The index of the token closing the one opened at `open` (-1 if none does), reading the tokens
+ * in `reclosed` (closings hidden since) as the closings they were.
  */
-function tokenTree(tokens: readonly Token[]): TokenTree {
-  const parent: number[] = [];
-  const close: number[] = [];
-  const stack: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    close.push(-1);
-    if (t.nesting === -1) {
-      const open = stack.pop();
-      if (open !== undefined) close[open] = i;
+function closingIndexOf(tokens: readonly Token[], open: number, reclosed: ReadonlySet<Token>): number {
+  let depth = 0;
+  for (let j = open + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    const nesting = t.nesting === 0 && reclosed.size > 0 && reclosed.has(t) ? -1 : t.nesting;
+    if (nesting === 1) depth++;
+    else if (nesting === -1) {
+      if (depth === 0) return j;
+      depth--;
     }
-    parent.push(stack.length > 0 ? stack[stack.length - 1] : -1);
-    if (t.nesting === 1) stack.push(i);
   }
-  return { parent, close };
+  return -1;
 }
 
 /** Line `k` of a normalized source (lines end with `\n`), line starts found once, on first use. */

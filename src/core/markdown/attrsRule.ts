@@ -20,7 +20,7 @@ interface Pattern {
 }
 
 /** A token that may hold an attribute list: its text, fence info or inline children have the delimiter. */
-function mayHold(token: Token, left: string): boolean {
+function mayHoldAny(token: Token, left: string): boolean {
   const content = token.content;
   if (content.includes(left) || (token.info && token.info.includes(left))) return true;
   const children = token.children;
@@ -41,7 +41,14 @@ function mayHold(token: Token, left: string): boolean {
  * table metadata passes) are always tried. Skipping is conservative: a token that merely
  * contains the delimiter still goes through the package's full tests.
  */
-export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) => void {
+export function curlyAttributesRule(
+  options: AttrsOptions,
+  /**
+   * When given and it answers: the only inline tokens of the state that may hold the delimiter
+   * (found by a pass made anyway before this rule); other inline tokens are not read.
+   */
+  inlineHintOf?: (state: StateCore) => ReadonlySet<Token> | undefined,
+): (state: StateCore) => void {
   const { list, delimiterTests } = buildPatterns(options);
   const shortcuts: Shortcuts = { delimiterTests, left: options.leftDelimiter, right: options.rightDelimiter };
   const patterns = list.map((pattern) => ({
@@ -80,6 +87,13 @@ export function curlyAttributesRule(options: AttrsOptions): (state: StateCore) =
   const maxShift = anchorShifts.length > 0 ? anchorShifts[anchorShifts.length - 1] : -1;
   return (state) => {
     const tokens = state.tokens;
+    const hint = inlineHintOf?.(state);
+    // An inline token the hint leaves out has none of the characters its text would need (unless
+    // something gave it fence info, read as the package would).
+    const mayHold =
+      hint === undefined
+        ? mayHoldAny
+        : (t: Token, l: string): boolean => (t.type !== 'inline' || hint.has(t) || t.info !== '' ? mayHoldAny(t, l) : false);
     // Once per token, not once per pattern: the patterns tried at one position ask about the same
     // few tokens, so a tiny cache of the last answers is enough (a map over the whole page cost more
     // than it saved). A token's text only loses delimiters as the transforms run, so a remembered
@@ -267,15 +281,27 @@ function compileKey(key: string, t: Rule, shortcuts?: Shortcuts): KeyCheck {
       };
     }
     // Shifts of the child tests that read a child's content: such a child must hold the delimiter
-    // (our shortcut; the package tries every child).
-    const anchors = childTests.filter((tt) => tt.shift !== undefined && 'content' in tt).map((tt) => tt.shift as number);
+    // (our shortcut; the package tries every child). Where the content test is a delimiter test,
+    // the child must pass its first comparisons (`mayHaveDelimiters`, as the compiled test asks
+    // first): a look at the text's first or last character rather than a search through it.
+    const anchorTests = childTests.filter((tt) => tt.shift !== undefined && 'content' in tt);
+    const anchors = anchorTests.map((tt) => tt.shift as number);
+    const anchorWhere = anchorTests.map((tt) => (typeof tt.content === 'function' ? shortcuts?.delimiterTests.get(tt.content) : undefined));
+    const left = shortcuts?.left ?? LEFT;
+    const right = shortcuts?.right ?? '}';
+    const holdsAt = (child: Token | undefined, k: number): boolean => {
+      if (child === undefined) return false;
+      const where = anchorWhere[k];
+      if (where !== undefined && typeof child.content === 'string' && !mayHaveDelimiters(where, child.content, left, right)) return false;
+      return child.content.includes(LEFT);
+    };
     return (token) => {
       if (token.children === undefined) return NO_MATCH;
       const children = token.children as Token[];
       if (children.length === 0) return NO_MATCH;
       for (let j = 0; j < children.length; j++) {
         let holds = true;
-        for (let k = 0; k < anchors.length && holds; k++) holds = children[j + anchors[k]]?.content.includes(LEFT) === true;
+        for (let k = 0; k < anchors.length && holds; k++) holds = holdsAt(children[j + anchors[k]], k);
         if (!holds) continue;
         let match = true;
         for (let k = 0; k < matchers.length && match; k++) match = matchers[k](children, j) !== NO_MATCH;

@@ -30,6 +30,11 @@ function fenceOf(line: string): 'toml' | 'yaml' | undefined {
   return undefined;
 }
 
+/** Line `n` of the block state's source (a function of its own: a closure would be made at every call of the rule). */
+function lineText(state: { readonly src: string; readonly bMarks: readonly number[]; readonly eMarks: readonly number[] }, n: number): string {
+  return state.src.slice(state.bMarks[n], state.eMarks[n]);
+}
+
 export function frontMatterRule(isEnabled: () => boolean, onParsed?: (meta: FrontMatterMeta) => void): BlockRule {
   return (state, startLine, endLine, silent) => {
     if (!isEnabled() || silent) return false;
@@ -39,15 +44,14 @@ export function frontMatterRule(isEnabled: () => boolean, onParsed?: (meta: Fron
       if (state.bMarks[l] + state.tShift[l] < state.eMarks[l]) return false;
     }
     if (state.tShift[startLine] !== 0) return false;
-    const line = (n: number) => state.src.slice(state.bMarks[n], state.eMarks[n]);
-    const format = fenceOf(line(startLine));
+    const format = fenceOf(lineText(state, startLine));
     if (!format) return false;
     let close = -1;
     for (let n = startLine + 1; n < endLine; n++) {
       // A fence starts with its first character (or a BOM): other lines are not read.
       const first = state.src.charCodeAt(state.bMarks[n]);
       if (first !== 0x2b /* + */ && first !== 0x2d /* - */ && first !== 0xfeff) continue;
-      if (fenceOf(line(n)) === format) {
+      if (fenceOf(lineText(state, n)) === format) {
         close = n;
         break;
       }
@@ -78,6 +82,8 @@ const PARSED_FRONT_MATTER_KEPT = 8;
 export function clearFrontMatterCache(): void {
   parsedFrontMatter.toml.clear();
   parsedFrontMatter.yaml.clear();
+  parsedTomlLines.clear();
+  lastDetails = undefined;
 }
 
 export function parseFrontMatter(raw: string, format: 'toml' | 'yaml'): FrontMatterMeta {
@@ -85,13 +91,77 @@ export function parseFrontMatter(raw: string, format: 'toml' | 'yaml'): FrontMat
   let meta = kept.get(raw);
   if (meta === undefined) {
     // Parsed from a copy: `raw` is a slice of the page, and what is kept (the text, and the values
-    // the parser slices from it) must not keep the whole page alive.
-    const text = JSON.parse(JSON.stringify(raw)) as string;
-    meta = parseFrontMatterText(text, format);
+    // the parser slices from it) must not keep the whole page alive. Joining the lines copies it
+    // (a non-empty front matter ends with a line break, so there are at least two parts).
+    const lines = raw.split('\n');
+    const text = lines.length > 1 ? lines.join('\n') : (JSON.parse(JSON.stringify(raw)) as string);
+    const data = format === 'toml' ? tomlByLines(lines) : undefined;
+    meta = data !== undefined ? { format, data } : parseFrontMatterText(text, format);
     if (kept.size >= PARSED_FRONT_MATTER_KEPT) kept.delete(kept.keys().next().value as string);
     kept.set(text, meta);
   }
   return meta;
+}
+
+/**
+ * Single-line TOML statements (`key = value`, a bare key) parsed on their own, by line text: the
+ * key and value, or null for a line that is not one. While one types in the front matter, one
+ * line changes at a time: the others are not parsed again.
+ */
+const parsedTomlLines = new Map<string, { readonly key: string; readonly value: unknown } | null>();
+const TOML_LINES_KEPT = 512;
+
+/** The length of the bare key a line starts with, when `=` follows it (after spaces or tabs); else 0. */
+function bareKeyLength(line: string): number {
+  let k = 0;
+  for (; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    const bare = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
+    if (!bare) break;
+  }
+  if (k === 0) return 0;
+  let e = k;
+  while (e < line.length && (line.charCodeAt(e) === 0x20 || line.charCodeAt(e) === 0x09)) e++;
+  return line.charCodeAt(e) === 0x3d /* = */ ? k : 0;
+}
+
+function tomlLine(line: string): { readonly key: string; readonly value: unknown } | null {
+  let entry = parsedTomlLines.get(line);
+  if (entry !== undefined) return entry;
+  entry = null;
+  const keyLength = bareKeyLength(line);
+  // A copy, as for the whole front matter: the key and the values must not keep the page alive.
+  const text = JSON.parse(JSON.stringify(line)) as string;
+  if (keyLength > 0) {
+    try {
+      const data = parseToml(text) as Record<string, unknown>;
+      const keys = Object.keys(data);
+      if (keys.length === 1 && keys[0] === text.slice(0, keyLength)) entry = { key: keys[0], value: data[keys[0]] };
+    } catch {
+      entry = null;
+    }
+  }
+  if (parsedTomlLines.size >= TOML_LINES_KEPT) parsedTomlLines.delete(parsedTomlLines.keys().next().value as string);
+  parsedTomlLines.set(text, entry);
+  return entry;
+}
+
+/**
+ * The front matter's data when every line is empty or a single-line statement with a bare key of
+ * its own, each valid on its own line: such a document means what its lines mean, in their order
+ * (no table, no dotted key, no value over several lines: the first line of one is not valid on its
+ * own). Anything else (undefined) is parsed as a whole, so its data or its error are the parser's.
+ */
+function tomlByLines(lines: readonly string[]): Record<string, unknown> | undefined {
+  const data = Object.create(null) as Record<string, unknown>;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    const entry = tomlLine(line);
+    if (entry === null || Object.prototype.hasOwnProperty.call(data, entry.key)) return undefined;
+    data[entry.key] = entry.value;
+  }
+  return data;
 }
 
 function parseFrontMatterText(raw: string, format: 'toml' | 'yaml'): FrontMatterMeta {
@@ -227,25 +297,56 @@ function frontMatterHtml(meta: FrontMatterMeta, mode: FrontMatterMode, lang: Lan
   if (title !== undefined) parts.push(`<p class="medguide-fm-title">${safeText(title)}</p>`);
   const description = strings(d.description)[0];
   if (description !== undefined) parts.push(`<p class="medguide-fm-description">${safeText(description)}</p>`);
+  const rest = cardDetails(d.auteurs ?? d.authors ?? d.author, d.date, d.publishdate ?? d.publishDate, d.lastmod, d.draft === true, d.tags, lang);
+  if (rest !== '') parts.push(rest);
+  return `<header class="${cls}"${attrs}>${parts.join('')}</header>\n`;
+}
+
+/**
+ * The inputs and the HTML of the card's details (authors, dates, draft badge, tags) last made.
+ * Values parsed from unchanged lines are the same values (see `tomlLine`), so while one edits the
+ * title or the description, this part is not made again.
+ */
+let lastDetails:
+  | { authors: unknown; created: unknown; published: unknown; updated: unknown; draft: boolean; tags: unknown; lang: Lang; translator: unknown; html: string }
+  | undefined;
+
+function cardDetails(authorsValue: unknown, created: unknown, published: unknown, updated: unknown, draft: boolean, tagsValue: unknown, lang: Lang): string {
+  const translator = translatorOf(lang);
+  const last = lastDetails;
+  if (
+    last !== undefined &&
+    last.authors === authorsValue &&
+    last.created === created &&
+    last.published === published &&
+    last.updated === updated &&
+    last.draft === draft &&
+    last.tags === tagsValue &&
+    last.lang === lang &&
+    last.translator === translator
+  ) {
+    return last.html;
+  }
+  const parts: string[] = [];
   const meta2: string[] = [];
-  const authors = strings(d.auteurs ?? d.authors ?? d.author);
+  const authors = strings(authorsValue);
   if (authors.length) {
     meta2.push(
       `<span class="medguide-fm-authors" title="${safeText(localize(LABELS.authors, lang))}">${safeText(authors.join(', '))}</span>`,
     );
   }
   const dates: [unknown, keyof typeof LABELS, string][] = [
-    [d.date, 'created', 'created'],
-    [d.publishdate ?? d.publishDate, 'published', 'published'],
-    [d.lastmod, 'updated', 'updated'],
+    [created, 'created', 'created'],
+    [published, 'published', 'published'],
+    [updated, 'updated', 'updated'],
   ];
   for (const [v, label, key] of dates) {
     if (v === undefined) continue;
     meta2.push(`<span class="medguide-fm-date medguide-fm-${key}">${safeText(localize(LABELS[label], lang, { date: formatDay(v) }))}</span>`);
   }
-  if (d.draft === true) meta2.push(`<span class="medguide-fm-badge">${safeText(localize(LABELS.draft, lang))}</span>`);
+  if (draft) meta2.push(`<span class="medguide-fm-badge">${safeText(localize(LABELS.draft, lang))}</span>`);
   if (meta2.length) parts.push(`<p class="medguide-fm-meta">${meta2.join(' <span aria-hidden="true">·</span> ')}</p>`);
-  const tags = strings(d.tags);
+  const tags = strings(tagsValue);
   if (tags.length) {
     parts.push(
       `<ul class="medguide-fm-tags" aria-label="${safeText(localize(LABELS.tags, lang))}">${tags
@@ -253,5 +354,7 @@ function frontMatterHtml(meta: FrontMatterMeta, mode: FrontMatterMode, lang: Lan
         .join('')}</ul>`,
     );
   }
-  return `<header class="${cls}"${attrs}>${parts.join('')}</header>\n`;
+  const html = parts.join('');
+  lastDetails = { authors: authorsValue, created, published, updated, draft, tags: tagsValue, lang, translator, html };
+  return html;
 }
