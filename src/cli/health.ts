@@ -103,7 +103,8 @@ function parseArgs(args: readonly string[], lang: Lang): Options | string {
         o.today = value;
       } else {
         for (const v of value.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
-          if (!(v in FAIL_ON)) return localize(M.badValue, lang, { option: name, value: v });
+          // An own key only: `constructor` is not a condition.
+          if (!Object.prototype.hasOwnProperty.call(FAIL_ON, v)) return localize(M.badValue, lang, { option: name, value: v });
           if (!o.failOn.includes(v)) o.failOn.push(v);
         }
       }

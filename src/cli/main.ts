@@ -58,7 +58,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     (name ? io.stdout : io.stderr)(usage(lang));
     return name ? EXIT_OK : EXIT_USAGE;
   }
-  const command = COMMANDS[name];
+  // An own key only: `medguide constructor` is an unknown command, not Object's constructor.
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     // Never echo an argument with digits: it may be a patient number typed in the wrong place.
     const shown = /\d/.test(name) ? '' : `: ${name}`;

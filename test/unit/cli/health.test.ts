@@ -140,6 +140,12 @@ describe('cli health', () => {
       assert.equal(r.out, '');
     }
     assert.match((await run(['--fail-on', 'old'], site)).err, /^Invalid value for --fail-on: old\n\nUsage: medguide health/);
+    // A name of Object's own (`constructor`, `toString`) is no condition either.
+    for (const v of ['constructor', 'toString', '__proto__']) {
+      const r = await run(['--fail-on', v], site);
+      assert.equal(r.code, 2, v);
+      assert.match(r.err, new RegExp(`^Invalid value for --fail-on: ${v}\n`), v);
+    }
     const nowhere = await run([], root);
     assert.equal(nowhere.code, 2);
     assert.match(nowhere.err, /^No Hugo site found around \./);
@@ -160,5 +166,14 @@ describe('cli health', () => {
     const io: CliIo = { cwd: site, env: { LANG: 'en_US.UTF-8' }, stdinIsTTY: false, readStdin: async () => '', stdout: (t) => (out += t), stderr: (t) => (out += t) };
     assert.equal(await main(['--help'], io), 0);
     assert.match(out, /\n {2}health {5}guide health: pages out of date, unfinished, not published, broken links \(text, json, html\)\n/);
+  });
+
+  it('medguide constructor (or toString): an unknown command with the usage, not a crash', async () => {
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      let err = '';
+      const io: CliIo = { cwd: site, env: { LANG: 'en_US.UTF-8' }, stdinIsTTY: false, readStdin: async () => '', stdout: () => undefined, stderr: (t) => (err += t) };
+      assert.equal(await main([name], io), 2, name);
+      assert.match(err, new RegExp(`^Unknown command: ${name}\n\nUsage: medguide`), name);
+    }
   });
 });
