@@ -1,3 +1,5 @@
+import { keepLastCall } from './memo';
+
 /** Zero-based line and UTF-16 character, as in VS Code and the Language Server Protocol. */
 export interface Position {
   readonly line: number;
@@ -84,20 +86,15 @@ export class LineIndex {
   }
 }
 
-let lastIndex: LineIndex | undefined;
-
 /**
  * The line index of a whole page, shared by the checks that read the same text one after the other
  * (patient identifiers, shortcodes): built once per text. A LineIndex never changes once built.
  */
-export function lineIndexOf(text: string): LineIndex {
-  if (lastIndex?.text !== text) lastIndex = new LineIndex(text);
-  return lastIndex;
-}
+export const lineIndexOf = keepLastCall((text: string) => new LineIndex(text));
 
 /** Forgets the last page's line index (on deactivation). */
 export function clearLineIndexCache(): void {
-  lastIndex = undefined;
+  lineIndexOf.clear();
 }
 
 /** Removes a leading byte order mark; editors keep it out of the text, `fs` reads keep it in. */

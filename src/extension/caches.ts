@@ -1,4 +1,5 @@
 import { clearHugoDateCache } from '../core/frontmatter/dates';
+import { clearLocateCache } from '../core/frontmatter/locate';
 import { clearTomlParseCache } from '../core/frontmatter/parseCache';
 import { clearFrontMatterCache } from '../core/markdown/frontMatter';
 import { clearResolvedSettings } from '../core/markdown/options';
@@ -14,6 +15,7 @@ import { clearPreviewCaches } from './preview';
 export function clearModuleCaches(): void {
   clearTomlParseCache();
   clearHugoDateCache();
+  clearLocateCache();
   clearShortcodeScanCache();
   clearTermKeyCache();
   clearLineIndexCache();

@@ -2,6 +2,7 @@
  * Dates as Hugo reads them from front matter, compared by calendar day as written (the offset of a
  * date-time does not move its day: authors think in the day they typed).
  */
+import { keepResults } from '../memo';
 
 export interface Day {
   readonly year: number;
@@ -44,19 +45,14 @@ const HUGO_DATE =
  * without offset, `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`), or `undefined` for anything else.
  */
 export function parseHugoDate(text: string): Day | undefined {
-  // A site writes the same dates on many pages, and a page's dates are read by several checks.
-  // A date is short: a longer text is not kept (a long string is not held alive by this list).
-  if (text.length > 40) return parseHugoDateUncached(text);
-  const known = hugoDates.get(text);
-  if (known !== undefined) return known ?? undefined;
-  const day = parseHugoDateUncached(text);
-  if (hugoDates.size >= 4096) hugoDates.clear();
-  hugoDates.set(text, day ?? null);
-  return day;
+  return hugoDates(text);
 }
 
-/** Dates read so far (a Day is never modified: shared), `null` for a text that is none. */
-const hugoDates = new Map<string, Day | null>();
+/**
+ * Dates read so far (a Day is never modified: shared): a site writes the same dates on many pages,
+ * and a page's dates are read by several checks. A date is short: a longer text is not kept.
+ */
+const hugoDates = keepResults(parseHugoDateUncached, { max: 4096, maxKeyLength: 40 });
 
 /** Forgets the dates read so far (on deactivation). */
 export function clearHugoDateCache(): void {

@@ -5,6 +5,7 @@
  *
  * Offsets are in the text as given; callers strip the BOM first so positions match the editor's.
  */
+import { keepLastCall } from '../memo';
 
 export type FrontMatterFormat = 'toml' | 'yaml' | 'json';
 
@@ -51,19 +52,19 @@ function isDelimiter(text: string, line: Line, delim: RegExp, marker: string): b
   return text.startsWith(marker, line.start) && delim.test(text.slice(line.start, line.end));
 }
 
-let lastText: string | undefined;
-let lastLocation: FrontMatterLocation | undefined;
-
 /**
  * The front matter block of a page, or `undefined` when the page has none. The last answer is
  * kept: the checks of one page ask for the same text several times in a row.
  */
 export function locateFrontMatter(text: string): FrontMatterLocation | undefined {
-  if (text === lastText) return lastLocation;
-  const location = locateUncached(text);
-  lastText = text;
-  lastLocation = location;
-  return location;
+  return located(text);
+}
+
+const located = keepLastCall(locateUncached);
+
+/** Forgets the last page's front matter block (on deactivation). */
+export function clearLocateCache(): void {
+  located.clear();
 }
 
 function locateUncached(text: string): FrontMatterLocation | undefined {

@@ -1,6 +1,7 @@
 import type MarkdownIt from 'markdown-it';
 import { parse as parseToml, TomlDate } from 'smol-toml';
-import { localize, translatorOf, type Lang } from '../l10n';
+import { localize, translatorOf, type Lang, type Translator } from '../l10n';
+import { keepLastCall, keepResults } from '../memo';
 import { LABELS } from './labels';
 import { ICONS } from './icons';
 import { safeText } from './escape';
@@ -73,43 +74,39 @@ export function frontMatterRule(isEnabled: () => boolean, onParsed?: (meta: Fron
 /**
  * The last front matters parsed, by format and text. The preview parses the page again at every
  * change, and the front matter rarely is what changed. A parsed front matter is only read (the card,
- * the page's `lang`), so tokens of several parses can share it.
+ * the page's `lang`), so tokens of several parses can share it. Parsed from a copy: `raw` is a slice
+ * of the page, and what is kept (the text, and the values the parser slices from it) must not keep
+ * the whole page alive.
  */
-const parsedFrontMatter: Record<'toml' | 'yaml', Map<string, FrontMatterMeta>> = { toml: new Map(), yaml: new Map() };
-const PARSED_FRONT_MATTER_KEPT = 8;
+const parsedFrontMatter = {
+  toml: keepResults((text) => parseFrontMatterCopy(text, 'toml'), { max: 8, copyKey: true }),
+  yaml: keepResults((text) => parseFrontMatterCopy(text, 'yaml'), { max: 8, copyKey: true }),
+};
 
 /** Forgets the front matters kept (on deactivation). */
 export function clearFrontMatterCache(): void {
   parsedFrontMatter.toml.clear();
   parsedFrontMatter.yaml.clear();
-  parsedTomlLines.clear();
-  lastDetails = undefined;
+  tomlLine.clear();
+  cardDetails.clear();
 }
 
 export function parseFrontMatter(raw: string, format: 'toml' | 'yaml'): FrontMatterMeta {
-  const kept = parsedFrontMatter[format];
-  let meta = kept.get(raw);
-  if (meta === undefined) {
-    // Parsed from a copy: `raw` is a slice of the page, and what is kept (the text, and the values
-    // the parser slices from it) must not keep the whole page alive. Joining the lines copies it
-    // (a non-empty front matter ends with a line break, so there are at least two parts).
-    const lines = raw.split('\n');
-    const text = lines.length > 1 ? lines.join('\n') : (JSON.parse(JSON.stringify(raw)) as string);
-    const data = format === 'toml' ? tomlByLines(lines) : undefined;
-    meta = data !== undefined ? { format, data } : parseFrontMatterText(text, format);
-    if (kept.size >= PARSED_FRONT_MATTER_KEPT) kept.delete(kept.keys().next().value as string);
-    kept.set(text, meta);
-  }
-  return meta;
+  return parsedFrontMatter[format](raw);
+}
+
+function parseFrontMatterCopy(text: string, format: 'toml' | 'yaml'): FrontMatterMeta {
+  const data = format === 'toml' ? tomlByLines(text.split('\n')) : undefined;
+  return data !== undefined ? { format, data } : parseFrontMatterText(text, format);
 }
 
 /**
  * Single-line TOML statements (`key = value`, a bare key) parsed on their own, by line text: the
  * key and value, or null for a line that is not one. While one types in the front matter, one
- * line changes at a time: the others are not parsed again.
+ * line changes at a time: the others are not parsed again. Parsed from a copy, as the whole front
+ * matter: the key and the values must not keep the page alive.
  */
-const parsedTomlLines = new Map<string, { readonly key: string; readonly value: unknown } | null>();
-const TOML_LINES_KEPT = 512;
+const tomlLine = keepResults(tomlLineOf, { max: 512, copyKey: true });
 
 /** The length of the bare key a line starts with, when `=` follows it (after spaces or tabs); else 0. */
 function bareKeyLength(line: string): number {
@@ -125,25 +122,16 @@ function bareKeyLength(line: string): number {
   return line.charCodeAt(e) === 0x3d /* = */ ? k : 0;
 }
 
-function tomlLine(line: string): { readonly key: string; readonly value: unknown } | null {
-  let entry = parsedTomlLines.get(line);
-  if (entry !== undefined) return entry;
-  entry = null;
-  const keyLength = bareKeyLength(line);
-  // A copy, as for the whole front matter: the key and the values must not keep the page alive.
-  const text = JSON.parse(JSON.stringify(line)) as string;
-  if (keyLength > 0) {
-    try {
-      const data = parseToml(text) as Record<string, unknown>;
-      const keys = Object.keys(data);
-      if (keys.length === 1 && keys[0] === text.slice(0, keyLength)) entry = { key: keys[0], value: data[keys[0]] };
-    } catch {
-      entry = null;
-    }
+function tomlLineOf(text: string): { readonly key: string; readonly value: unknown } | null {
+  const keyLength = bareKeyLength(text);
+  if (keyLength === 0) return null;
+  try {
+    const data = parseToml(text) as Record<string, unknown>;
+    const keys = Object.keys(data);
+    return keys.length === 1 && keys[0] === text.slice(0, keyLength) ? { key: keys[0], value: data[keys[0]] } : null;
+  } catch {
+    return null;
   }
-  if (parsedTomlLines.size >= TOML_LINES_KEPT) parsedTomlLines.delete(parsedTomlLines.keys().next().value as string);
-  parsedTomlLines.set(text, entry);
-  return entry;
 }
 
 /**
@@ -297,36 +285,29 @@ function frontMatterHtml(meta: FrontMatterMeta, mode: FrontMatterMode, lang: Lan
   if (title !== undefined) parts.push(`<p class="medguide-fm-title">${safeText(title)}</p>`);
   const description = strings(d.description)[0];
   if (description !== undefined) parts.push(`<p class="medguide-fm-description">${safeText(description)}</p>`);
-  const rest = cardDetails(d.auteurs ?? d.authors ?? d.author, d.date, d.publishdate ?? d.publishDate, d.lastmod, d.draft === true, d.tags, lang);
+  const rest = cardDetails(d.auteurs ?? d.authors ?? d.author, d.date, d.publishdate ?? d.publishDate, d.lastmod, d.draft === true, d.tags, lang, translatorOf(lang));
   if (rest !== '') parts.push(rest);
   return `<header class="${cls}"${attrs}>${parts.join('')}</header>\n`;
 }
 
 /**
- * The inputs and the HTML of the card's details (authors, dates, draft badge, tags) last made.
- * Values parsed from unchanged lines are the same values (see `tomlLine`), so while one edits the
- * title or the description, this part is not made again.
+ * The HTML of the card's details (authors, dates, draft badge, tags), the last one kept. Values
+ * parsed from unchanged lines are the same values (see `tomlLine`), so while one edits the title or
+ * the description, this part is not made again. The translator its labels are read through is an
+ * input too: another one (the display language changed) makes it again.
  */
-let lastDetails:
-  | { authors: unknown; created: unknown; published: unknown; updated: unknown; draft: boolean; tags: unknown; lang: Lang; translator: unknown; html: string }
-  | undefined;
+const cardDetails = keepLastCall(cardDetailsHtml);
 
-function cardDetails(authorsValue: unknown, created: unknown, published: unknown, updated: unknown, draft: boolean, tagsValue: unknown, lang: Lang): string {
-  const translator = translatorOf(lang);
-  const last = lastDetails;
-  if (
-    last !== undefined &&
-    last.authors === authorsValue &&
-    last.created === created &&
-    last.published === published &&
-    last.updated === updated &&
-    last.draft === draft &&
-    last.tags === tagsValue &&
-    last.lang === lang &&
-    last.translator === translator
-  ) {
-    return last.html;
-  }
+function cardDetailsHtml(
+  authorsValue: unknown,
+  created: unknown,
+  published: unknown,
+  updated: unknown,
+  draft: boolean,
+  tagsValue: unknown,
+  lang: Lang,
+  _translator: Translator,
+): string {
   const parts: string[] = [];
   const meta2: string[] = [];
   const authors = strings(authorsValue);
@@ -354,7 +335,5 @@ function cardDetails(authorsValue: unknown, created: unknown, published: unknown
         .join('')}</ul>`,
     );
   }
-  const html = parts.join('');
-  lastDetails = { authors: authorsValue, created, published, updated, draft, tags: tagsValue, lang, translator, html };
-  return html;
+  return parts.join('');
 }

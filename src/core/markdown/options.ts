@@ -1,5 +1,6 @@
 import type { Lang } from '../l10n';
 import type { RefResolver } from '../shortcodes/diagnostics';
+import { keepLastCall } from '../memo';
 
 export type FrontMatterMode = 'card' | 'table' | 'hide';
 export type CollapseMode = 'open' | 'closed' | 'authored';
@@ -71,11 +72,11 @@ const COLLAPSE_MODES: readonly CollapseMode[] = ['open', 'closed', 'authored'];
  * of shortcodes: settings are read-only, a change comes as new objects). Resolved settings are never
  * modified (a page's `lang` makes a copy), so sharing them is safe.
  */
-let lastResolved: { lang: unknown; frontMatter: unknown; collapse: unknown; alertShortcodes: unknown; pairedShortcodes: unknown; result: ResolvedSettings } | undefined;
+const resolvedValues = keepLastCall(resolveValues);
 
 /** Forgets the last settings resolved (on deactivation). */
 export function clearResolvedSettings(): void {
-  lastResolved = undefined;
+  resolvedValues.clear();
 }
 
 /** Settings with defaults filled in; anything malformed falls back to the default, never throws. */
@@ -87,25 +88,7 @@ export function resolveSettings(options: MedguidePluginOptions, env?: unknown): 
     s = undefined;
   }
   // Each value read once: what is compared is what is resolved.
-  const lang: unknown = s?.lang;
-  const frontMatter: unknown = s?.frontMatter;
-  const collapse: unknown = s?.collapse;
-  const alertShortcodes: unknown = s?.alertShortcodes;
-  const pairedShortcodes: unknown = s?.pairedShortcodes;
-  const last = lastResolved;
-  if (
-    last !== undefined &&
-    last.lang === lang &&
-    last.frontMatter === frontMatter &&
-    last.collapse === collapse &&
-    last.alertShortcodes === alertShortcodes &&
-    last.pairedShortcodes === pairedShortcodes
-  ) {
-    return last.result;
-  }
-  const result = resolveValues(lang, frontMatter, collapse, alertShortcodes, pairedShortcodes);
-  lastResolved = { lang, frontMatter, collapse, alertShortcodes, pairedShortcodes, result };
-  return result;
+  return resolvedValues(s?.lang, s?.frontMatter, s?.collapse, s?.alertShortcodes, s?.pairedShortcodes);
 }
 
 function resolveValues(lang: unknown, frontMatter: unknown, collapse: unknown, alertShortcodes: unknown, pairedShortcodes: unknown): ResolvedSettings {

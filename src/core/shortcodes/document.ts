@@ -1,6 +1,7 @@
 import { locateFrontMatter } from '../frontmatter/locate';
 import { DEFAULT_PAIRED_SHORTCODES, pairShortcodes, type PairError } from './pair';
 import { scanShortcodes, type ShortcodeError, type ShortcodeTag } from './scan';
+import { keepLastCall } from '../memo';
 
 /**
  * A page's shortcodes, scanned and paired once for every feature (diagnostics, outline, folding,
@@ -27,22 +28,18 @@ export function bodyStartOf(text: string): number {
   return loc && loc.closed ? loc.closeEnd + shift : 0;
 }
 
-let lastScan: { text: string; scanned: ReturnType<typeof scanShortcodes> } | undefined;
+/** The site's check context and the page's checks read the same text one after the other: scanned once. */
+const scanPage = keepLastCall(scanShortcodes);
 
 /** Forgets the last scanned page (on deactivation). */
 export function clearShortcodeScanCache(): void {
-  lastScan = undefined;
+  scanPage.clear();
 }
 
 /** `paired`: names that always take a body, in addition to {@link DEFAULT_PAIRED_SHORTCODES}. */
 export function parseShortcodes(text: string, paired: readonly string[] = []): ShortcodeDocument {
   const bodyStart = bodyStartOf(text);
-  // The site's check context and the page's checks read the same text one after the other: scanned once.
-  let scanned = lastScan?.text === text ? lastScan.scanned : undefined;
-  if (!scanned) {
-    scanned = scanShortcodes(text, bodyStart);
-    lastScan = { text, scanned };
-  }
+  const scanned = scanPage(text, bodyStart);
   const { partner, errors: pairErrors } = pairShortcodes(scanned.tags, [...DEFAULT_PAIRED_SHORTCODES, ...paired]);
   return { text, bodyStart, tags: scanned.tags, errors: scanned.errors, partner, pairErrors };
 }

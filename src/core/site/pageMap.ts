@@ -16,6 +16,7 @@
  */
 import type { ContentFile } from './contentFiles';
 import { cleanPath } from './hugoConfig';
+import { keepResults } from '../memo';
 
 const BRANCH = '__hb_';
 const LEAF = '__hl_';
@@ -124,17 +125,11 @@ function longestPrefix(keys: ReadonlyMap<string, MapNode>, s: string): string | 
  * everything else dropped. `removePathAccents` and `disablePathToLower` are not read.
  */
 export function termKey(value: string): string {
-  // A site's pages use a few terms over and over (`tags = ["HTA"]` on hundreds of pages).
-  let key = termKeys.get(value);
-  if (key === undefined) {
-    key = termKeyOf(value);
-    if (termKeys.size >= 10_000) termKeys.clear();
-    termKeys.set(value, key);
-  }
-  return key;
+  return termKeys(value);
 }
 
-const termKeys = new Map<string, string>();
+/** A site's pages use a few terms over and over (`tags = ["HTA"]` on hundreds of pages). */
+const termKeys = keepResults(termKeyOf, { max: 10_000 });
 
 /** Forgets the term keys computed so far (on deactivation). */
 export function clearTermKeyCache(): void {
