@@ -24,6 +24,7 @@ import { SiteWorkspace } from '../core/site';
 import { readArgs } from './args';
 import { commandOptions, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
+import { ownValue } from '../core/own';
 
 /** What each `--fail-on` value stands for. */
 const FAIL_ON: Readonly<Record<string, (report: HealthReport) => number>> = {
@@ -103,8 +104,7 @@ function parseArgs(args: readonly string[], lang: Lang): Options | string {
         o.today = value;
       } else {
         for (const v of value.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
-          // An own key only: `constructor` is not a condition.
-          if (!Object.prototype.hasOwnProperty.call(FAIL_ON, v)) return localize(M.badValue, lang, { option: name, value: v });
+          if (!ownValue(FAIL_ON, v)) return localize(M.badValue, lang, { option: name, value: v });
           if (!o.failOn.includes(v)) o.failOn.push(v);
         }
       }

@@ -8,6 +8,7 @@ import { useCliL10n } from './l10n';
 import { envLang, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
 import { mssante } from './mssante';
 import { render } from './render';
+import { ownValue } from '../core/own';
 
 declare const MEDGUIDE_VERSION: string | undefined;
 
@@ -58,8 +59,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     (name ? io.stdout : io.stderr)(usage(lang));
     return name ? EXIT_OK : EXIT_USAGE;
   }
-  // An own key only: `medguide constructor` is an unknown command, not Object's constructor.
-  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = ownValue(COMMANDS, name);
   if (!command) {
     // Never echo an argument with digits: it may be a patient number typed in the wrong place.
     const shown = /\d/.test(name) ? '' : `: ${name}`;

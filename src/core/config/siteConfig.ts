@@ -14,6 +14,7 @@ import type { AlertShortcodeSpec } from '../markdown/options';
 import { compileGlob, isValidGlob, type GlobMatcher } from './glob';
 import { CONFIG_MESSAGES, EXPECTED } from './messages';
 import { ConfigReader, isTable } from './reader';
+import { ownValue } from '../own';
 
 export const CONFIG_FILE_NAME = '.medguide.toml';
 
@@ -195,8 +196,7 @@ function readSeverity(r: ConfigReader, value: unknown, path: readonly PathSegmen
     const p = [...path, code];
     const s = r.string(v, p);
     if (s === undefined) continue;
-    // An own key only: `constructor` is not a severity.
-    const sev = Object.prototype.hasOwnProperty.call(SEVERITIES, s.toLowerCase()) ? SEVERITIES[s.toLowerCase()] : undefined;
+    const sev = ownValue(SEVERITIES, s.toLowerCase());
     if (sev) out.set(code, sev);
     else r.report('config-value', r.valueRange(p), CONFIG_MESSAGES.severity, { value: s });
   }

@@ -3,17 +3,10 @@ import { HUGO_KEY_NAMES, HUGO_TABLE_KEYS } from './keys';
 import { pathText, type TomlEntry } from './locator';
 import { MESSAGES, withWhy } from './messages';
 import { closest } from './suggest';
+import { ownValue } from '../own';
 
 function isTable(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
-
-/**
- * The keys Hugo reads in one of its tables (`[menu]`, `[build]`, `[sitemap]`…), or undefined: an own
- * property only, so a table named like an Object method (`[constructor]`) is just an unknown table.
- */
-function hugoTableKeys(lower: string): ReadonlySet<string> | undefined {
-  return Object.prototype.hasOwnProperty.call(HUGO_TABLE_KEYS, lower) ? HUGO_TABLE_KEYS[lower] : undefined;
 }
 
 /** Where a top-level key is first written: its own line, or the first segment of a header or dotted key. */
@@ -38,7 +31,7 @@ export function collectKeys(ctx: PageContext, parsed: Record<string, unknown>): 
     const lower = key.toLowerCase();
     // A Hugo table (`[menu]`, `[build]`…) holding one of the page's keys: maybe written under it by mistake.
     if (!misplaced) {
-      const allowed = hugoTableKeys(lower);
+      const allowed = ownValue(HUGO_TABLE_KEYS, lower);
       if (allowed && holdsForeignKey(ctx, parsed[key], allowed, 0)) misplaced = true;
     }
     if (rules.keys.has(lower)) {
@@ -109,7 +102,7 @@ function reportUnknown(ctx: PageContext, keys: readonly string[]): void {
 function reportMisplaced(ctx: PageContext): void {
   for (const e of ctx.layout.entries) {
     if (e.kind !== 'pair' || e.depth !== 0 || e.table.length === 0) continue;
-    const allowed = hugoTableKeys(String(e.table[0]).toLowerCase());
+    const allowed = ownValue(HUGO_TABLE_KEYS, String(e.table[0]).toLowerCase());
     const seg = e.segments[0];
     const lower = seg.name.toLowerCase();
     if (!allowed || allowed.has(lower) || !ctx.rules.keys.has(lower)) continue;

@@ -6,6 +6,7 @@ import { ALERT_LABELS } from './labels';
 import { ICONS } from './icons';
 import { safeText } from './escape';
 import type { AlertShortcodeSpec } from './options';
+import { ownValue } from '../own';
 
 
 /**
@@ -60,13 +61,8 @@ export interface AlertMeta {
   readonly unclosedName?: string;
 }
 
-/** `table[key]` when the table has that key of its own: a word like `constructor` is not a key of Object's. */
-function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
-}
-
 export function alertKind(word: string): AlertKind {
-  return own(KIND_BY_WORD, word.toLowerCase()) ?? 'note';
+  return ownValue(KIND_BY_WORD, word.toLowerCase()) ?? 'note';
 }
 
 export function alertClass(kind: AlertKind): string {
@@ -74,7 +70,7 @@ export function alertClass(kind: AlertKind): string {
 }
 
 export function alertLabel(word: string, lang: Lang): string {
-  const known = own(ALERT_LABELS, word.toLowerCase());
+  const known = ownValue(ALERT_LABELS, word.toLowerCase());
   if (known) return localize(known, lang);
   const w = word.trim();
   return w === '' ? localize(ALERT_LABELS.note, lang) : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
