@@ -110,22 +110,18 @@ function checkYears(ctx: PageContext): void {
 function checkDuplicates(ctx: PageContext): void {
   for (const { lower, rule } of ruleLists(ctx.rules).stringArray) {
     const values = ctx.values[lower];
-    if (!Array.isArray(values) || !hasDuplicate(values)) continue;
+    if (!Array.isArray(values)) continue;
+    const duplicates = duplicatesOf(values);
+    // None (the usual case): no need to locate the list.
+    if (duplicates.length === 0) continue;
     const span = ctx.valueSpan(lower);
     if (!span?.elements || span.elements.length !== values.length) continue;
     const key = ctx.spelling(lower, rule.name);
-    const seen = new Map<string, number>();
-    values.forEach((v, i) => {
-      if (typeof v !== 'string') return;
-      const norm = v.trim().normalize('NFC').toLowerCase();
-      const first = seen.get(norm);
-      if (first === undefined) {
-        seen.set(norm, i);
-        return;
-      }
-      const el = span.elements![i];
+    for (const [i, first] of duplicates) {
+      const v = values[i] as string;
+      const el = span.elements[i];
       // From the end of the previous element: removes `, "value"` and leaves valid TOML.
-      const removeRange = ctx.range(span.elements![i - 1].end, el.end);
+      const removeRange = ctx.range(span.elements[i - 1].end, el.end);
       const firstValue = values[first] as string;
       ctx.report(
         'duplicate-value',
@@ -134,21 +130,23 @@ function checkDuplicates(ctx: PageContext): void {
         { key, value: v, first: firstValue },
         { key, value: v, index: i, firstIndex: first, removeRange, edit: { range: removeRange, newText: '' } },
       );
-    });
+    }
   }
 }
 
-/** Whether two strings of the list are the same once trimmed, normalised and lower-cased (what checkDuplicates reports). */
-function hasDuplicate(values: readonly unknown[]): boolean {
-  if (values.length < 2) return false;
-  const seen = new Set<string>();
-  for (const v of values) {
-    if (typeof v !== 'string') continue;
+/** Each string of the list that repeats an earlier one once trimmed, normalised and lower-cased: [its index, the first one's]. */
+function duplicatesOf(values: readonly unknown[]): [number, number][] {
+  const out: [number, number][] = [];
+  if (values.length < 2) return out;
+  const seen = new Map<string, number>();
+  values.forEach((v, i) => {
+    if (typeof v !== 'string') return;
     const norm = v.trim().normalize('NFC').toLowerCase();
-    if (seen.has(norm)) return true;
-    seen.add(norm);
-  }
-  return false;
+    const first = seen.get(norm);
+    if (first === undefined) seen.set(norm, i);
+    else out.push([i, first]);
+  });
+  return out;
 }
 
 function checkImageCredit(ctx: PageContext): void {
@@ -190,26 +188,23 @@ function codePoints(value: string): number {
 function checkStrings(ctx: PageContext): void {
   for (const { lower, rule } of ruleLists(ctx.rules).strings) {
     const value = ctx.values[lower];
-    if (value === undefined) continue;
-    // Nothing to report (the usual case): no need to locate the value.
     if (rule.type === 'string' && typeof value === 'string') {
-      if (!needsTrim(value) && !outOfLength(rule, value)) continue;
-    } else if (rule.type === 'string-array' && Array.isArray(value)) {
-      if (!value.some((v) => typeof v === 'string' && needsTrim(v))) continue;
-    } else continue;
-    const span = ctx.valueSpan(lower);
-    if (!span) continue;
-    const key = ctx.spelling(lower, rule.name);
-    if (rule.type === 'string' && typeof value === 'string') {
+      const length = lengthOutOfBounds(rule, value);
+      // Nothing to report (the usual case): no need to locate the value.
+      if (!needsTrim(value) && !length) continue;
+      const span = ctx.valueSpan(lower);
+      if (!span) continue;
+      const key = ctx.spelling(lower, rule.name);
       checkWhitespace(ctx, key, value, span);
-      if (rule.maxLength === undefined && rule.minLength === undefined) continue;
-      const length = codePoints(value);
-      if (rule.maxLength !== undefined && length > rule.maxLength) {
-        ctx.report('length', ctx.range(span.start, span.end), MESSAGES.tooLong, { key, length, max: rule.maxLength }, { key, length, max: rule.maxLength });
-      } else if (rule.minLength !== undefined && length < rule.minLength) {
-        ctx.report('length', ctx.range(span.start, span.end), MESSAGES.tooShort, { key, length, min: rule.minLength }, { key, length, min: rule.minLength });
+      if (length?.max !== undefined) {
+        ctx.report('length', ctx.range(span.start, span.end), MESSAGES.tooLong, { key, length: length.length, max: length.max }, { key, length: length.length, max: length.max });
+      } else if (length?.min !== undefined) {
+        ctx.report('length', ctx.range(span.start, span.end), MESSAGES.tooShort, { key, length: length.length, min: length.min }, { key, length: length.length, min: length.min });
       }
-    } else if (rule.type === 'string-array' && Array.isArray(value) && span.elements?.length === value.length) {
+    } else if (rule.type === 'string-array' && Array.isArray(value) && value.some((v) => typeof v === 'string' && needsTrim(v))) {
+      const span = ctx.valueSpan(lower);
+      if (!span || span.elements?.length !== value.length) continue;
+      const key = ctx.spelling(lower, rule.name);
       value.forEach((v, i) => {
         if (typeof v === 'string') checkWhitespace(ctx, key, v, span.elements![i], i);
       });
@@ -217,21 +212,24 @@ function checkStrings(ctx: PageContext): void {
   }
 }
 
-/** A value with spaces around it, not blank: what checkWhitespace may report. */
+/** A value with spaces around it, not blank: what checkWhitespace reports (an all-blank value is an empty one). */
 function needsTrim(value: string): boolean {
   const trimmed = value.trim();
   return value !== trimmed && trimmed !== '';
 }
 
-function outOfLength(rule: { maxLength?: number; minLength?: number }, value: string): boolean {
-  if (rule.maxLength === undefined && rule.minLength === undefined) return false;
+/** The value's length in code points when it is over its rule's maximum (`max`) or under its minimum (`min`). */
+function lengthOutOfBounds(rule: { maxLength?: number; minLength?: number }, value: string): { length: number; max?: number; min?: number } | undefined {
+  if (rule.maxLength === undefined && rule.minLength === undefined) return undefined;
   const length = codePoints(value);
-  return (rule.maxLength !== undefined && length > rule.maxLength) || (rule.minLength !== undefined && length < rule.minLength);
+  if (rule.maxLength !== undefined && length > rule.maxLength) return { length, max: rule.maxLength };
+  if (rule.minLength !== undefined && length < rule.minLength) return { length, min: rule.minLength };
+  return undefined;
 }
 
 function checkWhitespace(ctx: PageContext, key: string, value: string, span: ValueSpan, index?: number): void {
   // An all-blank value is an empty one: `length` or `image-credit` says what matters about it.
-  if (!isQuoted(span) || value === value.trim() || value.trim() === '') return;
+  if (!isQuoted(span) || !needsTrim(value)) return;
   const raw = ctx.slice(span);
   const quote = raw[0];
   const inner = raw.slice(1, -1).replace(/^[\s\u00a0]+|[\s\u00a0]+$/g, '');
