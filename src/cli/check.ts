@@ -213,13 +213,15 @@ async function siteMarkdown(site: HugoSite): Promise<string[]> {
     .sort();
 }
 
-/** `path.relative(from, to)`, without resolving both paths again for a file listed under `from` (every page of a run). */
-function relativeTo(from: string, to: string): string {
+/**
+ * `path.relative(from, …)` for every file of a run: a file listed under `from` (absolute and normal,
+ * as every page of a run is) is cut after it, any other path goes through `path.relative`.
+ */
+function relativeFrom(from: string): (to: string) => string {
   const prefix = from.endsWith(path.sep) ? from : from + path.sep;
-  if (path.isAbsolute(from) && to.startsWith(prefix) && path.normalize(from) === from && !to.includes(`${path.sep}.`) && !to.includes(path.sep + path.sep)) {
-    return to.slice(prefix.length);
-  }
-  return path.relative(from, to);
+  const plain = path.isAbsolute(from) && path.normalize(from) === from;
+  return (to) =>
+    plain && to.startsWith(prefix) && !to.includes(`${path.sep}.`) && !to.includes(path.sep + path.sep) ? to.slice(prefix.length) : path.relative(from, to);
 }
 
 interface Report {
@@ -325,12 +327,13 @@ export async function check(args: string[], io: CliIo): Promise<number> {
   }
 
   const reports: Report[] = [];
+  const relative = relativeFrom(io.cwd);
   let checked = 0;
   for (const file of [...new Set(files)]) {
     const diagnostics = await checkFile(file, sites, fixed, o, listedBy);
     if (diagnostics === 'skipped') continue;
     checked++;
-    if (diagnostics.length > 0) reports.push({ file: relativeTo(io.cwd, file), diagnostics: [...diagnostics].sort(compareDiagnostics) });
+    if (diagnostics.length > 0) reports.push({ file: relative(file), diagnostics: [...diagnostics].sort(compareDiagnostics) });
   }
   const configReports = sites.configReports.map((r) => ({ file: path.relative(io.cwd, fromHostPath(r.file)), diagnostics: [...r.diagnostics].sort(compareDiagnostics) }));
   const all = [...configReports, ...reports];
