@@ -10,13 +10,12 @@
 // One step is the user's: the MSSanté test asks (a console line) for a matricule INS to be typed
 // into VS Code's masked input box, and this script types it there, as a person would.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { format } from 'node:util';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from './code-server.mjs';
 import { ensureTools } from './tools.mjs';
 import { makeWorkspace } from './workspace.mjs';
 
@@ -29,18 +28,6 @@ const TYPE_MATRICULE_MARKER = '[medguide-web-ui] type-matricule';
 const TYPED_MATRICULE = '1 85 05 75 056 123 88';
 
 const log = (text) => process.stderr.write(`[web] ${text}\n`);
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => ok(port));
-    });
-  });
-}
 
 function writeResults(counts) {
   mkdirSync(dirname(resultsFile), { recursive: true });
