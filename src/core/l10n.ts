@@ -1,4 +1,5 @@
 import fr from '../../l10n/bundle.l10n.fr.json';
+import { keepResults, type Memo } from './memo';
 
 /** Languages MedGuide speaks. French first: the authors are French general practitioners. */
 export type Lang = 'fr' | 'en';
@@ -112,22 +113,15 @@ export function localize(message: Text, lang: Lang, args?: Args): string {
 /**
  * Texts already looked up, by translator: a translator gives the same text for the same message (the
  * preview asks for its labels at every render, and `vscode.l10n.t` is not free). A new translator
- * starts a new list; the number of messages is bounded, the list is emptied past it anyway.
+ * starts a new list; the number of messages kept is bounded.
  */
-const translated = new WeakMap<Translator, Map<string, string>>();
-const TRANSLATED_KEPT = 1024;
+const translated = new WeakMap<Translator, Memo<[string], string>>();
 
 function translate(lang: Lang, message: string): string {
   const translator = translators[lang];
   let texts = translated.get(translator);
-  if (!texts) translated.set(translator, (texts = new Map()));
-  let text = texts.get(message);
-  if (text === undefined) {
-    text = translator(message);
-    if (texts.size >= TRANSLATED_KEPT) texts.clear();
-    if (typeof text === 'string') texts.set(message, text);
-  }
-  return text;
+  if (!texts) translated.set(translator, (texts = keepResults(translator, { max: 1024 })));
+  return texts(message);
 }
 
 /** A message in both languages (for texts kept in both, like the reasons of inferred rules). */
