@@ -79,7 +79,14 @@ async function applyFix(editor: vscode.TextEditor, code: string, titlePattern: R
     () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === code && d.source === 'MedGuide'),
     `a ${code} diagnostic`,
   );
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  // The first diagnostic shown can come from the check of the file on disk (the watcher saw it
+  // written) before the open document's own check, whose results the quick fixes read: wait for it.
+  let actions: vscode.CodeAction[] = [];
+  const ask = async () => {
+    actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    return actions.some((a) => titlePattern.test(a.title)) ? true : undefined;
+  };
+  await waitFor(ask, `a quick fix for ${code}`).catch(() => undefined);
   const action = actions.find((a) => titlePattern.test(a.title));
   assert.ok(action?.edit, `a quick fix matching ${titlePattern} for ${code} (got: ${actions.map((a) => a.title).join(' | ')})`);
   assert.ok(await vscode.workspace.applyEdit(action.edit));
