@@ -20,21 +20,14 @@ export function range(startLine: number, startCharacter: number, endLine: number
  * as in VS Code, so a CRLF or old-Mac file gets the same line numbers as the editor shows.
  */
 export class LineIndex {
-  /** Offset of the first character of each line. */
-  readonly lineStarts: readonly number[];
+  private starts: number[] | undefined;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  /** The text is only scanned when a position is first asked for: many pages never report one. */
+  constructor(readonly text: string) {}
+
+  /** Offset of the first character of each line. */
+  get lineStarts(): readonly number[] {
+    return (this.starts ??= lineStartsOf(this.text));
   }
 
   get lineCount(): number {
@@ -43,14 +36,15 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.lineStarts;
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.lineStarts[lo] };
+    return { line: lo, character: o - starts[lo] };
   }
 
   offsetAt(position: Position): number {
@@ -66,11 +60,12 @@ export class LineIndex {
 
   /** Offset just past the last character of `line`, before its line break. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    const starts = this.lineStarts;
+    const next = line + 1 < starts.length ? starts[line + 1] : this.text.length;
     let end = next;
-    if (line + 1 < this.lineStarts.length) {
+    if (line + 1 < starts.length) {
       end--;
-      if (this.text.charCodeAt(end) === 10 && end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+      if (this.text.charCodeAt(end) === 10 && end > starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
     }
     return end;
   }
@@ -84,6 +79,25 @@ export class LineIndex {
   lineRange(line: number): Range {
     return this.rangeAt(this.lineStarts[line], this.lineEnd(line));
   }
+}
+
+/** Offsets of the line starts; `indexOf` finds the breaks (a text without `\r` needs no other test). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 /**

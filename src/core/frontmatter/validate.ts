@@ -49,12 +49,12 @@ function validate(text: string, lang: Lang, rules: PageRules, today: ValidateOpt
   if (!location) return withoutFrontMatter(text, lang, rules, today);
   // Only the front matter is indexed: the body may be megabytes and is never read.
   const index = new LineIndex(text.slice(0, location.closed ? location.closeEnd : text.length));
-  const openRange = index.rangeAt(location.openStart, location.openEnd);
+  const openRange = () => index.rangeAt(location.openStart, location.openEnd);
   if (location.format !== 'toml') {
     const format = location.format === 'yaml' ? 'YAML' : 'JSON';
-    return single('frontmatter-not-toml', openRange, localize(MESSAGES.notToml, lang, { format }), rules, { format: location.format });
+    return single('frontmatter-not-toml', openRange(), localize(MESSAGES.notToml, lang, { format }), rules, { format: location.format });
   }
-  if (!location.closed) return single('frontmatter-unclosed', openRange, localize(MESSAGES.unclosed, lang), rules);
+  if (!location.closed) return single('frontmatter-unclosed', openRange(), localize(MESSAGES.unclosed, lang), rules);
 
   // TOML has no lone-CR line break; old-Mac files are read as the editor shows them (one line per CR).
   const toml = text.slice(location.contentStart, location.contentEnd).replace(/\r(?!\n)/g, '\n');
