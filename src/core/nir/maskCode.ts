@@ -34,6 +34,8 @@ function leadingWhitespace(line: string): string {
 }
 
 function openingFence(line: string): Fence | undefined {
+  // A fence is three backticks or tildes in a row: most lines have neither.
+  if (!line.includes('```') && !line.includes('~~~')) return undefined;
   const rest = line.slice(CONTAINER_PREFIX.exec(line)![0].length);
   const m = FENCE.exec(rest);
   if (!m) return undefined;
@@ -83,8 +85,25 @@ function codeSpans(text: string, start: number, end: number, out: Array<[number,
   }
 }
 
-/** Offsets [start, end) of every code region, sorted and disjoint. */
-export function codeRegions(index: LineIndex): Array<[number, number]> {
+/** Whether one of the sorted `offsets` lies in [start, end]. */
+function anyWithin(offsets: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < offsets.length && offsets[lo] <= end;
+}
+
+/**
+ * Offsets [start, end) of every code region, sorted and disjoint. With `near` (sorted offsets), code
+ * spans are only looked for in the paragraphs and headings that hold one of them: the result is
+ * exact on those lines (fenced and indented blocks are found everywhere), which is all a search for
+ * matches starting at those offsets reads.
+ */
+export function codeRegions(index: LineIndex, near?: readonly number[]): Array<[number, number]> {
   const text = index.text;
   const regions: Array<[number, number]> = [];
   let fence: Fence | undefined;
@@ -95,7 +114,7 @@ export function codeRegions(index: LineIndex): Array<[number, number]> {
   let listContent: number | undefined;
 
   const flushParagraph = () => {
-    if (paragraphStart >= 0) codeSpans(text, paragraphStart, paragraphEnd, regions);
+    if (paragraphStart >= 0 && (!near || anyWithin(near, paragraphStart, paragraphEnd))) codeSpans(text, paragraphStart, paragraphEnd, regions);
     paragraphStart = -1;
   };
   const maskLine = (line: number) => {
@@ -127,7 +146,8 @@ export function codeRegions(index: LineIndex): Array<[number, number]> {
       previousBlank = true;
       continue;
     }
-    const indent = columns(leadingWhitespace(lineText));
+    const first = lineText.charCodeAt(0);
+    const indent = first === 32 || first === 9 ? columns(leadingWhitespace(lineText)) : 0;
     const base = listContent ?? 0;
     if ((previousBlank || previousCode || paragraphStart < 0) && indent >= base + 4) {
       flushParagraph();
@@ -148,7 +168,9 @@ export function codeRegions(index: LineIndex): Array<[number, number]> {
     if (ATX_HEADING.test(lineText)) {
       // A heading is a paragraph of its own line: a code span cannot run into the next line.
       flushParagraph();
-      codeSpans(text, index.lineStarts[line], index.lineEnd(line), regions);
+      const start = index.lineStarts[line];
+      const end = index.lineEnd(line);
+      if (!near || anyWithin(near, start, end)) codeSpans(text, start, end, regions);
       previousBlank = false;
       previousCode = false;
       continue;
@@ -163,12 +185,15 @@ export function codeRegions(index: LineIndex): Array<[number, number]> {
   return regions;
 }
 
-/** The text with every code region replaced by {@link MASK}, same length, so offsets still match. */
-export function maskCode(index: LineIndex): string {
+/**
+ * The text with every code region replaced by {@link MASK}, same length, so offsets still match.
+ * With `near`, exact on the lines of those offsets only (see {@link codeRegions}).
+ */
+export function maskCode(index: LineIndex, near?: readonly number[]): string {
   const text = index.text;
   const parts: string[] = [];
   let at = 0;
-  for (const [start, end] of codeRegions(index)) {
+  for (const [start, end] of codeRegions(index, near)) {
     if (end <= at) continue;
     const from = Math.max(start, at);
     parts.push(text.slice(at, from), MASK.repeat(end - from));

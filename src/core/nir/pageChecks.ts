@@ -48,8 +48,21 @@ const IDENTIFIER = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${MAINLAND}|${OVERSEAS})(?
  * shape contains, so any match in the masked text is also a match of this in the raw text: a page
  * with none (most pages) needs no masking at all.
  */
-const IDENTIFIER_UNBOUNDED = new RegExp(`${MAINLAND}|${OVERSEAS}`, 'u');
-const DOMAIN_ANYWHERE = new RegExp(DOMAIN.source, 'i');
+const IDENTIFIER_UNBOUNDED = new RegExp(`${MAINLAND}|${OVERSEAS}`, 'gu');
+
+/**
+ * Where the raw text holds a domain or an identifier shape, sorted. A match in the masked text lies
+ * on the line of one of these (the shapes and the part before `@` never cross a line), so code is
+ * only looked for there.
+ */
+function candidateOffsets(text: string): number[] {
+  const out: number[] = [];
+  for (const re of [DOMAIN, IDENTIFIER_UNBOUNDED]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index);
+  }
+  return out.sort((a, b) => a - b);
+}
 
 function message(parts: readonly Message[], lang: Lang): string {
   return parts.map((m) => localize(m, lang)).join(' ');
@@ -146,9 +159,10 @@ export function checkPatientIdentifiers(
   options: PatientIdentifierOptions = {},
 ): Diagnostic[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  if (!DOMAIN_ANYWHERE.test(text) && !IDENTIFIER_UNBOUNDED.test(text)) return [];
+  const near = candidateOffsets(text);
+  if (near.length === 0) return [];
   const index = lineIndexOf(text);
-  const masked = maskCode(index);
+  const masked = maskCode(index, near);
   const out: Diagnostic[] = [];
   checkAddresses(masked, index, lang, out);
   // The ANS's published examples are reported (as examples) even on a page that silences real identifiers.

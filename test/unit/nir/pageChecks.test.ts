@@ -318,6 +318,30 @@ describe('core/nir pageChecks', () => {
       );
     });
 
+    it('masks code near the given offsets exactly as the whole page is masked, on their lines', () => {
+      // checkPatientIdentifiers only looks for code spans in the paragraphs holding a candidate:
+      // on every line holding one of those offsets, the text must read as when all code is masked.
+      const alphabet = fc.constantFrom(
+        'a', '1', ' ', '\n', '\n\n', '\r\n', '`', '``', '```', '~~~', '    ', '\t', '- ', '> ', '# ', '1. ', '+++\n', '---\n', '@', 'é', 'x`y`z',
+      );
+      fc.assert(
+        fc.property(fc.array(alphabet, { maxLength: 50 }).map((a) => a.join('')), fc.array(fc.nat(), { maxLength: 6 }), (text, picks) => {
+          const index = new LineIndex(text);
+          // Candidates start at a digit or an `@`: never on a line break.
+          const near = [...new Set(picks.map((p) => p % (text.length + 1)))].filter((o) => text[o] !== '\n' && text[o] !== '\r').sort((a, b) => a - b);
+          const full = maskCode(index);
+          const partial = maskCode(index, near);
+          assert.equal(partial.length, text.length);
+          for (const offset of near) {
+            const line = index.positionAt(offset).line;
+            const [start, end] = [index.lineStarts[line], index.lineEnd(line)];
+            assert.equal(partial.slice(start, end), full.slice(start, end), JSON.stringify({ text, offset }));
+          }
+        }),
+        { numRuns: 5000 },
+      );
+    });
+
     it('returns nothing for an empty or non-string text', () => {
       assert.deepEqual(check(''), []);
       assert.deepEqual(checkPatientIdentifiers(undefined as unknown as string, 'fr'), []);
