@@ -38,7 +38,7 @@ const yearSchema = z.unknown().check(z.superRefine((v, ctx) => {
 }));
 
 const tableSchema = z.unknown().check(z.superRefine((v, ctx) => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date) issue(ctx, 'type');
+  if (!isTable(v)) issue(ctx, 'type');
 }));
 
 const SIMPLE: Readonly<Record<Exclude<KeyType, 'string' | 'string-array'>, z.ZodMiniType>> = {
@@ -75,10 +75,55 @@ function requiredSchema(inner: z.ZodMiniType): z.ZodMiniType {
   );
 }
 
+/**
+ * Values that plainly fit the key's schema: a value this accepts is one the schema accepts (a test
+ * holds them to that on random values), so zod only runs on the others, and reports their issues.
+ * Anything unsure answers false. Most values of most pages fit: zod's parse is most of a clean page's cost.
+ */
+type Fits = (value: unknown) => boolean;
+
+function isTable(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+function stringFits(rule: KeyRule): Fits {
+  const values = rule.closed && rule.values && rule.values.length > 0 ? new Set(rule.values) : undefined;
+  return values ? (v) => typeof v === 'string' && values.has(v) : (v) => typeof v === 'string';
+}
+
+function keyFits(rule: KeyRule): Fits {
+  switch (rule.type) {
+    case 'string':
+      return stringFits(rule);
+    case 'string-array': {
+      const element = stringFits(rule);
+      return (v) => Array.isArray(v) && v.every(element);
+    }
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'integer':
+      return (v) => typeof v === 'number' && Number.isSafeInteger(v);
+    case 'number':
+      return (v) => typeof v === 'number' && Number.isFinite(v);
+    case 'date':
+      return (v) => (v instanceof TomlDate ? !v.isTime() : typeof v === 'string' && parseHugoDate(v) !== undefined);
+    case 'year':
+      return (v) => typeof v === 'string' && /^\d{4}$/.test(v);
+    case 'array':
+      return Array.isArray;
+    case 'table':
+      return isTable;
+    case 'any':
+      return () => true;
+  }
+}
+
 interface KeySchema {
   readonly lower: string;
   readonly required: boolean;
   readonly schema: z.ZodMiniType;
+  /** True only for values the schema accepts (see {@link Fits}); absent values go to the schema. */
+  readonly fits: Fits;
 }
 
 const cache = new WeakMap<ReadonlyMap<string, KeyRule>, readonly KeySchema[]>();
@@ -89,7 +134,7 @@ export function keySchemas(rules: PageRules): readonly KeySchema[] {
   if (cached) return cached;
   const schemas: KeySchema[] = [];
   for (const [lower, rule] of rules.keys) {
-    schemas.push({ lower, required: rule.required, schema: rule.required ? requiredSchema(keySchema(rule)) : z.optional(keySchema(rule)) });
+    schemas.push({ lower, required: rule.required, schema: rule.required ? requiredSchema(keySchema(rule)) : z.optional(keySchema(rule)), fits: keyFits(rule) });
   }
   cache.set(rules.keys, schemas);
   return schemas;
@@ -102,9 +147,9 @@ export function keySchemas(rules: PageRules): readonly KeySchema[] {
  */
 export function schemaIssues(rules: PageRules, values: Readonly<Record<string, unknown>>): z.core.$ZodIssue[] {
   const issues: z.core.$ZodIssue[] = [];
-  for (const { lower, required, schema } of keySchemas(rules)) {
+  for (const { lower, required, schema, fits } of keySchemas(rules)) {
     const value = values[lower];
-    if (value === undefined && !required) continue;
+    if (value === undefined ? !required : fits(value)) continue;
     const result = schema.safeParse(value);
     if (result.success) continue;
     for (const issue of result.error.issues) issues.push({ ...issue, path: [lower, ...issue.path] });
