@@ -142,10 +142,26 @@ function args(doc: ShortcodeDocument, c: Collector): void {
   }
 }
 
+/** The site's template names as keys, and the names a typo may be close to: once per set of templates, not per page. */
+interface KnownNames {
+  readonly known: ReadonlySet<string>;
+  readonly candidates: readonly string[];
+}
+
+const knownNamesCache = new WeakMap<ReadonlySet<string>, KnownNames>();
+
+function knownNames(templates: ReadonlySet<string>): KnownNames {
+  let names = knownNamesCache.get(templates);
+  if (!names) {
+    const known = new Set<string>();
+    for (const t of templates) known.add(shortcodeKey(t));
+    knownNamesCache.set(templates, (names = { known, candidates: [...known, ...BUILTIN_SHORTCODES] }));
+  }
+  return names;
+}
+
 function names(doc: ShortcodeDocument, templates: ReadonlySet<string>, c: Collector): void {
-  const known = new Set<string>();
-  for (const t of templates) known.add(shortcodeKey(t));
-  const candidates = [...known, ...BUILTIN_SHORTCODES];
+  const { known, candidates } = knownNames(templates);
   const suggestions = new Map<string, string | undefined>();
   for (const tag of doc.tags) {
     if (tag.kind !== 'open' && tag.kind !== 'self-closing') continue;
