@@ -41,13 +41,15 @@ export type ShortcodeCheckOptions = Omit<CheckShortcodesOptions, 'lang'>;
 /** Codes the page itself silences through its front matter. */
 export function pageIgnoredCodes(text: string): Set<string> {
   const out = new Set<string>();
-  // Most pages silence nothing: don't parse their front matter a second time for it.
-  if (!text.includes(PAGE_IGNORE_KEY)) return out;
   try {
     const body = stripBom(text);
     const loc = locateFrontMatter(body);
     if (!loc || loc.format !== 'toml' || !loc.closed) return out;
-    const data = parse(body.slice(loc.contentStart, loc.contentEnd)) as Record<string, unknown>;
+    const block = body.slice(loc.contentStart, loc.contentEnd);
+    // Most pages silence nothing: don't parse their front matter a second time for it (nor
+    // search the whole page for the key: only the front matter can hold it).
+    if (!block.includes(PAGE_IGNORE_KEY)) return out;
+    const data = parse(block) as Record<string, unknown>;
     const list = data[PAGE_IGNORE_KEY];
     if (Array.isArray(list)) for (const code of list) if (typeof code === 'string') out.add(code);
   } catch {

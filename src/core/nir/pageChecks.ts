@@ -30,6 +30,7 @@ export const PAGE_CHECK_MESSAGES = {
 } satisfies Record<string, Message>;
 
 const DOMAIN = /@patient\.mssante\.fr/gi;
+const DOMAIN_HERE = new RegExp(DOMAIN.source, 'iy');
 const DOMAIN_CONTINUES = /[\p{L}\p{N}_-]|\.[\p{L}\p{N}]/uy;
 /** RFC 5321's limit for the part before `@`. */
 const MAX_LOCAL_PART = 64;
@@ -57,10 +58,13 @@ const IDENTIFIER_UNBOUNDED = new RegExp(`${MAINLAND}|${OVERSEAS}`, 'gu');
  */
 function candidateOffsets(text: string): number[] {
   const out: number[] = [];
-  for (const re of [DOMAIN, IDENTIFIER_UNBOUNDED]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index);
+  // The domain starts with the page's rare `@`: found by indexOf, then tested in place.
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    DOMAIN_HERE.lastIndex = at;
+    if (DOMAIN_HERE.test(text)) out.push(at);
   }
+  IDENTIFIER_UNBOUNDED.lastIndex = 0;
+  for (let m = IDENTIFIER_UNBOUNDED.exec(text); m !== null; m = IDENTIFIER_UNBOUNDED.exec(text)) out.push(m.index);
   return out.sort((a, b) => a - b);
 }
 
