@@ -134,6 +134,12 @@ function checkDuplicates(ctx: PageContext): void {
   }
 }
 
+/**
+ * Only characters below U+0300 (the first combining mark): every one of them is NFC_Quick_Check=Yes
+ * in Unicode's normalization data, so such a string is its own NFC form (most tags are).
+ */
+const BELOW_COMBINING_MARKS = /^[\u0000-\u02ff]*$/;
+
 /** Each string of the list that repeats an earlier one once trimmed, normalised and lower-cased: [its index, the first one's]. */
 function duplicatesOf(values: readonly unknown[]): [number, number][] {
   const out: [number, number][] = [];
@@ -141,7 +147,8 @@ function duplicatesOf(values: readonly unknown[]): [number, number][] {
   const seen = new Map<string, number>();
   values.forEach((v, i) => {
     if (typeof v !== 'string') return;
-    const norm = v.trim().normalize('NFC').toLowerCase();
+    const trimmed = v.trim();
+    const norm = (BELOW_COMBINING_MARKS.test(trimmed) ? trimmed : trimmed.normalize('NFC')).toLowerCase();
     const first = seen.get(norm);
     if (first === undefined) seen.set(norm, i);
     else out.push([i, first]);
@@ -214,13 +221,24 @@ function checkStrings(ctx: PageContext): void {
 
 /** A value with spaces around it, not blank: what checkWhitespace reports (an all-blank value is an empty one). */
 function needsTrim(value: string): boolean {
+  // trim() only removes white space and line ends: an ASCII character that is neither at both
+  // ends (the usual case) means there is nothing to trim, without a copy of the string.
+  if (value.length > 0 && !mayBeTrimmed(value.charCodeAt(0)) && !mayBeTrimmed(value.charCodeAt(value.length - 1))) return false;
   const trimmed = value.trim();
   return value !== trimmed && trimmed !== '';
+}
+
+/** Every character trim() may remove is a control, a space or beyond ASCII. */
+function mayBeTrimmed(c: number): boolean {
+  return c <= 0x20 || c >= 0x7f;
 }
 
 /** The value's length in code points when it is over its rule's maximum (`max`) or under its minimum (`min`). */
 function lengthOutOfBounds(rule: { maxLength?: number; minLength?: number }, value: string): { length: number; max?: number; min?: number } | undefined {
   if (rule.maxLength === undefined && rule.minLength === undefined) return undefined;
+  // A string of n UTF-16 units holds between n/2 and n code points: inside the bounds for sure
+  // without counting them (the usual case).
+  if ((rule.maxLength === undefined || value.length <= rule.maxLength) && (rule.minLength === undefined || value.length >> 1 >= rule.minLength)) return undefined;
   const length = codePoints(value);
   if (rule.maxLength !== undefined && length > rule.maxLength) return { length, max: rule.maxLength };
   if (rule.minLength !== undefined && length < rule.minLength) return { length, min: rule.minLength };
