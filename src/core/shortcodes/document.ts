@@ -36,10 +36,30 @@ export function clearShortcodeScanCache(): void {
   scanPage.clear();
 }
 
+/** The tags of a page's body, scanned (and kept for the next caller of the same text) but not paired. */
+export function shortcodeTags(text: string): readonly ShortcodeTag[] {
+  return scanPage(text, bodyStartOf(text)).tags;
+}
+
+const NO_NAMES: readonly string[] = [];
+
+/**
+ * The defaults followed by a caller's names, one list per caller's list: the site's list is the
+ * same for every page, and pairing keeps what it derives from a list per list.
+ */
+const withDefaults = new WeakMap<readonly string[], readonly string[]>();
+
+function pairedList(paired: readonly string[]): readonly string[] {
+  if (paired.length === 0) return DEFAULT_PAIRED_SHORTCODES;
+  let list = withDefaults.get(paired);
+  if (!list) withDefaults.set(paired, (list = [...DEFAULT_PAIRED_SHORTCODES, ...paired]));
+  return list;
+}
+
 /** `paired`: names that always take a body, in addition to {@link DEFAULT_PAIRED_SHORTCODES}. */
-export function parseShortcodes(text: string, paired: readonly string[] = []): ShortcodeDocument {
+export function parseShortcodes(text: string, paired: readonly string[] = NO_NAMES): ShortcodeDocument {
   const bodyStart = bodyStartOf(text);
   const scanned = scanPage(text, bodyStart);
-  const { partner, errors: pairErrors } = pairShortcodes(scanned.tags, [...DEFAULT_PAIRED_SHORTCODES, ...paired]);
+  const { partner, errors: pairErrors } = pairShortcodes(scanned.tags, pairedList(paired));
   return { text, bodyStart, tags: scanned.tags, errors: scanned.errors, partner, pairErrors };
 }

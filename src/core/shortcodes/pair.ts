@@ -40,9 +40,23 @@ export const DEFAULT_PAIRED_SHORTCODES: readonly string[] = [
   'highlight',
 ];
 
+/** The keys of a list of paired names, once per list (callers pass the same site list for every page). */
+const pairedKeySets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function pairedKeys(names: Iterable<string>): ReadonlySet<string> {
+  const list = Array.isArray(names) ? (names as readonly string[]) : undefined;
+  let keys = list && pairedKeySets.get(list);
+  if (!keys) {
+    const set = new Set<string>();
+    for (const n of names) set.add(shortcodeKey(n));
+    keys = set;
+    if (list) pairedKeySets.set(list, keys);
+  }
+  return keys;
+}
+
 export function pairShortcodes(tags: readonly ShortcodeTag[], pairedNames: Iterable<string> = DEFAULT_PAIRED_SHORTCODES): PairResult {
-  const paired = new Set<string>();
-  for (const n of pairedNames) paired.add(shortcodeKey(n));
+  const paired = pairedKeys(pairedNames);
   const partner = new Array<number>(tags.length).fill(-1);
   const errors: PairError[] = [];
   const stack: number[] = [];

@@ -35,7 +35,7 @@ import { hugoFileFilter, type HugoFileFilter } from './hugoGlob';
 import type { ShortcodeCheckOptions } from '../check';
 import type { RefResolver } from '../shortcodes/diagnostics';
 import { refArgsOf } from '../shortcodes/relrefs';
-import { parseShortcodes } from '../shortcodes/document';
+import { shortcodeTags } from '../shortcodes/document';
 import { relrefUses } from '../shortcodes/relrefs';
 
 export type RefVerdict =
@@ -708,6 +708,9 @@ export class HugoSite {
   /** The shortcodes of the site, the same for the editor and the CLI. */
   async shortcodes(): Promise<SiteShortcodes> {
     const [t, r] = await Promise.all([this.templates(), this.rules()]);
+    // Asked for every page checked: the same templates and rules give the same (shared) answer.
+    if (this.lastShortcodes && this.shortcodesFrom?.templates === t && this.shortcodesFrom.rules === r) return this.lastShortcodes;
+    this.shortcodesFrom = { templates: t, rules: r };
     const alerts: Record<string, AlertShortcodeSpec> = { ...DEFAULT_ALERT_SHORTCODES, ...(r.config.shortcodes?.alerts ?? {}) };
     const paired = [...new Set([...DEFAULT_PAIRED_SHORTCODES, ...Object.keys(alerts), ...(r.config.shortcodes?.paired ?? []), ...t.inner])];
     this.lastShortcodes = { templates: t.names, paired, alerts };
@@ -715,6 +718,7 @@ export class HugoSite {
   }
 
   private lastShortcodes?: SiteShortcodes;
+  private shortcodesFrom?: { templates: unknown; rules: unknown };
 
   /** The shortcodes last read (synchronous callers: the preview); starts reading them when not yet read. */
   knownShortcodes(): SiteShortcodes | undefined {
@@ -741,11 +745,12 @@ export class HugoSite {
     const anchors = new Map<string, ReadonlySet<string> | undefined>();
     // Only a ref with a `#fragment` needs another page's anchors (most pages have none).
     if (/\{\{[<%]\s*(?:rel)?ref\b[^}]*#/i.test(text)) {
-      const doc = parseShortcodes(text);
+      // The tags only (the page's checks pair them with the site's names, from the same scan).
+      const tags = shortcodeTags(text);
       const wanted = new Set<string>();
-      for (const use of relrefUses(text, doc.tags)) {
+      for (const use of relrefUses(text, tags)) {
         if (use.ref === undefined || !use.ref.includes('#')) continue;
-        const v = resolver.resolve(refArgsOf(doc.tags[use.tag], use.ref));
+        const v = resolver.resolve(refArgsOf(tags[use.tag], use.ref));
         if (v.kind === 'found' && v.file && v.file !== file) wanted.add(v.file);
       }
       await Promise.all([...wanted].map(async (f) => anchors.set(f, await this.anchors(f))));
@@ -757,7 +762,8 @@ export class HugoSite {
       config: rules.config,
       shortcodes: {
         templates: shortcodes.templates,
-        paired: [...shortcodes.paired, ...(extra.paired ?? [])],
+        // The site's own list when nothing is added: the same array for every page (pairing keeps what it derives per list).
+        paired: extra.paired && extra.paired.length > 0 ? [...shortcodes.paired, ...extra.paired] : shortcodes.paired,
         resolver,
         currentFile: file,
         pageLang: lang,

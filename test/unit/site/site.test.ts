@@ -258,4 +258,25 @@ describe('site: what the checks get from the model', () => {
     assert.deepEqual([...(sc.templates ?? [])].sort(), ['boite', 'image']);
     assert.deepEqual(sc.alerts.attention, { type: 'warning', titleArgs: [0] });
   });
+
+  it('gives every page the same shortcode answer until a template or the rules change', async () => {
+    const files: Record<string, string> = { '/s/hugo.toml': '', '/s/layouts/shortcodes/boite.html': '{{ .Inner }}', '/s/content/x.md': fm('X') };
+    const site = await open(files);
+    const first = await site.shortcodes();
+    assert.equal(await site.shortcodes(), first);
+    const a = await site.checkContext('/s/content/x.md', files['/s/content/x.md']);
+    const b = await site.checkContext('/s/content/x.md', files['/s/content/x.md']);
+    assert.equal(a.shortcodes.paired, b.shortcodes.paired, 'one list for every page');
+    assert.deepEqual((await site.checkContext('/s/content/x.md', '', { paired: ['extra'] })).shortcodes.paired, [...first.paired, 'extra']);
+    // A new template that reads .Inner: a new answer.
+    files['/s/layouts/shortcodes/encadre.html'] = '{{ .Inner }}';
+    site.applyChange({ path: '/s/layouts/shortcodes/encadre.html', kind: 'created' });
+    const second = await site.shortcodes();
+    assert.notEqual(second, first);
+    assert.ok(second.paired.includes('encadre') && !first.paired.includes('encadre'));
+    // A new .medguide.toml naming a paired shortcode: a new answer again.
+    files['/s/.medguide.toml'] = '[shortcodes]\npaired = ["cadre"]\n';
+    site.applyChange({ path: '/s/.medguide.toml', kind: 'created' });
+    assert.ok((await site.shortcodes()).paired.includes('cadre'));
+  });
 });
