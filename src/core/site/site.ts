@@ -280,7 +280,7 @@ export class HugoSite {
     return this.built !== undefined && this.built.version === this.version;
   }
 
-  private built?: { version: number; maps: Map<string, PageMap>; files: readonly ContentFile[]; states: ReadonlyMap<string, BuildState>; terms: string };
+  private built?: { version: number; maps: Map<string, PageMap>; files: readonly ContentFile[]; states: ReadonlyMap<string, BuildState>; terms: string; mayHide: boolean };
 
   /**
    * The taxonomy terms the built pages of each language use (`tags = ["HTA"]` → `/tags/hta/`):
@@ -398,7 +398,14 @@ export class HugoSite {
           );
         }
       }
-      if (version === this.version) this.built = { version, maps, files, states, terms: termsSignature(terms) };
+      // Whether a page is, or may later be, left out of the build (a draft, an expiry date, not
+      // built now): only then can a missing ref be one of them (see whyNotFound).
+      let mayHide = false;
+      for (const [f, st] of states) {
+        const fm = frontMatters.get(f);
+        if (!st.built || fm?.draft || fm?.expiryDate !== undefined) mayHide = true;
+      }
+      if (version === this.version) this.built = { version, maps, files, states, terms: termsSignature(terms), mayHide };
       return maps;
     })());
     return p.then((maps) => (version === this.version ? maps : this.pageMaps()));
@@ -419,18 +426,36 @@ export class HugoSite {
     // A verdict depends on the page's folder (relative refs), whether it is a leaf bundle's index,
     // its language and the arguments: pages of one folder share it (a whole site's check reads
     // the same refs over and over). `#anchor` alone names the page itself: not shared.
-    const folder = from ? `${from.lang}|${from.path.slice(0, from.path.lastIndexOf('/') + 1)}|${from.classifier === 'leaf'}` : '-';
-    const key = args.path.startsWith('#') || args.path === '' ? undefined : `${folder}|${args.lang ?? ''}|${args.outputFormat ?? ''}|${args.path}`;
+    if (args.path.startsWith('#') || args.path === '') return this.resolveUncached(maps, files, from, args);
     let cache = this.verdicts.get(maps);
-    if (!cache) this.verdicts.set(maps, (cache = new Map()));
-    const cached = key !== undefined ? cache.get(key) : undefined;
+    if (!cache) this.verdicts.set(maps, (cache = { size: 0, folders: new Map() }));
+    const folder = from ? this.folderKey(from) : '-';
+    let byRef = cache.folders.get(folder);
+    if (!byRef) cache.folders.set(folder, (byRef = { plain: new Map() }));
+    // Most refs name only a path: keyed by it alone; the others by their language and output format too.
+    const qualified = (args.lang ?? '') !== '' || (args.outputFormat ?? '') !== '';
+    const key = qualified ? `${args.lang ?? ''}|${args.outputFormat ?? ''}|${args.path}` : args.path;
+    const byKey = qualified ? (byRef.qualified ??= new Map()) : byRef.plain;
+    const cached = byKey.get(key);
     if (cached) return cached;
     const verdict = this.resolveUncached(maps, files, from, args);
-    if (key !== undefined && cache.size < 100_000) cache.set(key, verdict);
+    if (cache.size < 100_000) {
+      byKey.set(key, verdict);
+      cache.size++;
+    }
     return verdict;
   }
 
-  private readonly verdicts = new WeakMap<ReadonlyMap<string, PageMap>, Map<string, RefVerdict>>();
+  /** Verdicts by the referring page's folder, then by ref: what {@link resolveWith} keeps, per set of maps. */
+  private readonly verdicts = new WeakMap<ReadonlyMap<string, PageMap>, { size: number; folders: Map<string, { plain: Map<string, RefVerdict>; qualified?: Map<string, RefVerdict> }> }>();
+  private readonly folderKeys = new WeakMap<ContentFile, string>();
+
+  /** What a ref's verdict depends on about the referring page: its language, folder and whether it is a leaf bundle's index. */
+  private folderKey(from: ContentFile): string {
+    let key = this.folderKeys.get(from);
+    if (key === undefined) this.folderKeys.set(from, (key = `${from.lang}|${from.path.slice(0, from.path.lastIndexOf('/') + 1)}|${from.classifier === 'leaf'}`));
+    return key;
+  }
 
   private resolveUncached(maps: ReadonlyMap<string, PageMap>, files: readonly ContentFile[], from: ContentFile | undefined, args: RefArgs): RefVerdict {
     const pageLang = from?.lang ?? this.defaultLanguage;
@@ -486,14 +511,18 @@ export class HugoSite {
     const map = maps.get(lang);
     const newer = map ? newerHugoSpellings(path).find((p) => map.lookup(context, p).kind === 'found') : undefined;
     if (newer !== undefined) return { kind: 'not-found', reason: 'newer-hugo', detail: newer };
-    // Built as if every page were published: a draft, future or expired target shows.
-    if (this.unpruned?.files !== files) this.unpruned = { files, maps: new Map() };
-    let all = this.unpruned.maps.get(lang);
-    if (!all) this.unpruned.maps.set(lang, (all = new PageMap(files, { lang, taxonomies: this.config.taxonomies, module: 'project', state: () => BUILT })));
-    const hit = all.lookup(context, path);
-    if (hit.kind === 'found' && hit.node.file) {
-      const state = this.cachedState(hit.node.file);
-      if (!state.built) return { kind: 'not-found', reason: state.reason, detail: hit.node.file.path };
+    // Built as if every page were published: a draft, future or expired target shows. A site
+    // whose every page is built, and stays so, has none to show: no map of them is built.
+    const noneHidden = this.built?.files === files && this.built.version === this.version && !this.built.mayHide;
+    if (!noneHidden) {
+      if (this.unpruned?.files !== files) this.unpruned = { files, maps: new Map() };
+      let all = this.unpruned.maps.get(lang);
+      if (!all) this.unpruned.maps.set(lang, (all = new PageMap(files, { lang, taxonomies: this.config.taxonomies, module: 'project', state: () => BUILT })));
+      const hit = all.lookup(context, path);
+      if (hit.kind === 'found' && hit.node.file) {
+        const state = this.cachedState(hit.node.file);
+        if (!state.built) return { kind: 'not-found', reason: state.reason, detail: hit.node.file.path };
+      }
     }
     const others: string[] = [];
     for (const [other, map] of maps) if (other !== lang && map.lookup(context, path).kind === 'found') others.push(other);

@@ -165,6 +165,22 @@ describe('site: pages and refs as Hugo resolves them', () => {
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'sec/inside' })), 'not-found');
   });
 
+  it('says why a ref is missing on a site where every page is built (no map of unbuilt pages)', async () => {
+    const site = await open({
+      '/s/hugo.toml': 'defaultContentLanguage = "fr"\n[languages.fr]\n[languages.en]\n',
+      '/s/content/only.en.md': fm('Only in English'),
+      '/s/content/bundle/index.md': fm('B'),
+      '/s/content/bundle/part.md': fm('Part'),
+      '/s/content/x.md': fm('X'),
+    });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'only' })), 'not-found other-language en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'part' })), 'not-found resource bundle/index.md');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'absent' })), 'not-found');
+    // A page built today but with an expiry date may be left out later: the ref to it is found now.
+    const later = await open({ '/s/hugo.toml': '', '/s/content/later.md': fm('L', 'expiryDate = 2099-01-01\n'), '/s/content/x.md': fm('X') });
+    assert.equal(brief(await later.resolveRef('/s/content/x.md', { path: 'later' })), 'found later.md en');
+  });
+
   it('finds a headless bundle but says Hugo writes no page for it', async () => {
     const site = await open({
       '/s/hugo.toml': '',
