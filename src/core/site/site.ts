@@ -763,12 +763,24 @@ export class HugoSite {
    * text links to read ahead. `role` says what the file is to Hugo: a resource (inside a leaf
    * bundle) gets no page checks; `outside` is a file in no content folder.
    */
+  /** What every page's check context starts from, asked once per state of the site (a check asks for each page). */
+  private contextBasics(): Promise<[ContentFile[], Map<string, PageMap>, SiteRules, SiteShortcodes]> {
+    const same = (key: readonly unknown[]) => key.length === 6 && key[0] === this.version && key[1] === this.filesPromise && key[2] === this.maps && key[3] === this.rulesPromise && key[4] === this.cmsPromise && key[5] === this.templatesPromise;
+    if (this.basics && same(this.basics.key)) return this.basics.promise;
+    const promise = Promise.all([this.files(), this.pageMaps(), this.rules(), this.shortcodes()]);
+    // Keyed on what the answers come from, as the calls above left it: any change makes a new one.
+    this.basics = { key: [this.version, this.filesPromise, this.maps, this.rulesPromise, this.cmsPromise, this.templatesPromise], promise };
+    return promise;
+  }
+
+  private basics?: { key: readonly unknown[]; promise: Promise<[ContentFile[], Map<string, PageMap>, SiteRules, SiteShortcodes]> };
+
   async checkContext(file: string, text: string, extra: { paired?: readonly string[] } = {}): Promise<PageCheckContext> {
-    const [files, maps, rules, shortcodes] = await Promise.all([this.files(), this.pageMaps(), this.rules(), this.shortcodes()]);
-    const page = await this.page(file);
+    const [files, maps, rules, shortcodes] = await this.contextBasics();
+    const page = this.indexOf(files).get(file);
     const sitePath = relative(this.root, file);
-    const role: PageCheckContext['role'] = page ? (page.file.role === 'resource' ? 'resource' : 'page') : 'outside';
-    const lang = page?.file.lang ?? this.defaultLanguage;
+    const role: PageCheckContext['role'] = page ? (page.role === 'resource' ? 'resource' : 'page') : 'outside';
+    const lang = page?.lang ?? this.defaultLanguage;
     const resolver = this.resolverOver(maps, files, file);
     // The anchors of the pages this text links to with a `#fragment`, read ahead (the checks are synchronous).
     const anchors = new Map<string, ReadonlySet<string> | undefined>();
