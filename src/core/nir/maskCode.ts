@@ -125,7 +125,10 @@ export function codeRegions(index: LineIndex, near?: readonly number[]): Array<[
     else regions.push([start, end]);
   };
 
+  // Past the last candidate and any paragraph holding one, nothing read is left: stop there.
+  const last = near && near.length > 0 ? near[near.length - 1] : Infinity;
   for (let line = frontMatterEnd(index); line < index.lineCount; line++) {
+    if (index.lineStarts[line] > last && (paragraphStart < 0 || paragraphStart > last)) break;
     const lineText = index.lineText(line);
     if (fence) {
       maskLine(line);
