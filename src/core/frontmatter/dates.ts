@@ -159,6 +159,19 @@ export function toDay(today: Date | string | Day | undefined): Day {
   } else if (today && typeof today === 'object' && 'year' in today) {
     return today;
   }
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+  return localToday();
+}
+
+/** Today in local time, kept until the next local midnight (every page of a check asks for it). */
+let today: { day: Day; from: number; until: number } | undefined;
+
+function localToday(): Day {
+  const t = Date.now();
+  if (today && t >= today.from && t < today.until) return today.day;
+  const now = new Date(t);
+  const day = { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+  const from = new Date(day.year, day.month - 1, day.day).getTime();
+  const until = new Date(day.year, day.month - 1, day.day + 1).getTime();
+  today = { day, from, until };
+  return day;
 }

@@ -70,4 +70,22 @@ describe('frontmatter/dates', () => {
     assert.equal(toDay(undefined).year, now.getFullYear());
     assert.equal(toDay('pas une date').year, now.getFullYear());
   });
+
+  it("follows the clock across local midnight (today is kept only until then)", () => {
+    const realNow = Date.now;
+    try {
+      const beforeMidnight = new Date(2031, 11, 31, 23, 59, 59, 999).getTime();
+      Date.now = () => beforeMidnight;
+      assert.deepEqual(toDay(undefined), { year: 2031, month: 12, day: 31 });
+      Date.now = () => beforeMidnight + 1;
+      assert.deepEqual(toDay(undefined), { year: 2032, month: 1, day: 1 });
+      // And back (a clock set back): the day before again.
+      Date.now = () => beforeMidnight - 3_600_000;
+      assert.deepEqual(toDay(undefined), { year: 2031, month: 12, day: 31 });
+    } finally {
+      Date.now = realNow;
+    }
+    const now = new Date();
+    assert.deepEqual(toDay(undefined), { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
+  });
 });
