@@ -14,7 +14,7 @@ import { SiteWorkspace, type HugoSite } from '../core/site';
 import { explainRules } from '../core/conventions';
 import { fromHostPath, NodeHost, toHostPath } from './nodeHost';
 import type { AddressBook } from '../core/annuaire/searchIndex';
-import { ANNUAIRE_CLI_MESSAGES, loadAnnuaire, takeAnnuaireOption } from './annuaire';
+import { ANNUAIRE_CLI_MESSAGES, takeAnnuaireOption } from './annuaireOption';
 import { readArgs } from './args';
 import { commandOptions, envLang, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, type CliIo } from './io';
 
@@ -288,6 +288,8 @@ export async function check(args: string[], io: CliIo): Promise<number> {
     return o;
   }
   if (annuaireOption.file !== undefined) {
+    // The extract's reader (and fflate) is loaded only for this option (require(): see src/cli/main.ts).
+    const { loadAnnuaire } = require('./annuaire') as typeof import('./annuaire');
     const book = await loadAnnuaire(path.resolve(io.cwd, annuaireOption.file), o.lang, io);
     if (!book) return EXIT_USAGE;
     o.addressBook = book;

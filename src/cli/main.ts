@@ -1,43 +1,44 @@
 import { readFileSync } from 'node:fs';
 import { type Lang, localize, msg, type Text } from '../core/l10n';
-import { annuaire, ANNUAIRE_CLI_MESSAGES } from './annuaire';
-import { check } from './check';
-import { health } from './health';
-import { init } from './init';
+import { ANNUAIRE_CLI_MESSAGES } from './annuaireOption';
 import { useCliL10n } from './l10n';
 import { envLang, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
-import { mssante } from './mssante';
-import { render } from './render';
 import { ownValue } from '../core/own';
 
 declare const MEDGUIDE_VERSION: string | undefined;
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-/** Sub-commands; each module is small and testable in-process with a fake CliIo. */
+/**
+ * Sub-commands; each module is small and testable in-process with a fake CliIo. Each is required when
+ * run (require(), not import(): tests run the sources through tsx's CommonJS hook, where import() is
+ * Node's own and finds no .ts file): in the bundle (packages/cli/dist/cli.js), only the command that
+ * runs evaluates its modules, and the libraries only some commands use (markdown-it for `render`,
+ * fflate for `annuaire`) are files of their own beside it (scripts/build.mjs, CLI_LIBRARIES).
+ */
 const COMMANDS: Record<string, { run: Command; summary: Text }> = {
   check: {
-    run: check,
+    run: (args, io) => (require('./check') as typeof import('./check')).check(args, io),
     summary: msg("check the site's front matter and pages (for CI)"),
   },
   health: {
-    run: health,
+    run: (args, io) => (require('./health') as typeof import('./health')).health(args, io),
     summary: msg('guide health: pages out of date, unfinished, not published, broken links (text, json, html)'),
   },
   init: {
-    run: init,
+    run: (args, io) => (require('./init') as typeof import('./init')).init(args, io),
     summary: msg("write the site's .medguide.toml from its conventions and frontmatter.json"),
   },
   render: {
-    run: render,
+    run: (args, io) => (require('./render') as typeof import('./render')).render(args, io),
     summary: msg("a page's preview HTML (--standalone: a full page with the CSS)"),
   },
   mssante: {
-    run: mssante,
+    run: (args, io) => (require('./mssante') as typeof import('./mssante')).mssante(args, io),
     summary: msg("a patient's MSSanté address from their matricule INS (read from standard input)"),
   },
   annuaire: {
-    run: annuaire,
+    run: (args, io) => (require('./annuaire') as typeof import('./annuaire')).annuaire(args, io),
     summary: ANNUAIRE_CLI_MESSAGES.summary,
   },
 };

@@ -1,5 +1,5 @@
 // The command line as its own npm package (packages/cli, published as medguide-cli): packed with
-// `npm pack` (its prepack builds packages/cli/dist/cli.js for production), installed from the tarball
+// `npm pack` (its prepack builds packages/cli/dist/cli.js and the libraries beside it for production), installed from the tarball
 // into a temporary folder with no network (`--offline`: the package has no dependencies, everything is
 // bundled), then run as a user would, `npx medguide-cli check` in a Hugo site.
 import { strict as assert } from 'node:assert';
@@ -42,7 +42,7 @@ describe('scripts: medguide-cli, packed and installed from its tarball', functio
     const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
     tarball = join(tmp, info.filename);
     // Only the program, its license notices and the package's own files.
-    assert.deepEqual(info.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'bin/medguide.js', 'dist/cli.js', 'dist/cli.js.LEGAL.txt', 'package.json']);
+    assert.deepEqual(info.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'bin/medguide.js', 'dist/cli.js', 'dist/cli.js.LEGAL.txt', 'dist/fflate.js', 'dist/markdown-it.js', 'dist/yaml.js', 'package.json']);
 
     install = join(tmp, 'project');
     mkdirSync(install);
