@@ -34,6 +34,18 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||
     ORDER[a.severity] - ORDER[b.severity] ||
-    a.code.localeCompare(b.code)
+    compareCodes(a.code, b.code)
   );
+}
+
+const PLAIN_CODE = /^[a-z0-9-]*$/;
+
+/**
+ * `a.localeCompare(b)`'s order without its cost for the usual codes (lowercase letters, digits,
+ * hyphens: there the collation's order is the characters' own, `-` < digits < letters): the first
+ * localeCompare of a process loads ICU's collation data, some 10 ms at every `medguide check`.
+ */
+function compareCodes(a: string, b: string): number {
+  if (PLAIN_CODE.test(a) && PLAIN_CODE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
 }
