@@ -53,25 +53,33 @@ export function copyString(s: string): string {
 }
 
 /**
- * `fn` of a string with its results kept, the most recently used ones (what throws throws again,
- * the same error). For values a site repeats over many pages (a date, a taxonomy term, a front
- * matter block). A kept result is shared: callers must not change it.
+ * `fn` of a string with its results kept, the recently used ones (what throws throws again, the
+ * same error): a result used again at least once every `max / 2` new keys stays, the least
+ * recently used go first. For values a site repeats over many pages (a date, a taxonomy term, a
+ * front matter block). A kept result is shared: callers must not change it.
  */
 export function keepResults<R>(fn: (key: string) => R, { max, maxKeyLength = Infinity, copyKey = false }: KeepResultsOptions): Memo<[string], R> {
-  const kept = new Map<string, { key: string; value?: R; error?: unknown; threw: boolean }>();
+  const kept = new Map<string, { key: string; value?: R; error?: unknown; threw: boolean; at: number }>();
+  // Places taken at the recent end of `kept` so far: how recent an entry's place is (its `at`).
+  let clock = 0;
   const call = (given: string): R => {
     if (given.length > maxKeyLength) return fn(given);
     let entry = kept.get(given);
     if (entry) {
-      // Most recently used last (under the key it was kept under): the oldest go first when full.
-      kept.delete(given);
-      kept.set(entry.key, entry);
+      // Used again: moved to the recent end (under the key it was kept under), the oldest go first
+      // when full. Not when its place is among the newer half already: it is far from going, and
+      // a move costs a delete and an insertion on every hit of a memo hit thousands of times a run.
+      if (clock - entry.at >= max / 2) {
+        kept.delete(given);
+        entry.at = ++clock;
+        kept.set(entry.key, entry);
+      }
     } else {
       const key = copyKey ? copyString(given) : given;
       try {
-        entry = { key, value: fn(key), threw: false };
+        entry = { key, value: fn(key), threw: false, at: ++clock };
       } catch (error) {
-        entry = { key, error, threw: true };
+        entry = { key, error, threw: true, at: ++clock };
       }
       kept.set(key, entry);
       if (kept.size > max) kept.delete(kept.keys().next().value as string);

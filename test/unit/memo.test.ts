@@ -46,6 +46,31 @@ describe('core/memo', () => {
     assert.equal(seen.filter((k) => k === 'a').length, 2);
   });
 
+  it('keepResults keeps a result used at least once every max / 2 new keys, moved or not', () => {
+    const runs = new Map<string, number>();
+    const f = keepResults(
+      (k) => {
+        runs.set(k, (runs.get(k) ?? 0) + 1);
+        return k.toUpperCase();
+      },
+      { max: 6 },
+    );
+    // `hot` is used again after every 3 new keys: sometimes still in the newer half (not moved),
+    // then in the older half (moved to the recent end); never the oldest when one must go.
+    for (let i = 0; i < 40; i++) {
+      assert.equal(f('hot'), 'HOT');
+      for (const x of ['a', 'b', 'c']) assert.equal(f(`${x}${i}`), `${x.toUpperCase()}${i}`);
+    }
+    assert.equal(runs.get('hot'), 1, 'computed once');
+    // A key not used again goes once `max` newer ones are kept.
+    assert.equal(f('a0'), 'A0');
+    assert.equal(runs.get('a0'), 2);
+    // The most recent `max` keys (hot was used 3 keys before the last ones) are all kept.
+    const before = [...runs.values()].reduce((a, b) => a + b, 0);
+    for (const k of ['c39', 'b39', 'a39', 'hot', 'a0']) f(k);
+    assert.equal([...runs.values()].reduce((a, b) => a + b, 0), before, 'nothing computed again');
+  });
+
   it('keepResults with copyKey computes from, and keeps under, an equal string', () => {
     const page = 'title = "x"\nlong body '.repeat(10);
     const line = page.slice(0, 11);
