@@ -4,6 +4,7 @@ import { clearTomlParseCache } from '../core/frontmatter/parseCache';
 import { clearFrontMatterCache } from '../core/markdown/frontMatter';
 import { clearResolvedSettings } from '../core/markdown/options';
 import { clearShortcodeScanCache } from '../core/shortcodes/document';
+import { clearDateTimeCache } from '../core/site/pageFacts';
 import { clearTermKeyCache } from '../core/site/pageMap';
 import { clearLineIndexCache } from '../core/text';
 import { clearPreviewCaches } from './preview';
@@ -18,6 +19,7 @@ export function clearModuleCaches(): void {
   clearLocateCache();
   clearShortcodeScanCache();
   clearTermKeyCache();
+  clearDateTimeCache();
   clearLineIndexCache();
   clearFrontMatterCache();
   clearResolvedSettings();

@@ -7,6 +7,7 @@
 import { parseTomlCached } from '../frontmatter/parseCache';
 import { parse as parseYaml } from 'yaml';
 import { locateFrontMatter } from '../frontmatter/locate';
+import { keepResults } from '../memo';
 import { stripBom } from '../text';
 import type { BuildState } from './pageMap';
 
@@ -25,7 +26,10 @@ export interface PageFrontMatter {
   readonly lastmod?: Date;
   /** Every key, lower-cased, to its value (for the rule checks that need another page's front matter). */
   readonly data: Readonly<Record<string, unknown>>;
-  /** Lower-cased key → the spelling the page uses (`niveauPreuve`), for rules inferred from the pages. */
+  /**
+   * Lower-cased key → the spelling the page uses (`niveauPreuve`), for rules inferred from the
+   * pages; a key the page writes in lower case is not listed (its spelling is the key).
+   */
   readonly names?: Readonly<Record<string, string>>;
 }
 
@@ -49,14 +53,36 @@ function toBool(v: unknown): boolean {
 export function toDate(v: unknown): Date | undefined {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : v;
   if (typeof v !== 'string') return undefined;
+  const time = dateTimes(v);
+  // A Date of its own for each page: a Date can be changed, a kept one must not be shared.
+  return Number.isNaN(time) ? undefined : new Date(time);
+}
+
+/**
+ * The time of each date string read so far (NaN: not a date): a site writes the same dates on
+ * many pages, and `new Date(text)` parses slowly. A date is short: a longer text is not kept, and
+ * a kept one is a copy, not a slice holding its page alive.
+ */
+const dateTimes = keepResults(timeOf, { max: 4096, maxKeyLength: 40, copyKey: true });
+
+/** Forgets the date strings read so far (on deactivation). */
+export function clearDateTimeCache(): void {
+  dateTimes.clear();
+}
+
+function timeOf(v: string): number {
   const s = v.trim();
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
-  if (!m) return undefined;
+  if (!m) return NaN;
   const [, y, mo, d, h = '00', mi = '00', se = '00', zone] = m;
   const iso = `${y}-${mo}-${d}T${h}:${mi}:${se}${zone ? (zone.toUpperCase() === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone) : 'Z'}`;
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return new Date(iso).getTime();
 }
+
+/** Hugo's default front matter date keys, in order: the first that holds a date wins. */
+const PUBLISH_DATE_KEYS = ['publishdate', 'pubdate', 'published', 'date'];
+const EXPIRY_DATE_KEYS = ['expirydate', 'unpublishdate'];
+const LASTMOD_KEYS = ['lastmod', 'modified', 'date'];
 
 function firstDate(data: Record<string, unknown>, keys: readonly string[]): Date | undefined {
   for (const k of keys) {
@@ -82,9 +108,20 @@ export function readFrontMatter(rawText: string): PageFrontMatter {
   const names: Record<string, string> = {};
   try {
     const block = text.slice(loc.contentStart, loc.contentEnd);
-    const parsed = loc.format === 'toml' ? parseTomlCached(block.replace(/\r(?!\n)/g, '\n')) : loc.format === 'yaml' ? parseYaml(block, { maxAliasCount: 100 }) : JSON.parse(block);
-    data = lowerKeys(parsed);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) for (const k of Object.keys(parsed)) names[k.toLowerCase()] ??= k;
+    // Lone `\r`s made line breaks; most blocks have no `\r` at all, which `includes` tells faster than the replace.
+    const parsed = loc.format === 'toml' ? parseTomlCached(block.includes('\r') ? block.replace(/\r(?!\n)/g, '\n') : block) : loc.format === 'yaml' ? parseYaml(block, { maxAliasCount: 100 }) : JSON.parse(block);
+    data = {};
+    // One pass over the keys for both the lower-cased copy and the spellings: a TOML table is a
+    // null-prototype object, kept in dictionary mode by V8, slow to enumerate.
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      const table = parsed as Record<string, unknown>;
+      for (const k of Object.keys(table)) {
+        const lower = k.toLowerCase();
+        // Only a first spelling that is not the lower-cased key itself (most are) is written down.
+        if (k !== lower && !Object.prototype.hasOwnProperty.call(data, lower)) names[lower] ??= k;
+        data[lower] = table[k];
+      }
+    }
   } catch {
     return { ...EMPTY, hasFrontMatter: true };
   }
@@ -93,12 +130,12 @@ export function readFrontMatter(rawText: string): PageFrontMatter {
   return {
     hasFrontMatter: true,
     draft: toBool(data.draft),
-    publishDate: firstDate(data, ['publishdate', 'pubdate', 'published', 'date']),
-    expiryDate: firstDate(data, ['expirydate', 'unpublishdate']),
+    publishDate: firstDate(data, PUBLISH_DATE_KEYS),
+    expiryDate: firstDate(data, EXPIRY_DATE_KEYS),
     headless,
     render,
     title: typeof data.title === 'string' ? data.title : undefined,
-    lastmod: firstDate(data, ['lastmod', 'modified', 'date']),
+    lastmod: firstDate(data, LASTMOD_KEYS),
     data,
     names,
   };
