@@ -22,6 +22,9 @@ export function fromHostPath(p: string): string {
   return path.sep === '/' ? p : p.split('/').join(path.sep);
 }
 
+/** readFileSync's options as an object: given the string `'utf8'`, node:fs copies its defaults into a new object at every read. */
+const UTF8 = { encoding: 'utf8' } as const;
+
 export class NodeHost implements SiteHost {
   private readonly texts = new Map<string, string>();
   private kept = 0;
@@ -57,9 +60,13 @@ export class NodeHost implements SiteHost {
   }
 
   async readFile(file: string): Promise<string> {
+    return this.readFileNow(file);
+  }
+
+  readFileNow(file: string): string {
     const kept = this.texts.get(file);
     if (kept !== undefined) return kept;
-    const text = readFileSync(fromHostPath(file), 'utf8');
+    const text = readFileSync(fromHostPath(file), UTF8);
     if (this.kept + text.length <= this.budget) {
       this.texts.set(file, text);
       this.kept += text.length;

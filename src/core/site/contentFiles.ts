@@ -106,10 +106,9 @@ interface VirtualDir {
   dirs: Map<string, VirtualDir>;
 }
 
-/** The site-relative form of an absolute path, or the path itself outside the site. */
-function siteRelative(root: string, file: string): string {
-  const r = root.replace(/\/+$/, '');
-  return file.startsWith(`${r}/`) ? file.slice(r.length + 1) : file;
+/** The site-relative form of an absolute path, or the path itself outside the site; `rootSlash` is the root with one trailing `/`. */
+function siteRelative(rootSlash: string, file: string): string {
+  return file.startsWith(rootSlash) ? file.slice(rootSlash.length) : file;
 }
 
 const BYTE_ORDER_MARK = '\uFEFF';
@@ -131,6 +130,7 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
     return d;
   };
   const ignored = (file: string) => options.ignoreFiles.some((re) => re.test(file));
+  const rootSlash = `${options.root.replace(/\/+$/, '')}/`;
 
   for (const mount of options.mounts) {
     const source = mountSourcePath(options.root, mount.source);
@@ -138,6 +138,8 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
     const mountLang = mount.lang ?? options.defaultLanguage;
     const walk = async (dir: string, inMount: string): Promise<void> => {
       const entries = [...(await host.readDirectory(dir))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      // The folder's place in the merged tree, found at its first file (every file here shares it).
+      let here: VirtualDir | undefined;
       for (const e of entries) {
         if (isIgnoredName(e.name)) continue;
         const file = join(dir, e.name);
@@ -159,11 +161,11 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
           }
         }
         const virtualPath = targetPrefix === '' ? rel : `${targetPrefix}/${rel}`;
-        const parent = virtualPath.includes('/') ? virtualPath.slice(0, virtualPath.lastIndexOf('/')) : '';
-        dirAt(parent).files.push({
+        here ??= dirAt(virtualPath.includes('/') ? virtualPath.slice(0, virtualPath.lastIndexOf('/')) : '');
+        here.files.push({
           file,
           path: virtualPath,
-          pathFile: siteRelative(options.root, file),
+          pathFile: siteRelative(rootSlash, file),
           name: e.name,
           lang: info.lang ?? mountLang,
           tbn: info.translationBaseName,

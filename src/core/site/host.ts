@@ -32,6 +32,12 @@ export interface SiteHost {
    * trusts what it has read and does not ask `stat` again.
    */
   readonly unchanging?: boolean;
+  /**
+   * The text of a file read at once (throws when it cannot be read), for a host that reads
+   * without waiting anyway (the command line over node:fs). With `unchanging`, the model reads a
+   * site's pages through it: one promise chain per page costs more than the page's facts.
+   */
+  readFileNow?(path: string): string;
 }
 
 /** A change the host reports (file watcher): the model drops what depended on it. */
@@ -63,7 +69,8 @@ export function dirname(path: string): string | undefined {
 
 /** `file` relative to `root` with `/`, or undefined when it is not under `root`. */
 export function relative(root: string, file: string): string | undefined {
-  const r = root.replace(/\/+$/, '');
+  // A root without a trailing `/` (the usual case) needs no regular expression.
+  const r = root.endsWith('/') ? root.replace(/\/+$/, '') : root;
   if (file === r) return '';
   return file.startsWith(`${r}/`) ? file.slice(r.length + 1) : undefined;
 }

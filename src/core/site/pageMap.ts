@@ -49,8 +49,9 @@ const AMBIGUOUS = Symbol('ambiguous');
 
 /** Go's path.Join. */
 export function joinPath(...parts: string[]): string {
-  const nonEmpty = parts.filter((p) => p !== '');
-  return nonEmpty.length === 0 ? '' : cleanPath(nonEmpty.join('/'));
+  let joined = '';
+  for (const p of parts) if (p !== '') joined = joined === '' ? p : `${joined}/${p}`;
+  return joined === '' ? '' : cleanPath(joined);
 }
 
 /** Go's path.Dir. */
@@ -183,26 +184,29 @@ export class PageMap {
     files: readonly ContentFile[],
     readonly options: PageMapOptions,
   ) {
-    const own = files.filter((f) => f.lang === options.lang && f.role !== 'resource');
     const taxonomy = new Set(options.taxonomies.map((t) => t.toLowerCase()));
-    // Folders first, in walk order: a folder's section before its pages, parents before children.
-    const ordered = [...own].sort((a, b) => {
-      const da = a.path.slice(0, a.path.lastIndexOf('/') + 1);
-      const db = b.path.slice(0, b.path.lastIndexOf('/') + 1);
+    // Folders first, in walk order: a folder's section before its pages, parents before children
+    // (each file's folder cut once, not at every comparison).
+    const own: { f: ContentFile; folder: string }[] = [];
+    for (const f of files) if (f.lang === options.lang && f.role !== 'resource') own.push({ f, folder: f.path.slice(0, f.path.lastIndexOf('/') + 1) });
+    own.sort(({ f: a, folder: da }, { f: b, folder: db }) => {
       if (da !== db) return da < db ? -1 : 1;
       if ((a.role === 'section') !== (b.role === 'section')) return a.role === 'section' ? -1 : 1;
       return a.logicalName < b.logicalName ? -1 : a.logicalName > b.logicalName ? 1 : 0;
     });
-    for (const f of ordered) {
+    // The tree key of each folder, once per folder (its pages share it).
+    const folderKeys = new Map<string, string>();
+    for (const { f, folder } of own) {
+      const dir = folder.slice(0, -1);
       if (f.role === 'section') {
-        const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '';
         const key = cleanSectionTreeKey(dir);
         const first = key.split('/')[1] ?? '';
         const node: MapNode = { key, file: f, kind: key === '/' ? 'home' : taxonomy.has(first) ? 'taxonomy' : 'section' };
         (node.kind === 'taxonomy' ? this.taxonomies : this.sections).set(key, node);
       } else {
-        const dir = f.path.includes('/') ? f.path.slice(0, f.path.lastIndexOf('/')) : '';
-        const bundlePath = f.classifier === 'leaf' ? cleanTreeKey(dir) : joinPath(cleanTreeKey(dir), f.translationBaseName.toLowerCase());
+        let dirKey = folderKeys.get(dir);
+        if (dirKey === undefined) folderKeys.set(dir, (dirKey = cleanTreeKey(dir)));
+        const bundlePath = f.classifier === 'leaf' ? dirKey : joinPath(dirKey, f.translationBaseName.toLowerCase());
         const section = this.getOrCreateSection(bundlePath);
         const rest = trimPrefix(section !== '/' ? trimPrefix(bundlePath, section) : bundlePath, '/');
         const key = cleanTreeKey(`${section}${BRANCH}${rest}${LEAF}`);
@@ -228,7 +232,7 @@ export class PageMap {
   }
 
   private getOrCreateSection(s: string): string {
-    const level = s.split('/').length - 1;
+    const level = countSlashes(s);
     let k = this.getSection(s);
     if (k === undefined || (level > 1 && k === '/')) {
       const cut = s.slice(1).indexOf('/');
@@ -240,12 +244,13 @@ export class PageMap {
 
   private createMissingNodes(): void {
     const roots = new Set<string>();
+    // A key's first element (`a` in `/a/b`), when it has more than one.
     const track = (s: string) => {
-      const parts = s.split('/');
-      if (parts.length > 2) {
-        const root = trimSuffix(parts[1], BRANCH);
-        if (root !== '') roots.add(root);
-      }
+      const first = s.indexOf('/');
+      const second = first < 0 ? -1 : s.indexOf('/', first + 1);
+      if (second < 0) return;
+      const root = trimSuffix(s.slice(first + 1, second), BRANCH);
+      if (root !== '') roots.add(root);
     };
     for (const s of this.sections.keys()) if (s !== '/') track(s);
     for (const s of this.pages.keys()) track(s);
@@ -280,21 +285,35 @@ export class PageMap {
       this.deletePrefix(this.sections, s);
       this.deletePrefix(this.pages, s);
     }
-    for (const [k, n] of [...this.pages]) if (!built(n)) this.pages.delete(k);
-    for (const [k, n] of [...this.taxonomies]) if (!built(n)) this.taxonomies.delete(k);
+    // Deleting while iterating a Map is safe: a deleted entry is not visited, the others are.
+    this.pages.forEach((n, k) => built(n) || this.pages.delete(k));
+    this.taxonomies.forEach((n, k) => built(n) || this.taxonomies.delete(k));
     // deleteOrphanSections: a root section with no file and nothing below it.
+    let branches: Set<string> | undefined;
     for (const [s, n] of [...this.sections]) {
-      if (n.file || s === '/' || s.split('/').length - 1 > 2) continue;
-      if (!this.hasBelow(s)) this.sections.delete(s);
+      if (n.file || s === '/' || countSlashes(s) > 2) continue;
+      if (!this.hasBelow(s, (branches ??= this.pageBranches()))) this.sections.delete(s);
     }
   }
 
-  /** Whether another section or a page sits below the section `s` (no copy of the maps' keys: a root section is tested against every page). */
-  private hasBelow(s: string): boolean {
+  /**
+   * Whether another section or a page sits below the section `s` (no copy of the maps' keys);
+   * `branches` are the pages' {@link pageBranches}.
+   */
+  private hasBelow(s: string, branches: ReadonlySet<string>): boolean {
     for (const k of this.sections.keys()) if (k !== s && k.startsWith(s)) return true;
-    const branch = s + BRANCH;
-    for (const k of this.pages.keys()) if (k.startsWith(branch)) return true;
-    return false;
+    return branches.has(s + BRANCH);
+  }
+
+  /**
+   * Every start of a page key that ends with `__hb_` (`/a/__hb_` for `/a/__hb_p__hl_`): a page key
+   * starts with `s + "__hb_"` exactly when that is one of them. One pass over the pages for all the
+   * root sections tested, not one each.
+   */
+  private pageBranches(): Set<string> {
+    const out = new Set<string>();
+    for (const k of this.pages.keys()) for (let i = k.indexOf(BRANCH); i >= 0; i = k.indexOf(BRANCH, i + 1)) out.add(k.slice(0, i + BRANCH.length));
+    return out;
   }
 
   /** Hugo's pageReverseIndex: last key element → node, or ambiguous; plus the mount keys of files. */
@@ -385,6 +404,13 @@ export class PageMap {
     if (!doSimpleLookup) return { kind: 'not-found' };
     return byName(basePath(first.name)) ?? { kind: 'not-found' };
   }
+}
+
+/** How many `/` a path has (`s.split('/').length - 1`, without the array). */
+function countSlashes(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('/'); i >= 0; i = s.indexOf('/', i + 1)) n++;
+  return n;
 }
 
 /** `name`, `name.md` and `/name` get the site-wide name lookup; `./name` and `sec/name` do not. */

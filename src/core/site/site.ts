@@ -30,7 +30,7 @@ import { collectContentFiles, type ContentFile } from './contentFiles';
 import { join, relative, type SiteChange, type SiteHost } from './host';
 import { isHugoConfigName, loadHugoConfig, mountSourcePath, type ContentMount, type HugoConfig } from './hugoConfig';
 import { BUILT, PageMap, termKey, type BuildState, type MapNode } from './pageMap';
-import { buildState, readFrontMatter, type PageFrontMatter } from './pageFacts';
+import { buildState, readFrontMatter, type BuildOptions, type PageFrontMatter } from './pageFacts';
 import { hugoFileFilter, type HugoFileFilter } from './hugoGlob';
 import type { ShortcodeCheckOptions } from '../check';
 import type { RefResolver } from '../shortcodes/diagnostics';
@@ -231,6 +231,7 @@ export class HugoSite {
       if (entry && entry.stamp === stamp && entry[want] !== undefined) return entry;
       if (stat.size > MAX_FACT_FILE) return { stamp };
     }
+    const previous = entry;
     const p = (async (): Promise<CachedFacts> => {
       let text: string;
       try {
@@ -238,12 +239,30 @@ export class HugoSite {
       } catch {
         return { stamp };
       }
-      if (text.length > MAX_FACT_FILE) return { stamp };
-      const base = entry && entry.stamp === stamp ? entry : { stamp };
-      return want === 'frontMatter' ? { ...base, frontMatter: readFrontMatter(text) } : { ...base, anchors: pageAnchors(text) };
+      return factsFrom(text, stamp, previous, want);
     })();
     this.facts.set(file, p);
     entry = await p;
+    this.facts.set(file, entry);
+    return entry;
+  }
+
+  /**
+   * {@link factsOf} without a promise, for a host whose files do not change and that reads at
+   * once (a CLI run): undefined when the host cannot, or while the file is being read the other way.
+   */
+  private factsNow(file: string, want: 'frontMatter' | 'anchors'): CachedFacts | undefined {
+    if (!this.host.unchanging || !this.host.readFileNow) return undefined;
+    const cached = this.facts.get(file);
+    if (cached instanceof Promise) return undefined;
+    if (cached && cached[want] !== undefined) return cached;
+    const stamp = 'unchanging';
+    let entry: CachedFacts;
+    try {
+      entry = factsFrom(this.host.readFileNow(file), stamp, cached, want);
+    } catch {
+      entry = { stamp };
+    }
     this.facts.set(file, entry);
     return entry;
   }
@@ -261,7 +280,12 @@ export class HugoSite {
   /** Whether Hugo builds and writes the page. */
   stateOf(fm: PageFrontMatter | undefined): BuildState {
     if (!fm) return BUILT;
-    return buildState(fm, { buildDrafts: this.config.buildDrafts, buildFuture: this.config.buildFuture, buildExpired: this.config.buildExpired, now: this.now() });
+    return buildState(fm, this.buildOptions());
+  }
+
+  /** The build options, "now" included: once for a whole page list, not once per page. */
+  private buildOptions(): BuildOptions {
+    return { buildDrafts: this.config.buildDrafts, buildFuture: this.config.buildFuture, buildExpired: this.config.buildExpired, now: this.now() };
   }
 
   // ---- page maps and refs ----------------------------------------------------------------------
@@ -294,23 +318,28 @@ export class HugoSite {
   ): Map<string, Map<string, Set<string>>> {
     const out = new Map<string, Map<string, Set<string>>>();
     if (this.config.disableKinds.includes('term') || this.config.taxonomies.length === 0) return out;
+    // Each taxonomy's front matter key, lower-cased once, not for every page.
+    const taxonomies = this.config.taxonomies.map((plural) => ({ plural, key: plural.toLowerCase() }));
+    const add = (lang: string, plural: string, value: unknown) => {
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return;
+      const key = termKey(String(value));
+      if (key === '') return;
+      let byPlural = out.get(lang);
+      if (!byPlural) out.set(lang, (byPlural = new Map()));
+      let set = byPlural.get(plural);
+      if (!set) byPlural.set(plural, (set = new Set()));
+      set.add(key);
+    };
     for (const f of pages) {
       if (!states.get(f.file)?.built) continue;
       const data = frontMatters.get(f.file)?.data;
       if (!data) continue;
-      for (const plural of this.config.taxonomies) {
-        const v = data[plural.toLowerCase()];
-        const values = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-        for (const value of values) {
-          if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
-          const key = termKey(String(value));
-          if (key === '') continue;
-          let byPlural = out.get(f.lang);
-          if (!byPlural) out.set(f.lang, (byPlural = new Map()));
-          let set = byPlural.get(plural);
-          if (!set) byPlural.set(plural, (set = new Set()));
-          set.add(key);
-        }
+      for (const { plural, key } of taxonomies) {
+        const v = data[key];
+        // A list of terms, or one term (no array made for it). Indexed: no iterator result per
+        // term while the loop is not yet optimized (most of a single run).
+        if (Array.isArray(v)) for (let i = 0; i < v.length; i++) add(f.lang, plural, v[i]);
+        else if (v !== undefined && v !== null) add(f.lang, plural, v);
       }
     }
     return out;
@@ -375,14 +404,16 @@ export class HugoSite {
       const states = new Map<string, BuildState>();
       const frontMatters = new Map<string, PageFrontMatter | undefined>();
       const pages = files.filter((f) => f.role !== 'resource');
+      const options = this.buildOptions();
       // A bounded number of reads at once: a 5,000-page site must not open 5,000 files together.
       let next = 0;
       const worker = async () => {
         while (next < pages.length) {
           const f = pages[next++];
-          const fm = await this.frontMatter(f.file);
+          const now = this.factsNow(f.file, 'frontMatter');
+          const fm = now ? now.frontMatter : await this.frontMatter(f.file);
           frontMatters.set(f.file, fm);
-          states.set(f.file, this.stateOf(fm));
+          states.set(f.file, fm ? buildState(fm, options) : BUILT);
         }
       };
       await Promise.all(Array.from({ length: 16 }, worker));
@@ -693,7 +724,10 @@ export class HugoSite {
         const entry = this.facts.get(f.file);
         const fm = entry && !(entry instanceof Promise) && entry.frontMatter ? entry.frontMatter : await this.frontMatter(f.file);
         inputs.push(fm);
-        pages.push({ sitePath: relative(this.root, f.file) ?? f.pathFile, path: f.path, role: f.role === 'section' ? 'section' : 'page', data: fm?.data ?? {}, ...(fm?.names ? { names: fm.names } : {}) });
+        const sitePath = relative(this.root, f.file) ?? f.pathFile;
+        const role = f.role === 'section' ? 'section' : 'page';
+        // Two literals, not a spread of an optional part: one page each of thousands.
+        pages.push(fm?.names ? { sitePath, path: f.path, role, data: fm.data, names: fm.names } : { sitePath, path: f.path, role, data: fm?.data ?? {} });
       }
       const old = previous && previous.thresholds === key ? await previous.promise : undefined;
       // The same facts as last time (nothing read anew): the same rules.
@@ -849,6 +883,14 @@ export class HugoSite {
     this.maps = undefined;
     this.version++;
   }
+}
+
+/** A file's facts from its text: `want` read, added to what `previous` holds when it has the same stamp. */
+function factsFrom(text: string, stamp: string, previous: CachedFacts | undefined, want: 'frontMatter' | 'anchors'): CachedFacts {
+  if (text.length > MAX_FACT_FILE) return { stamp };
+  // A literal when nothing was read before (a whole site's first reading): no copy of an empty entry.
+  if (!previous || previous.stamp !== stamp) return want === 'frontMatter' ? { stamp, frontMatter: readFrontMatter(text) } : { stamp, anchors: pageAnchors(text) };
+  return want === 'frontMatter' ? { ...previous, frontMatter: readFrontMatter(text) } : { ...previous, anchors: pageAnchors(text) };
 }
 
 /** The spellings of a ref that Hugo 0.123+ reads as the same page and Hugo 0.111 does not. */

@@ -296,3 +296,61 @@ describe('site: what the checks get from the model', () => {
     assert.ok((await site.shortcodes()).paired.includes('cadre'));
   });
 });
+
+describe('site: a host that reads at once', () => {
+  it('gives the same pages, states and facts without a promise per page, and reads each page once', async () => {
+    const files: Record<string, string> = {
+      '/s/hugo.toml': '',
+      '/s/content/draft.md': fm('D', 'draft = true\n'),
+      '/s/content/future.md': fm('F', 'date = 2099-01-01\n'),
+      '/s/content/shared/index.md': fm('Shared', 'headless = true\n'),
+      '/s/content/sec/_index.md': fm('S', 'tags = ["HTA"]\n'),
+      '/s/content/sec/inside.md': fm('I', 'tags = ["Médecine générale"]\n'),
+      '/s/content/unreadable.md': fm('U'),
+      '/s/content/x.md': fm('X'),
+    };
+    const base = memoryHost(files);
+    const now: string[] = [];
+    const fast = {
+      ...base,
+      unchanging: true,
+      readFile: () => Promise.reject(new Error('read at once only')),
+      readFileNow: (p: string) => {
+        now.push(p);
+        if (p.endsWith('unreadable.md')) throw new Error('EACCES');
+        return files[p];
+      },
+    };
+    // The same host without readFileNow: every page read through the promise.
+    const slow = { ...base, unchanging: true, readFile: async (p: string) => (p.endsWith('unreadable.md') ? Promise.reject(new Error('EACCES')) : files[p]) };
+    const facts = async (host: typeof base) => {
+      const site = (await new SiteWorkspace(host, { now: NOW, lang: 'en' }).siteFor('/s/content/x.md'))!;
+      const targets = await site.refTargets();
+      const refs = await Promise.all(['draft', 'future', 'shared', 'hta', 'médecine-générale', 'sec/inside', 'unreadable'].map(async (r) => brief(await site.resolveRef('/s/content/x.md', { path: r }))));
+      const fms = await Promise.all(Object.keys(files).filter((f) => f.endsWith('.md')).map(async (f) => [f, (await site.frontMatter(f))?.title]));
+      return { targets, refs, fms };
+    };
+    const expected = await facts(slow);
+    assert.deepEqual(await facts(fast), expected);
+    assert.deepEqual(expected.refs, ['not-found draft draft.md', 'not-found future future.md', 'found shared/index.md en unrendered', 'found tags/hta/ en', 'found tags/médecine-générale/ en', 'found sec/inside.md en', 'found unreadable.md en']);
+    assert.deepEqual([...new Set(now)].sort(), Object.keys(files).filter((f) => f.endsWith('.md')).sort());
+    assert.equal(now.filter((p) => !p.endsWith('unreadable.md')).length, 6, 'each readable page read once');
+  });
+});
+
+describe('site: root sections Hugo drops', () => {
+  it('drops a root section with no _index and nothing built below it, keeps one with a page or a section below', async () => {
+    const site = await open({
+      '/s/hugo.toml': '',
+      '/s/content/a/draft.md': fm('D', 'draft = true\n'),
+      '/s/content/b/p.md': fm('P'),
+      '/s/content/c/d/p.md': fm('P'),
+      '/s/content/e/__hb_x/p.md': fm('P'),
+      '/s/content/f/_index.md': fm('F'),
+      '/s/content/x.md': fm('X'),
+    });
+    const refs = ['/a', '/b', '/c', '/c/d/p', '/e', '/f'];
+    const verdicts = await Promise.all(refs.map(async (r) => `${r}: ${brief(await site.resolveRef('/s/content/x.md', { path: r }))}`));
+    assert.deepEqual(verdicts, ['/a: not-found', '/b: found b/ en', '/c: found c/ en', '/c/d/p: found c/d/p.md en', '/e: found e/ en', '/f: found f/_index.md en']);
+  });
+});
