@@ -59,7 +59,7 @@ export interface InferencePage {
   readonly role: 'page' | 'section';
   /** Front matter keys, lower-cased, to their values (TOML, YAML or JSON). */
   readonly data: Readonly<Record<string, unknown>>;
-  /** Lower-cased key → spelling used on the page. */
+  /** Lower-cased key → spelling used on the page; a key not listed is spelled in lower case. */
   readonly names?: Readonly<Record<string, string>>;
 }
 
@@ -126,9 +126,9 @@ export function fitsType(type: KeyType, v: unknown): boolean {
 }
 
 /** The type most of a key's values have, or `any`. */
-function dominantType(kinds: ReadonlyMap<Kind, number>, uses: number, share: number): KeyType {
+function dominantType(kinds: Readonly<Record<Kind, number>>, uses: number, share: number): KeyType {
   if (uses < MIN_TYPE_USES) return 'any';
-  const n = (...ks: Kind[]) => ks.reduce((sum, k) => sum + (kinds.get(k) ?? 0), 0);
+  const n = (...ks: Kind[]) => ks.reduce((sum, k) => sum + kinds[k], 0);
   const enough = (x: number) => x >= share * uses;
   if (n('date', 'date-string') > 0 && enough(n('date', 'date-string'))) return 'date';
   if (enough(n('string', 'date-string'))) return 'string';
@@ -142,13 +142,20 @@ function dominantType(kinds: ReadonlyMap<Kind, number>, uses: number, share: num
 
 interface KeyStats {
   lower: string;
-  spellings: Map<string, number>;
+  /** Spelling → uses; undefined while every page writes the key in lower case (most keys of most sites). */
+  spellings: Map<string, number> | undefined;
+  /** Uses written in lower case before any other spelling. */
+  lowerUses: number;
   pages: number;
-  kinds: Map<Kind, number>;
+  /** Values of each kind (a record, not a Map: one per key of the site, counted for every value). */
+  kinds: Record<Kind, number>;
   values: unknown[];
-  /** String value (or element) → uses. */
-  strings: Map<string, number>;
-  longest: number;
+  /**
+   * String value (or element) → uses; undefined once the key cannot get a closed vocabulary (free
+   * text, a built-in closed key, a value longer than {@link MAX_VOCABULARY_VALUE}): its values are
+   * then not counted (a site's titles and descriptions are thousands of distinct strings).
+   */
+  strings: Map<string, number> | undefined;
 }
 
 function statsOf(pages: readonly InferencePage[]): Map<string, KeyStats> {
@@ -158,14 +165,23 @@ function statsOf(pages: readonly InferencePage[]): Map<string, KeyStats> {
       if (!Object.prototype.hasOwnProperty.call(p.data, lower)) continue;
       const v = p.data[lower];
       let s = out.get(lower);
-      if (!s) out.set(lower, (s = { lower, spellings: new Map(), pages: 0, kinds: new Map(), values: [], strings: new Map(), longest: 0 }));
+      if (!s) {
+        const vocabulary = !FREE_TEXT.has(lower) && !DEFAULT_KEY_RULES.get(lower)?.closed;
+        const kinds = { string: 0, 'date-string': 0, date: 0, boolean: 0, number: 0, 'string-array': 0, 'empty-array': 0, array: 0, table: 0, null: 0 };
+        out.set(lower, (s = { lower, spellings: undefined, lowerUses: 0, pages: 0, kinds, values: [], strings: vocabulary ? new Map() : undefined }));
+      }
       s.pages++;
       const spelled = p.names?.[lower] ?? lower;
-      s.spellings.set(spelled, (s.spellings.get(spelled) ?? 0) + 1);
-      const kind = kindOf(v);
-      s.kinds.set(kind, (s.kinds.get(kind) ?? 0) + 1);
+      if (spelled === lower && s.spellings === undefined) s.lowerUses++;
+      else {
+        if (s.spellings === undefined) s.spellings = s.lowerUses > 0 ? new Map([[lower, s.lowerUses]]) : new Map();
+        s.spellings.set(spelled, (s.spellings.get(spelled) ?? 0) + 1);
+      }
+      s.kinds[kindOf(v)]++;
       s.values.push(v);
-      if (Array.isArray(v)) for (const x of v) countString(s, x);
+      if (s.strings === undefined) continue;
+      // Indexed: no iterator result per element while the loop is not yet optimized.
+      if (Array.isArray(v)) for (let i = 0; i < v.length; i++) countString(s, v[i]);
       else countString(s, v);
     }
   }
@@ -173,9 +189,37 @@ function statsOf(pages: readonly InferencePage[]): Map<string, KeyStats> {
 }
 
 function countString(s: KeyStats, x: unknown): void {
-  if (typeof x !== 'string') return;
-  s.strings.set(x, (s.strings.get(x) ?? 0) + 1);
-  if (x.length > s.longest) s.longest = x.length;
+  if (typeof x !== 'string' || s.strings === undefined) return;
+  if (x.length > MAX_VOCABULARY_VALUE) s.strings = undefined;
+  else s.strings.set(x, (s.strings.get(x) ?? 0) + 1);
+}
+
+/**
+ * How many of a key's values fit a type, from the kinds counted (each kind fits a type or not),
+ * for the types whose test depends only on the kind; undefined for the others.
+ */
+function fitsByKind(type: KeyType, k: Readonly<Record<Kind, number>>): number | undefined {
+  switch (type) {
+    case 'string':
+      return k.string + k['date-string'];
+    case 'date':
+      return k.date + k['date-string'];
+    case 'boolean':
+      return k.boolean;
+    case 'number':
+      return k.number;
+    case 'string-array':
+      return k['string-array'] + k['empty-array'];
+    case 'array':
+      return k.array + k['string-array'] + k['empty-array'];
+    default:
+      return undefined;
+  }
+}
+
+/** How many of a key's values fit a type as the checks read it. */
+function fitting(type: KeyType, s: KeyStats): number {
+  return fitsByKind(type, s.kinds) ?? s.values.filter((v) => fitsType(type, v)).length;
 }
 
 /** How many pages of a group have each key. */
@@ -183,6 +227,11 @@ function presence(pages: readonly InferencePage[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const p of pages) for (const k of Object.keys(p.data)) out.set(k, (out.get(k) ?? 0) + 1);
   return out;
+}
+
+/** The spelling most pages use for a key. */
+function spellingOf(s: KeyStats): string {
+  return s.spellings === undefined ? s.lower : mostCommon(s.spellings);
 }
 
 function mostCommon(m: ReadonlyMap<string, number>): string {
@@ -234,8 +283,8 @@ export function inferRules(all: readonly InferencePage[], overrides: Partial<Inf
     if (s.pages > th.rareMaxPages || DEFAULT_KEY_RULES.has(s.lower) || HUGO_KEY_NAMES.has(s.lower)) continue;
     if (s.pages === 0) continue; // index pages only
     const suggestion = closest(s.lower, [...common, ...builtIn].filter((c) => c !== s.lower));
-    if (suggestion) typos.push({ key: mostCommon(s.spellings), suggestion, pages: s.pages });
-    else rare.push(mostCommon(s.spellings));
+    if (suggestion) typos.push({ key: spellingOf(s), suggestion, pages: s.pages });
+    else rare.push(spellingOf(s));
   }
   const typoKeys = new Set(typos.map((t) => t.key.toLowerCase()));
   const known = [...stats.values()].filter((s) => !typoKeys.has(s.lower)).sort((a, b) => b.pages - a.pages || (a.lower < b.lower ? -1 : 1));
@@ -244,7 +293,7 @@ export function inferRules(all: readonly InferencePage[], overrides: Partial<Inf
   const required = new Map<string, boolean>();
   for (const s of known) {
     const builtin = DEFAULT_KEY_RULES.get(s.lower);
-    const name = builtin?.name ?? mostCommon(s.spellings);
+    const name = builtin?.name ?? spellingOf(s);
     const o: { -readonly [K in keyof KeyOverride]: KeyOverride[K] } = {};
     const origin: { -readonly [K in keyof OverrideOrigin]: OverrideOrigin[K] } = { source: 'inferred' };
     origin.key = why(WHY.site, { n: s.pages, total, key: name });
@@ -256,20 +305,20 @@ export function inferRules(all: readonly InferencePage[], overrides: Partial<Inf
     }
     // The type: the built-in one when the site's values fit it, else the one most values have.
     const uses = s.values.length;
-    const fitBuiltin = builtin ? s.values.filter((v) => fitsType(builtin.type, v)).length : 0;
+    const fitBuiltin = builtin ? fitting(builtin.type, s) : 0;
     let type: KeyType = builtin?.type ?? 'any';
     if (!builtin || (uses > 0 && fitBuiltin < th.typeShare * uses)) {
       type = dominantType(s.kinds, uses, th.typeShare);
       if (type !== (builtin?.type ?? 'any') || !builtin) {
         o.type = type;
         if (type !== 'any') {
-          const fit = s.values.filter((v) => fitsType(type, v)).length;
+          const fit = fitting(type, s);
           origin.type = { fr: localize(WHY.valueType, 'fr', { n: fit, total: uses, key: name, type: typeName(type, 'fr') }), en: localize(WHY.valueType, 'en', { n: fit, total: uses, key: name, type: typeName(type, 'en') }) };
         }
       }
     }
     // A small closed vocabulary, when the site clearly has one.
-    if ((type === 'string' || type === 'string-array') && !FREE_TEXT.has(s.lower) && !builtin?.closed && s.longest <= MAX_VOCABULARY_VALUE) {
+    if ((type === 'string' || type === 'string-array') && s.strings !== undefined) {
       const stringUses = [...s.strings.values()].reduce((a, b) => a + b, 0);
       const frequent = [...s.strings].filter(([, c]) => c >= th.vocabularyMinValueUses).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       const outliers = stringUses - frequent.reduce((a, [, c]) => a + c, 0);
@@ -307,7 +356,10 @@ export function inferRules(all: readonly InferencePage[], overrides: Partial<Inf
       sectionKeys.set(s.lower, { name, override: { required: expected, origin: { source: 'inferred', required: text } } });
       if (expected) requiredAnywhere.add(s.lower);
     }
-    const paths = [...new Set(list.map((p) => globOf(p, section)).filter((g): g is string => g !== undefined))].sort();
+    // The glob of each distinct folder above the section (`content/`, `content/fr/`), not one per page.
+    const above = new Set<string>();
+    for (const p of list) if (p.sitePath.endsWith(p.path)) above.add(p.sitePath.slice(0, p.sitePath.length - p.path.length));
+    const paths = [...above].map((prefix) => `${prefix}${section}/**`).sort();
     if (sectionKeys.size > 0 && paths.length > 0) sections.push({ paths, matchers: paths.map(compileGlob), keys: sectionKeys, severity: new Map() });
   }
 
@@ -352,12 +404,6 @@ export function inferRules(all: readonly InferencePage[], overrides: Partial<Inf
   }
 
   return { pages: total, thresholds: th, keys, sections, types, typos, rare: rare.sort() };
-}
-
-/** `content/fr/recommandations/**` for a page of `recommandations` whose site path is `content/fr/recommandations/x.md`. */
-function globOf(p: InferencePage, section: string): string | undefined {
-  if (!p.sitePath.endsWith(p.path)) return undefined;
-  return `${p.sitePath.slice(0, p.sitePath.length - p.path.length)}${section}/**`;
 }
 
 /**

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { checkPage } from '../../../src/core/check';
 import { DEFAULT_SITE_CONFIG } from '../../../src/core/config';
-import { explainRules, writeRulesToml } from '../../../src/core/conventions';
-import type { Lang } from '../../../src/core/l10n';
+import { explainRules, inferRules, writeRulesToml, type InferencePage } from '../../../src/core/conventions';
+import { localize, type Lang } from '../../../src/core/l10n';
 import { HugoSite } from '../../../src/core/site/site';
 import { memoryHost } from '../site/memoryHost';
 import { conventionsPages, conventionsSite, SITE } from './fixture';
@@ -43,6 +43,29 @@ describe('conventions: rules inferred from a site\'s own pages', () => {
     const rows = (await problems(files)).filter((r) => r.includes(' required '));
     // 11 of 12 is under 95 %: the forgotten key is still found, and nothing else.
     assert.deepEqual(rows, ['fiches/f3.md:1:1 error required Missing required key: `niveau` (string). Inferred from the site: 11 of 12 pages in `fiches/` have `niveau`.']);
+  });
+
+  it('counts the values that fit a type by their kinds, and gives no vocabulary to a key with a value over 60 characters', () => {
+    const pages: InferencePage[] = [];
+    for (let i = 0; i < 25; i++) {
+      const data: Record<string, unknown> = {
+        // 20 dates, 5 other strings: under the 90 % a built-in type needs, every value is a string.
+        date: i < 20 ? `2024-01-${String(i + 1).padStart(2, '0')}` : 'bientôt',
+        niveau: i % 2 ? 'A' : 'B',
+        grade: i % 2 ? 'A' : 'B',
+        liste: i < 3 ? [] : ['x', 'y'],
+      };
+      if (i === 7) data.grade = 'un grade écrit en toutes lettres, bien plus long que soixante caractères';
+      pages.push({ sitePath: `content/s/p${i}.md`, path: `s/p${i}.md`, role: 'page', data });
+    }
+    const inferred = inferRules(pages)!;
+    const o = (k: string) => inferred.keys.get(k)!.override;
+    assert.equal(o('date').type, 'string');
+    assert.match(localize(o('date').origin!.type!, 'en'), /25 of 25 values of `date` are of type/);
+    assert.equal(o('liste').type, 'string-array');
+    assert.match(localize(o('liste').origin!.type!, 'en'), /25 of 25 values of `liste`/);
+    assert.deepEqual(o('niveau').values, ['B', 'A']);
+    assert.equal(o('grade').values, undefined, 'one value too long for a vocabulary');
   });
 
   it('the fixture site on disk is the generated one (test/fixtures/workspace/sites/conventions)', () => {
