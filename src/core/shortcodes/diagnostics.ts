@@ -13,7 +13,7 @@ import { refArgsOf, relrefUses, type RelrefUse } from './relrefs';
 export { refArgsOf } from './relrefs';
 export { listResolver } from '../relref/resolve';
 import { shortcodeKey, type ShortcodeTag } from './scan';
-import { BUILTIN_SHORTCODES, isKnownShortcode } from './templates';
+import { BUILTIN_SHORTCODES } from './templates';
 
 export interface CheckShortcodesOptions {
   readonly lang: Lang;
@@ -144,6 +144,7 @@ function args(doc: ShortcodeDocument, c: Collector): void {
 
 /** The site's template names as keys, and the names a typo may be close to: once per set of templates, not per page. */
 interface KnownNames {
+  /** The keys Hugo finds a template for, the site's and the built-ins (what `isKnownShortcode` asks), in one set. */
   readonly known: ReadonlySet<string>;
   readonly candidates: readonly string[];
 }
@@ -153,9 +154,11 @@ const knownNamesCache = new WeakMap<ReadonlySet<string>, KnownNames>();
 function knownNames(templates: ReadonlySet<string>): KnownNames {
   let names = knownNamesCache.get(templates);
   if (!names) {
-    const known = new Set<string>();
-    for (const t of templates) known.add(shortcodeKey(t));
-    knownNamesCache.set(templates, (names = { known, candidates: [...known, ...BUILTIN_SHORTCODES] }));
+    const keys = new Set<string>();
+    for (const t of templates) keys.add(shortcodeKey(t));
+    const candidates = [...keys, ...BUILTIN_SHORTCODES];
+    // One lookup per tag (its key computed once) instead of the site's set, then the built-ins'.
+    knownNamesCache.set(templates, (names = { known: new Set(candidates.map(shortcodeKey)), candidates }));
   }
   return names;
 }
@@ -165,8 +168,8 @@ function names(doc: ShortcodeDocument, templates: ReadonlySet<string>, c: Collec
   const suggestions = new Map<string, string | undefined>();
   for (const tag of doc.tags) {
     if (tag.kind !== 'open' && tag.kind !== 'self-closing') continue;
-    if (isKnownShortcode(tag.name, known)) continue;
     const key = shortcodeKey(tag.name);
+    if (known.has(key)) continue;
     // One suggestion per name: a page repeating a typo thousands of times stays linear.
     let suggestion = suggestions.get(key);
     if (!suggestions.has(key)) suggestions.set(key, (suggestion = closest(tag.name, candidates)));
@@ -270,9 +273,11 @@ function relrefs(doc: ShortcodeDocument, options: CheckShortcodesOptions, c: Col
     }
     if (!resolver || !index) continue;
     const ref = use.ref;
-    const r = resolver.resolve(refArgsOf(tag, ref));
+    // Read once: the lookup and a not-found message both need the tag's `lang`.
+    const refArgs = refArgsOf(tag, ref);
+    const r = resolver.resolve(refArgs);
     if (r.kind === 'not-found') {
-      const args = { ref, consequence, page: r.detail ?? '', lang: refArgsOf(tag, ref).lang ?? options.lang, others: r.detail ?? '' };
+      const args = { ref, consequence, page: r.detail ?? '', lang: refArgs.lang ?? options.lang, others: r.detail ?? '' };
       if (r.reason === 'draft' || r.reason === 'future' || r.reason === 'expired') {
         c.add('relref-not-found', use.refStart, use.refEnd, M.relrefNotBuilt, { ...args, why: localize(NOT_BUILT_WHY[r.reason], c.lang) }, { ref, reason: r.reason }, severity);
       } else if (r.reason === 'other-language') {
