@@ -5,6 +5,7 @@ import type { PathSegment, TomlEntry, TomlLayout } from '../frontmatter/locator'
 import { pathText } from '../frontmatter/locator';
 import { closest } from '../frontmatter/suggest';
 import { CONFIG_MESSAGES, CONFIG_SEVERITY, EXPECTED, type ConfigCode } from './messages';
+import { isTable } from '../own';
 
 function startsWith(path: readonly PathSegment[], prefix: readonly PathSegment[]): boolean {
   return prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
@@ -102,6 +103,4 @@ export class ConfigReader {
   }
 }
 
-export function isTable(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
+export { isTable };

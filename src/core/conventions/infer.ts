@@ -12,6 +12,7 @@ import { parseHugoDate } from '../frontmatter/dates';
 import { DEFAULT_KEY_RULES, HUGO_KEY_NAMES, typeName, type KeyType } from '../frontmatter/keys';
 import { closest } from '../frontmatter/suggest';
 import { bilingual, localize, type Message, msg, type Text } from '../l10n';
+import { isTable } from '../own';
 
 export interface InferenceThresholds {
   /** Pages (section index pages excluded) a site needs before anything is inferred. */
@@ -119,7 +120,7 @@ export function fitsType(type: KeyType, v: unknown): boolean {
     case 'array':
       return Array.isArray(v);
     case 'table':
-      return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+      return isTable(v);
     case 'any':
       return true;
   }

@@ -3,11 +3,7 @@ import { HUGO_KEY_NAMES, HUGO_TABLE_KEYS } from './keys';
 import { pathText, type TomlEntry } from './locator';
 import { MESSAGES, withWhy } from './messages';
 import { closest } from './suggest';
-import { ownValue } from '../own';
-
-function isTable(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
+import { isTable, ownValue } from '../own';
 
 /** Where a top-level key is first written: its own line, or the first segment of a header or dotted key. */
 function firstMention(ctx: PageContext, key: string): TomlEntry | undefined {

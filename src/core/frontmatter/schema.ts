@@ -5,6 +5,7 @@ import * as z from 'zod/mini';
 import { parseHugoDate } from './dates';
 import type { KeyRule, KeyType } from './keys';
 import type { PageRules } from './rules';
+import { isTable } from '../own';
 
 /**
  * The zod schema of each key of a page, built once per set of key rules (cached on the rules map),
@@ -81,10 +82,6 @@ function requiredSchema(inner: z.ZodMiniType): z.ZodMiniType {
  * Anything unsure answers false. Most values of most pages fit: zod's parse is most of a clean page's cost.
  */
 type Fits = (value: unknown) => boolean;
-
-function isTable(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
 
 function stringFits(rule: KeyRule): Fits {
   const values = rule.closed && rule.values && rule.values.length > 0 ? new Set(rule.values) : undefined;

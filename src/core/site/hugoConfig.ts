@@ -51,6 +51,7 @@ import { LineIndex, range, type Range } from '../text';
 import { locateToml, pathText, type PathSegment, type TomlLayout } from '../frontmatter/locator';
 import { locateTomlError, translateTomlReason } from '../frontmatter/tomlErrors';
 import { join, type DirEntry, type SiteHost } from './host';
+import { isTable, ownValue } from '../own';
 
 // ---------------------------------------------------------------------------------------------
 // Public API
@@ -242,14 +243,6 @@ const FORMAT_NAMES: Readonly<Record<Format, string>> = { toml: 'TOML', yaml: 'YA
 /** Hugo's component folders: a mount target must start with one. */
 const COMPONENTS = ['archetypes', 'static', 'layouts', 'content', 'data', 'assets', 'i18n'];
 const MAX_WALK_DEPTH = 16;
-
-function isTable(v: unknown): v is Table {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
-
-function own(t: Table, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(t, key) ? t[key] : undefined;
-}
 
 /** Sets a property even when it is called `__proto__` (never touches a prototype). */
 function setOwn(t: Table, key: string, value: unknown): void {
@@ -688,7 +681,7 @@ class MergedConfig {
     const path: string[] = [];
     for (const seg of at) {
       path.push(seg);
-      let next = own(target, seg);
+      let next = ownValue(target, seg);
       if (!isTable(next)) {
         next = {};
         setOwn(target, seg, next);
@@ -706,7 +699,7 @@ class MergedConfig {
       const op = [...opath, k];
       this.origins.set(pathId(lp), { source, path: op });
       if (isTable(v)) {
-        let t = own(target, lk);
+        let t = ownValue(target, lk);
         if (!isTable(t)) {
           t = {};
           setOwn(target, lk, t);
@@ -720,7 +713,7 @@ class MergedConfig {
     let v: unknown = this.root;
     for (const seg of path) {
       if (!isTable(v)) return undefined;
-      v = own(v, seg);
+      v = ownValue(v, seg);
     }
     return v;
   }
@@ -972,7 +965,7 @@ function readLanguages(r: Reader, siteContentDir: string | undefined, rootTitle?
         languageName,
         title: r.string([...lp, 'title']) ?? rootTitle,
         disabled: disabled || disableList.includes(code),
-        hasBaseURL: own(value, 'baseurl') !== undefined,
+        hasBaseURL: ownValue(value, 'baseurl') !== undefined,
       }),
     );
   }
