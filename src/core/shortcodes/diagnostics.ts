@@ -13,7 +13,7 @@ import { refArgsOf, relrefUses, type RelrefUse } from './relrefs';
 export { refArgsOf } from './relrefs';
 export { listResolver } from '../relref/resolve';
 import { shortcodeKey, type ShortcodeTag } from './scan';
-import { BUILTIN_SHORTCODES } from './templates';
+import { BUILTIN_SHORTCODES, knownShortcodeKeys } from './templates';
 
 export interface CheckShortcodesOptions {
   readonly lang: Lang;
@@ -144,7 +144,7 @@ function args(doc: ShortcodeDocument, c: Collector): void {
 
 /** The site's template names as keys, and the names a typo may be close to: once per set of templates, not per page. */
 interface KnownNames {
-  /** The keys Hugo finds a template for, the site's and the built-ins (what `isKnownShortcode` asks), in one set. */
+  /** The keys Hugo finds a template for, the site's and the built-ins ({@link knownShortcodeKeys}). */
   readonly known: ReadonlySet<string>;
   readonly candidates: readonly string[];
 }
@@ -156,9 +156,7 @@ function knownNames(templates: ReadonlySet<string>): KnownNames {
   if (!names) {
     const keys = new Set<string>();
     for (const t of templates) keys.add(shortcodeKey(t));
-    const candidates = [...keys, ...BUILTIN_SHORTCODES];
-    // One lookup per tag (its key computed once) instead of the site's set, then the built-ins'.
-    knownNamesCache.set(templates, (names = { known: new Set(candidates.map(shortcodeKey)), candidates }));
+    knownNamesCache.set(templates, (names = { known: knownShortcodeKeys(keys), candidates: [...keys, ...BUILTIN_SHORTCODES] }));
   }
   return names;
 }

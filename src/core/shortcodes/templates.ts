@@ -70,6 +70,17 @@ export function templateNamesFromPaths(paths: Iterable<string>): Set<string> {
 
 /** Whether Hugo finds a template for `name`: the site's and themes' templates, then the built-ins. */
 export function isKnownShortcode(name: string, templates: ReadonlySet<string>): boolean {
-  const key = shortcodeKey(name);
-  return templates.has(key) || BUILTIN_KEYS.has(key);
+  return knownShortcodeKeys(templates).has(shortcodeKey(name));
+}
+
+const knownKeySets = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/**
+ * The keys {@link isKnownShortcode} accepts with these template keys (theirs and the built-ins'),
+ * as one set kept per set of templates: a page's check looks up each of its tags once.
+ */
+export function knownShortcodeKeys(templates: ReadonlySet<string>): ReadonlySet<string> {
+  let keys = knownKeySets.get(templates);
+  if (!keys) knownKeySets.set(templates, (keys = new Set([...templates, ...BUILTIN_KEYS])));
+  return keys;
 }
