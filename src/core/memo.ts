@@ -29,7 +29,8 @@ export function keepLastCall<A extends unknown[], R>(fn: (...args: A) => R): Mem
   });
 }
 
-function sameArgs(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** Whether two lists hold the same items (`===` each), in the same order. */
+export function sameArgs(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -36,6 +36,7 @@ import type { ShortcodeCheckOptions } from '../check';
 import type { RefResolver } from '../shortcodes/diagnostics';
 import { refArgsOf } from '../shortcodes/relrefs';
 import { shortcodeTags } from '../shortcodes/document';
+import { sameArgs } from '../memo';
 import { relrefUses } from '../shortcodes/relrefs';
 
 export type RefVerdict =
@@ -277,10 +278,10 @@ export class HugoSite {
     return (await this.factsOf(file, 'anchors'))?.anchors;
   }
 
-  /** Whether Hugo builds and writes the page. */
-  stateOf(fm: PageFrontMatter | undefined): BuildState {
+  /** Whether Hugo builds and writes the page (`options`: the build options, when taken once for many pages). */
+  stateOf(fm: PageFrontMatter | undefined, options?: BuildOptions): BuildState {
     if (!fm) return BUILT;
-    return buildState(fm, this.buildOptions());
+    return buildState(fm, options ?? this.buildOptions());
   }
 
   /** The build options, "now" included: once for a whole page list, not once per page. */
@@ -413,7 +414,7 @@ export class HugoSite {
           const now = this.factsNow(f.file, 'frontMatter');
           const fm = now ? now.frontMatter : await this.frontMatter(f.file);
           frontMatters.set(f.file, fm);
-          states.set(f.file, fm ? buildState(fm, options) : BUILT);
+          states.set(f.file, this.stateOf(fm, options));
         }
       };
       await Promise.all(Array.from({ length: 16 }, worker));
@@ -791,24 +792,28 @@ export class HugoSite {
 
   // ---- what the checks need for one page --------------------------------------------------------
 
+  /** What every page's check context starts from, asked once per state of the site (a check asks for each page). */
+  private contextBasics(): Promise<[ContentFile[], Map<string, PageMap>, SiteRules, SiteShortcodes]> {
+    if (this.basics && sameArgs(this.basics.sources, this.basicsSources())) return this.basics.promise;
+    const promise = Promise.all([this.files(), this.pageMaps(), this.rules(), this.shortcodes()]);
+    // Keyed on what the answers come from, as the calls above left it: any change makes a new one.
+    this.basics = { sources: this.basicsSources(), promise };
+    return promise;
+  }
+
+  /** What {@link contextBasics}' answers come from: the version and the promises that a change replaces. */
+  private basicsSources(): unknown[] {
+    return [this.version, this.filesPromise, this.maps, this.rulesPromise, this.cmsPromise, this.templatesPromise];
+  }
+
+  private basics?: { sources: readonly unknown[]; promise: Promise<[ContentFile[], Map<string, PageMap>, SiteRules, SiteShortcodes]> };
+
   /**
    * Everything `checkPage` needs about the site for one file: its rules (`.medguide.toml`, by its
    * path from the site root), the shortcodes, and a ref resolver with the anchors of the pages the
    * text links to read ahead. `role` says what the file is to Hugo: a resource (inside a leaf
    * bundle) gets no page checks; `outside` is a file in no content folder.
    */
-  /** What every page's check context starts from, asked once per state of the site (a check asks for each page). */
-  private contextBasics(): Promise<[ContentFile[], Map<string, PageMap>, SiteRules, SiteShortcodes]> {
-    const same = (key: readonly unknown[]) => key.length === 6 && key[0] === this.version && key[1] === this.filesPromise && key[2] === this.maps && key[3] === this.rulesPromise && key[4] === this.cmsPromise && key[5] === this.templatesPromise;
-    if (this.basics && same(this.basics.key)) return this.basics.promise;
-    const promise = Promise.all([this.files(), this.pageMaps(), this.rules(), this.shortcodes()]);
-    // Keyed on what the answers come from, as the calls above left it: any change makes a new one.
-    this.basics = { key: [this.version, this.filesPromise, this.maps, this.rulesPromise, this.cmsPromise, this.templatesPromise], promise };
-    return promise;
-  }
-
-  private basics?: { key: readonly unknown[]; promise: Promise<[ContentFile[], Map<string, PageMap>, SiteRules, SiteShortcodes]> };
-
   async checkContext(file: string, text: string, extra: { paired?: readonly string[] } = {}): Promise<PageCheckContext> {
     const [files, maps, rules, shortcodes] = await this.contextBasics();
     const page = this.indexOf(files).get(file);
