@@ -121,7 +121,9 @@ export function codeRegions(index: LineIndex, near?: readonly number[]): Array<[
     const start = index.lineStarts[line];
     const end = index.lineEnd(line);
     const last = regions[regions.length - 1];
-    if (last && last[1] >= start - 2 && last[0] <= start) last[1] = end;
+    // One region for consecutive code lines: the previous line masked to its end (a code span
+    // ending before it, as in `# a `b`c` above an indented line, leaves `c` as prose).
+    if (last && line > 0 && last[1] === index.lineEnd(line - 1) && last[0] <= start) last[1] = end;
     else regions.push([start, end]);
   };
 

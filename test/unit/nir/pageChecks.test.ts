@@ -263,6 +263,16 @@ describe('core/nir pageChecks', () => {
         [8, 17],
       ]);
     });
+
+    it('a code span before the end of a line is not joined to an indented block below it', () => {
+      // Found by the property test below: `z` is prose; only the next line is code.
+      const text = '# x`y`z\n\ta';
+      assert.equal(maskCode(new LineIndex(text)).replace(/\u0000/g, '#'), '# x###z\n##');
+      assert.equal(maskCode(new LineIndex(text), [6]).replace(/\u0000/g, '#').slice(0, 7), '# x###z');
+      // A code line right below another is still one region, across `\n` and `\r\n`.
+      assert.deepEqual(codeRegions(new LineIndex('p\n\n    a\n    b')), [[3, 14]]);
+      assert.deepEqual(codeRegions(new LineIndex('p\r\n\r\n    a\r\n    b')), [[5, 17]]);
+    });
   });
 
   describe('line ends', () => {
