@@ -16,6 +16,9 @@ const cache = new WeakMap<SiteConfig, Map<string, PageRules>>();
  * when the page matches a `skip` glob.
  */
 export function resolvePageRules(config: SiteConfig, pagePath: string, contentType?: string): PageRules {
+  // No `skip`, no section and no content type (most sites, every page): the base rules, without
+  // normalizing the page's path (a check asks twice per page).
+  if (config.skipMatchers.length === 0 && config.sections.length === 0 && contentType === undefined) return config.base;
   const path = normalizeRelativePath(pagePath);
   const type = contentType !== undefined ? config.types?.get(contentType) : undefined;
   const skip = matchesAny(config.skipMatchers, path);
