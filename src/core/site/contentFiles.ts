@@ -4,7 +4,7 @@
  * each file's language (a configured language code before the extension wins over the mount's),
  * and each folder's bundle type, which decides what is a page and what is a bundle resource.
  */
-import { join, type SiteHost } from './host';
+import { join, type DirEntry, type SiteHost } from './host';
 import { mountSourcePath, type ContentMount } from './hugoConfig';
 
 /** Hugo's content file extensions (hugofs/files/classifier.go). */
@@ -136,43 +136,63 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
     const source = mountSourcePath(options.root, mount.source);
     const targetPrefix = mount.target.replace(/^content\/?/, '').replace(/^\/+|\/+$/g, '');
     const mountLang = mount.lang ?? options.defaultLanguage;
-    const walk = async (dir: string, inMount: string): Promise<void> => {
-      const entries = [...(await host.readDirectory(dir))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    /** Whether Hugo reads the folder entry, and its path inside the mount (undefined: skipped). */
+    const relOf = (dir: string, inMount: string, e: DirEntry): { file: string; rel: string } | undefined => {
+      if (isIgnoredName(e.name)) return undefined;
+      const file = join(dir, e.name);
+      if (ignored(file)) return undefined;
+      const rel = inMount === '' ? e.name : `${inMount}/${e.name}`;
+      if (e.kind !== 'directory' && options.mountFilter && !options.mountFilter(mount, `/${rel}`)) return undefined;
+      return { file, rel };
+    };
+    /**
+     * The files of one folder into the merged tree, in order (`htmlStarts`: whether each `.html`
+     * file starts with `<`, read before); returns its subfolders. Synchronous, apart from `walk`:
+     * a large site's files listed by an async function make it costly to compile for a single run.
+     */
+    const listFolder = (dir: string, inMount: string, entries: readonly DirEntry[], htmlStarts: ReadonlyMap<string, boolean>): { file: string; rel: string }[] => {
+      const dirs: { file: string; rel: string }[] = [];
       // The folder's place in the merged tree, found at its first file (every file here shares it).
       let here: VirtualDir | undefined;
       for (const e of entries) {
-        if (isIgnoredName(e.name)) continue;
-        const file = join(dir, e.name);
-        if (ignored(file)) continue;
-        const rel = inMount === '' ? e.name : `${inMount}/${e.name}`;
+        const at = relOf(dir, inMount, e);
+        if (at === undefined) continue;
         if (e.kind === 'directory') {
-          await walk(file, rel);
+          dirs.push(at);
           continue;
         }
-        if (options.mountFilter && !options.mountFilter(mount, `/${rel}`)) continue;
         const info = languageFromName(e.name, options.languages);
-        const ext = extensionOf(e.name);
-        let looksLikeHtml = false;
-        if (ext === 'html' || ext === 'htm') {
-          try {
-            looksLikeHtml = (await host.readFile(file)).replace(BYTE_ORDER_MARK, '').trimStart().startsWith('<');
-          } catch {
-            looksLikeHtml = true;
-          }
-        }
-        const virtualPath = targetPrefix === '' ? rel : `${targetPrefix}/${rel}`;
+        const virtualPath = targetPrefix === '' ? at.rel : `${targetPrefix}/${at.rel}`;
         here ??= dirAt(virtualPath.includes('/') ? virtualPath.slice(0, virtualPath.lastIndexOf('/')) : '');
         here.files.push({
-          file,
+          file: at.file,
           path: virtualPath,
-          pathFile: siteRelative(rootSlash, file),
+          pathFile: siteRelative(rootSlash, at.file),
           name: e.name,
           lang: info.lang ?? mountLang,
           tbn: info.translationBaseName,
           tbnWithExt: info.translationBaseNameWithExt,
-          classifier: classify(e.name, looksLikeHtml),
+          classifier: classify(e.name, htmlStarts.get(e.name) ?? false),
         });
       }
+      return dirs;
+    };
+    const walk = async (dir: string, inMount: string): Promise<void> => {
+      const entries = [...(await host.readDirectory(dir))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      // The first bytes of the folder's `.html` files Hugo reads (few): those that start with `<` are plain files.
+      const htmlStarts = new Map<string, boolean>();
+      for (const e of entries) {
+        const ext = e.kind === 'directory' ? '' : extensionOf(e.name);
+        if (ext !== 'html' && ext !== 'htm') continue;
+        const at = relOf(dir, inMount, e);
+        if (at === undefined) continue;
+        try {
+          htmlStarts.set(e.name, (await host.readFile(at.file)).replace(BYTE_ORDER_MARK, '').trimStart().startsWith('<'));
+        } catch {
+          htmlStarts.set(e.name, true);
+        }
+      }
+      for (const d of listFolder(dir, inMount, entries, htmlStarts)) await walk(d.file, d.rel);
     };
     await walk(source, '');
   }

@@ -321,26 +321,40 @@ export class HugoSite {
     if (this.config.disableKinds.includes('term') || this.config.taxonomies.length === 0) return out;
     // Each taxonomy's front matter key, lower-cased once, not for every page.
     const taxonomies = this.config.taxonomies.map((plural) => ({ plural, key: plural.toLowerCase() }));
-    const add = (lang: string, plural: string, value: unknown) => {
-      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return;
-      const key = termKey(String(value));
-      if (key === '') return;
-      let byPlural = out.get(lang);
-      if (!byPlural) out.set(lang, (byPlural = new Map()));
-      let set = byPlural.get(plural);
-      if (!set) byPlural.set(plural, (set = new Set()));
-      set.add(key);
-    };
+    // First the distinct values of each language's taxonomies (a site repeats its terms on many
+    // pages), then their terms: a term's key is made once per distinct value, not once per use.
+    // Each taxonomy's terms still come in the order of their first use (only a taxonomy that a
+    // page names without a term may come later among its language's: nothing reads that order).
+    const values = new Map<string, Map<string, Set<unknown>>>();
     for (const f of pages) {
       if (!states.get(f.file)?.built) continue;
       const data = frontMatters.get(f.file)?.data;
       if (!data) continue;
+      let byPlural = values.get(f.lang);
       for (const { plural, key } of taxonomies) {
         const v = data[key];
+        if (v === undefined || v === null) continue;
+        if (!byPlural) values.set(f.lang, (byPlural = new Map()));
+        let set = byPlural.get(plural);
+        if (!set) byPlural.set(plural, (set = new Set()));
         // A list of terms, or one term (no array made for it). Indexed: no iterator result per
         // term while the loop is not yet optimized (most of a single run).
-        if (Array.isArray(v)) for (let i = 0; i < v.length; i++) add(f.lang, plural, v[i]);
-        else if (v !== undefined && v !== null) add(f.lang, plural, v);
+        if (Array.isArray(v)) for (let i = 0; i < v.length; i++) set.add(v[i]);
+        else set.add(v);
+      }
+    }
+    for (const [lang, byPlural] of values) {
+      for (const [plural, set] of byPlural) {
+        for (const value of set) {
+          if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+          const term = termKey(String(value));
+          if (term === '') continue;
+          let keys = out.get(lang);
+          if (!keys) out.set(lang, (keys = new Map()));
+          let terms = keys.get(plural);
+          if (!terms) keys.set(plural, (terms = new Set()));
+          terms.add(term);
+        }
       }
     }
     return out;
@@ -406,13 +420,14 @@ export class HugoSite {
       const frontMatters = new Map<string, PageFrontMatter | undefined>();
       const pages = files.filter((f) => f.role !== 'resource');
       const options = this.buildOptions();
+      // What the host reads at once (a CLI run: every page), in a plain loop; the rest read below.
+      const later = this.readNow(pages, frontMatters, states, options);
       // A bounded number of reads at once: a 5,000-page site must not open 5,000 files together.
       let next = 0;
       const worker = async () => {
-        while (next < pages.length) {
-          const f = pages[next++];
-          const now = this.factsNow(f.file, 'frontMatter');
-          const fm = now ? now.frontMatter : await this.frontMatter(f.file);
+        while (next < later.length) {
+          const f = later[next++];
+          const fm = await this.frontMatter(f.file);
           frontMatters.set(f.file, fm);
           states.set(f.file, this.stateOf(fm, options));
         }
@@ -441,6 +456,30 @@ export class HugoSite {
       return maps;
     })());
     return p.then((maps) => (version === this.version ? maps : this.pageMaps()));
+  }
+
+  /**
+   * The front matter and build state of each page the host reads at once (see {@link factsNow}),
+   * in `frontMatters` and `states`; returns the pages left to read asynchronously. A synchronous
+   * loop: an async worker running a whole site's pages is costly to compile for a single run.
+   */
+  private readNow(
+    pages: readonly ContentFile[],
+    frontMatters: Map<string, PageFrontMatter | undefined>,
+    states: Map<string, BuildState>,
+    options: BuildOptions,
+  ): ContentFile[] {
+    const later: ContentFile[] = [];
+    for (const f of pages) {
+      const now = this.factsNow(f.file, 'frontMatter');
+      if (!now) {
+        later.push(f);
+        continue;
+      }
+      frontMatters.set(f.file, now.frontMatter);
+      states.set(f.file, this.stateOf(now.frontMatter, options));
+    }
+    return later;
   }
 
   /**
