@@ -108,6 +108,14 @@ for (const suite of suites) {
     const { code } = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root, '--noEmit']);
     record('typecheck', { passes: code === 0 ? 1 : 0, failures: code === 0 ? 0 : 1 }, code);
   } else if (suite === 'unit') {
+    // The launcher's test (test/unit/scripts/launcher.test.ts) also runs the command line under the
+    // tools folder's Node 24, which has the compile cache this Node may lack: installed first (~5 s).
+    const { ensureTools } = await import('./tools.mjs');
+    try {
+      ensureTools({ need: ['node'] });
+    } catch (e) {
+      process.stderr.write(`[test] no Node 24 for the launcher's test (it runs under this Node only): ${e.message}\n`);
+    }
     await mochaSuite('unit', ['--config', join(root, '.mocharc.json')]);
   } else if (suite === 'grammar') {
     if (!existsSync(join(root, 'scripts/test-grammar.mjs'))) continue;

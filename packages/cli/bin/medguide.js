@@ -2,8 +2,26 @@
 // The `medguide` and `medguide-cli` commands. A tracked launcher rather than dist/cli.js itself, so
 // that npm links the workspace's commands on a fresh clone, before `prepare` has built dist/.
 'use strict';
-// Node 22.1 and later keep V8's compiled code of the command line between runs, in the system's
-// temporary folder (NODE_DISABLE_COMPILE_CACHE=1 turns it off): `medguide check` on the 2,000-page
-// bench site 0.55 -> 0.51 s under Node 24. Node 20 has no such cache and runs as before.
-require('node:module').enableCompileCache?.();
+enableCompileCache();
 require('../dist/cli.js').start();
+
+/**
+ * Node 22.1 and later keep V8's compiled code of the command line between runs (`medguide check` on
+ * the 2,000-page bench site 0.55 -> 0.51 s under Node 24); Node 20 has no such cache and runs as
+ * before. The cache goes where Node puts it by default, `node-compile-cache` in the system's
+ * temporary folder, but only when that folder exists: Node makes it with a recursive mkdir, which
+ * would create missing parents and, under /proc, never returns. NODE_COMPILE_CACHE (Node turns the
+ * cache on itself) and NODE_DISABLE_COMPILE_CACHE are left to Node.
+ */
+function enableCompileCache() {
+  const nodeModule = require('node:module');
+  if (typeof nodeModule.enableCompileCache !== 'function') return;
+  if (process.env.NODE_COMPILE_CACHE || process.env.NODE_DISABLE_COMPILE_CACHE) return;
+  const dir = require('node:path').join(require('node:os').tmpdir(), 'node-compile-cache');
+  try {
+    require('node:fs').mkdirSync(dir);
+  } catch (e) {
+    if (!e || e.code !== 'EEXIST') return;
+  }
+  nodeModule.enableCompileCache(dir);
+}
