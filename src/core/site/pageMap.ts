@@ -416,7 +416,7 @@ function countSlashes(s: string): number {
 /** `name`, `name.md` and `/name` get the site-wide name lookup; `./name` and `sec/name` do not. */
 function shouldDoSimpleLookup(ref: string): boolean {
   if (ref[0] === '.') return false;
-  const slashes = ref.split('/').length - 1;
+  const slashes = countSlashes(ref);
   if (slashes > 1) return false;
   return slashes === 0 || ref[0] === '/';
 }

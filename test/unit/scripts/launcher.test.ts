@@ -3,22 +3,18 @@
 // (CI's, which may have no compile cache) and with the Node 24 that `npm run tools` installs, when present.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../../..');
 const LAUNCHER = join(ROOT, 'packages/cli/bin/medguide.js');
 
-/** The Node 24 of the tools folder (scripts/tools.mjs), if installed. */
-function toolsNode(): string | undefined {
-  const dir = process.env.MEDGUIDE_TOOLS_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'medguide-tools');
-  try {
-    const node = (JSON.parse(readFileSync(join(dir, 'tools.json'), 'utf8')) as { node?: string }).node;
-    return node && existsSync(node) ? node : undefined;
-  } catch {
-    return undefined;
-  }
+/** The Node 24 of the tools folder, as scripts/tools.mjs recorded it, if installed. */
+async function toolsNode(): Promise<string | undefined> {
+  const { readTools } = (await import(join(ROOT, 'scripts/tools.mjs'))) as { readTools(): { node?: string } | undefined };
+  const node = readTools()?.node;
+  return node && existsSync(node) ? node : undefined;
 }
 
 /** Runs the launcher with `env` added (the compile cache variables of the outer run removed). */
@@ -27,9 +23,9 @@ function run(node: string, args: string[], env: Record<string, string>) {
   return spawnSync(node, [LAUNCHER, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...base, ...env } });
 }
 
-const nodes: { name: string; path: string | undefined }[] = [
-  { name: `this Node (${process.version})`, path: process.execPath },
-  { name: 'the tools folder’s Node 24', path: toolsNode() },
+const nodes: { name: string; path: () => Promise<string | undefined> }[] = [
+  { name: `this Node (${process.version})`, path: async () => process.execPath },
+  { name: 'the tools folder’s Node 24', path: toolsNode },
 ];
 
 describe('scripts: the medguide launcher and Node’s compile cache', function () {
@@ -44,9 +40,10 @@ describe('scripts: the medguide launcher and Node’s compile cache', function (
     describe(name, () => {
       let node: string;
       let hasCache = false;
-      before(function () {
-        if (!path) this.skip(); // no tools folder: `npm run tools` (CI has one)
-        node = path!;
+      before(async function () {
+        const found = await path();
+        if (!found) this.skip(); // no tools folder: `npm run tools` (CI has one)
+        node = found!;
         hasCache = spawnSync(node, ['-p', "typeof require('node:module').enableCompileCache"], { encoding: 'utf8' }).stdout.trim() === 'function';
       });
 
