@@ -4,7 +4,8 @@
 // never a pass/fail gate: no test asserts timings.
 //   1. one page through checkPage / validatePage      vs  smol-toml parsing the same front matter (the floor)
 //   2. `medguide check` on a 2,000-page site           vs  markdownlint-cli2 on the same files, and vs
-//                                                         the floor: read every page, parse its front matter (smol-toml)
+//                                                         the floor: read every page, parse its front matter (smol-toml);
+//                                                         and both again in a process that has already run them (warm)
 //   3. markdown-it + MedGuide's plugin (the preview)   vs  the same markdown-it without it
 //   4. production bundle sizes                         vs  the dependencies' share of the same bundle
 //      activation in a real VS Code (code-server)      vs  VS Code's own Markdown extension
@@ -118,7 +119,7 @@ function compare(subject, baseline, { batchMs = BATCH_MS, reps = REPS } = {}) {
 // Inputs
 
 /** A Hugo site of `count` pages made from the example site's pages, in 20 sections. */
-function makeSite(count, name = 'site') {
+function makeSite(count, name = 'site', mark = '') {
   const dir = join(scratch, name);
   const content = join(root, 'examples/guide-site/content');
   const sources = [];
@@ -136,7 +137,7 @@ function makeSite(count, name = 'site') {
   for (let i = 0; i < count; i++) {
     const section = join(dir, 'content', `section-${String(i % 20).padStart(2, '0')}`);
     if (i < 20) mkdirSync(section);
-    const page = sources[i % sources.length].replace(/^title = "(.*)"$/m, (_m, t) => `title = "${t} (${i})"`);
+    const page = sources[i % sources.length].replace(/^title = "(.*)"$/m, (_m, t) => `title = "${t} (${i})${mark}"`);
     writeFileSync(join(section, `page-${String(i).padStart(4, '0')}.md`), page);
     bytes += Buffer.byteLength(page);
   }
@@ -337,6 +338,44 @@ function benchCli() {
     note: `files checked: medguide ${files.medguide}, markdownlint-cli2 ${files.markdownlint} (default rules); ${PROCESS_RUNS} run(s); ${cliBuild} build of packages/cli/dist/cli.js`,
   });
   floorRow(`medguide check, ${SITE_PAGES} pages, against the floor`, ours, floors, 'the site model (Hugo config, content files, page maps) and every check included');
+}
+
+/** Runs of each warm process: the last WARM_TIMED are timed, the ones before only warm it up. */
+const WARM_RUNS = QUICK ? 3 : 5;
+const WARM_TIMED = QUICK ? 1 : 3;
+
+/**
+ * `medguide check` and the floor in a process that has already run them: what is left of the
+ * process rows once Node's start, loading the code and V8's warm-up are paid (as in the editor's
+ * long-lived extension host). Each run reads another copy of the 2,000-page site, its titles
+ * changed, so nothing kept per text (parsed front matter, scans) is found again from a run before.
+ * Each side in a Node process of its own (scripts/bench-warm.cjs): the command line's `main` from
+ * packages/cli/dist/cli.js with a silent terminal, the floor's reading and parsing as in the floor script.
+ */
+function benchCliWarm() {
+  log(`generating ${WARM_RUNS} copies of the ${SITE_PAGES}-page site for the warm runs…`);
+  const dirs = Array.from({ length: WARM_RUNS }, (_, i) => makeSite(SITE_PAGES, `warm-site-${i}`, i === 0 ? '' : ` [${i}]`).dir);
+  const run = (which) => {
+    log(`${which === 'floor' ? 'the floor' : 'medguide check'}, ${WARM_RUNS} runs in one process…`);
+    const r = runNode(join(root, 'scripts/bench-warm.cjs'), [which, ...dirs]);
+    if (r.status !== 0) throw new Error(`the warm ${which} runs failed:\n${r.stderr}`);
+    return JSON.parse(r.stdout);
+  };
+  const ours = run('check');
+  const floors = run('floor');
+  const timed = (list) => list.slice(-WARM_TIMED).map((x) => x.ms);
+  row({
+    group: 'cli',
+    figure: `medguide check, ${SITE_PAGES} pages, in a warm process, against the floor`,
+    value: median(timed(ours)) / 1000,
+    unit: 's',
+    baseline: median(timed(floors)) / 1000,
+    baselineLabel: 'the floor in a warm process (read every page + smol-toml parse of its front matter)',
+    note:
+      `runs ${WARM_RUNS - WARM_TIMED + 1}–${WARM_RUNS} of ${WARM_RUNS} in one process, each on another copy of the site (median); ` +
+      `first runs: medguide ${(ours[0].ms / 1000).toFixed(2)} s, floor ${(floors[0].ms / 1000).toFixed(2)} s; ` +
+      `${ours[ours.length - 1].n} problems printed, ${floors[floors.length - 1].n} pages read by the floor; a report, no goal`,
+  });
 }
 
 /**
@@ -739,6 +778,7 @@ async function main() {
     if (!PREVIEW_ONLY) {
       await benchPages(core, example, big);
       benchCli();
+      benchCliWarm();
       benchHealth();
       await benchConventions();
       await benchAnnuaire({ scratch, quick: QUICK, log, row });
