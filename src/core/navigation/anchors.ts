@@ -2,14 +2,23 @@ import { parseShortcodes } from '../shortcodes/document';
 import { findHeadings } from './headings';
 import { collapseSections } from './sections';
 
+export interface PageAnchorOptions {
+  /**
+   * The site writes the pages' raw HTML (`markup.goldmark.renderer.unsafe = true`): the `id`s of
+   * its tags are anchors too. Hugo's default (false) replaces raw HTML with a comment.
+   */
+  readonly rawHtml?: boolean;
+}
+
 /**
  * Every id a `#fragment` of a relref may point at on a page: its Markdown headings (Goldmark's
- * ids, made unique) and its `collapse` section titles (anchorized by the template).
+ * ids, made unique), its `collapse` section titles (anchorized by the template) and, on a site
+ * that writes raw HTML, the ids of its HTML tags.
  */
-export function pageAnchors(text: string): Set<string> {
+export function pageAnchors(text: string, options: PageAnchorOptions = {}): Set<string> {
   const out = new Set<string>();
   try {
-    for (const h of findHeadings(text)) out.add(h.id);
+    for (const h of findHeadings(text, options.rawHtml ? out : undefined)) out.add(h.id);
     for (const s of collapseSections(parseShortcodes(text))) if (s.id !== '') out.add(s.id);
   } catch {
     // Never throws: an unreadable page simply offers no anchors.

@@ -1,6 +1,6 @@
 // Navigation for guide pages: outline, folding, relref links, completion. Pure, no I/O.
 export { findHeadings, plainHeadingText, type Heading } from './headings';
-export { pageAnchors } from './anchors';
+export { pageAnchors, type PageAnchorOptions } from './anchors';
 export { collapseSections, collapseTitle, isCollapse, type CollapseSection } from './sections';
 export { collapseOutline, type OutlineOptions, type OutlineSymbol } from './symbols';
 export { foldingRanges, type FoldRange } from './folding';

@@ -2,7 +2,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostic';
 import { closest } from '../frontmatter/suggest';
 import { anchorize } from '../markdown/anchorize';
 import { localize, type Text, type Lang } from '../l10n';
-import { pageAnchors } from '../navigation/anchors';
+import { pageAnchors, type PageAnchorOptions } from '../navigation/anchors';
 import { collapseTitle, isCollapse } from '../navigation/sections';
 import { buildPageIndex, listResolver, logicalPath, type PageIndex } from '../relref/resolve';
 import { lineIndexOf, type LineIndex } from '../text';
@@ -33,6 +33,8 @@ export interface CheckShortcodesOptions {
   readonly currentFile?: string;
   /** This page's language, for messages. */
   readonly pageLang?: string;
+  /** How this page's own anchors are read (the site's: raw HTML ids when Goldmark writes raw HTML). */
+  readonly anchorOptions?: PageAnchorOptions;
 }
 
 /** How the checks resolve refs: the site model answers, with Hugo's rules. */
@@ -310,7 +312,7 @@ function relrefs(doc: ShortcodeDocument, options: CheckShortcodesOptions, c: Col
       // The page being edited: its own text (unsaved changes included) says which ids it has.
       const key = r.file ?? r.path;
       const own = ownFile !== undefined && (key === ownFile || (options.resolver === undefined && options.currentPage !== undefined && logicalPath(r.path) === logicalPath(options.currentPage)));
-      const anchors = own ? (ownAnchors ??= pageAnchors(doc.text)) : options.anchorsOf?.(key);
+      const anchors = own ? (ownAnchors ??= pageAnchors(doc.text, options.anchorOptions)) : options.anchorsOf?.(key);
       if (!anchors || anchors.has(r.anchor)) continue;
       const { start, end } = anchorRange(use);
       const suggestion = suggestAnchor(anchors, r.path, r.anchor, anchorSuggestions);

@@ -124,6 +124,11 @@ export interface HugoConfig {
   /** Regular expressions, as written. */
   readonly ignoreFiles: readonly string[];
   readonly refLinksErrorLevel: 'ERROR' | 'WARNING';
+  /**
+   * `markup.goldmark.renderer.unsafe`: Goldmark writes the pages' raw HTML as it is (so its `id`s
+   * are anchors a ref may name); false, Hugo's default, replaces it with a comment.
+   */
+  readonly goldmarkUnsafe: boolean;
   readonly refLinksNotFoundURL?: string;
   /** `baseURL`, trimmed, when the configuration gives a non-empty one. */
   readonly baseURL?: string;
@@ -1259,6 +1264,7 @@ export async function loadHugoConfig(host: SiteHost, root: string, options: Load
     ignoreFiles: r.strings(['ignorefiles'], true) ?? [],
     refLinksErrorLevel: level !== undefined && level.toLowerCase() === 'warning' ? 'WARNING' : 'ERROR',
     refLinksNotFoundURL: r.string(['reflinksnotfoundurl']),
+    goldmarkUnsafe: r.boolean(['markup', 'goldmark', 'renderer', 'unsafe']) ?? false,
     baseURL: r.string(['baseurl'])?.trim() || undefined,
     buildDrafts: r.boolean(['builddrafts']) ?? false,
     buildFuture: r.boolean(['buildfuture']) ?? false,

@@ -23,7 +23,7 @@ import {
 import type { Diagnostic } from '../diagnostic';
 import { type Lang, localize, type Text } from '../l10n';
 import { DEFAULT_ALERT_SHORTCODES, type AlertShortcodeSpec } from '../markdown/options';
-import { pageAnchors } from '../navigation/anchors';
+import { pageAnchors, type PageAnchorOptions } from '../navigation/anchors';
 import { DEFAULT_PAIRED_SHORTCODES } from '../shortcodes/pair';
 import { templateName } from '../shortcodes/templates';
 import { collectContentFiles, type ContentFile } from './contentFiles';
@@ -167,6 +167,11 @@ export class HugoSite {
     return this.config.defaultContentLanguage;
   }
 
+  /** How a page's anchors are read on this site: the ids of raw HTML count when Goldmark writes it. */
+  get anchorOptions(): PageAnchorOptions {
+    return this.config.goldmarkUnsafe ? RAW_HTML_ANCHORS : NO_RAW_HTML_ANCHORS;
+  }
+
   /** Whether Hugo stops on a broken ref (ERROR, the default) or only warns. */
   get refLinksSeverity(): 'error' | 'warning' {
     return this.config.refLinksErrorLevel === 'WARNING' ? 'warning' : 'error';
@@ -240,7 +245,7 @@ export class HugoSite {
       } catch {
         return { stamp };
       }
-      return factsFrom(text, stamp, previous, want);
+      return factsFrom(text, stamp, previous, want, this.anchorOptions);
     })();
     this.facts.set(file, p);
     entry = await p;
@@ -260,7 +265,7 @@ export class HugoSite {
     const stamp = 'unchanging';
     let entry: CachedFacts;
     try {
-      entry = factsFrom(this.host.readFileNow(file), stamp, cached, want);
+      entry = factsFrom(this.host.readFileNow(file), stamp, cached, want, this.anchorOptions);
     } catch {
       entry = { stamp };
     }
@@ -887,6 +892,7 @@ export class HugoSite {
         currentFile: file,
         pageLang: lang,
         anchorsOf: (f) => anchors.get(f),
+        ...(this.config.goldmarkUnsafe ? { anchorOptions: RAW_HTML_ANCHORS } : {}),
       },
     };
   }
@@ -930,11 +936,14 @@ export class HugoSite {
 }
 
 /** A file's facts from its text: `want` read, added to what `previous` holds when it has the same stamp. */
-function factsFrom(text: string, stamp: string, previous: CachedFacts | undefined, want: 'frontMatter' | 'anchors'): CachedFacts {
+const RAW_HTML_ANCHORS: PageAnchorOptions = { rawHtml: true };
+const NO_RAW_HTML_ANCHORS: PageAnchorOptions = {};
+
+function factsFrom(text: string, stamp: string, previous: CachedFacts | undefined, want: 'frontMatter' | 'anchors', anchorOptions: PageAnchorOptions): CachedFacts {
   if (text.length > MAX_FACT_FILE) return { stamp };
   // A literal when nothing was read before (a whole site's first reading): no copy of an empty entry.
-  if (!previous || previous.stamp !== stamp) return want === 'frontMatter' ? { stamp, frontMatter: readFrontMatter(text) } : { stamp, anchors: pageAnchors(text) };
-  return want === 'frontMatter' ? { ...previous, frontMatter: readFrontMatter(text) } : { ...previous, anchors: pageAnchors(text) };
+  if (!previous || previous.stamp !== stamp) return want === 'frontMatter' ? { stamp, frontMatter: readFrontMatter(text) } : { stamp, anchors: pageAnchors(text, anchorOptions) };
+  return want === 'frontMatter' ? { ...previous, frontMatter: readFrontMatter(text) } : { ...previous, anchors: pageAnchors(text, anchorOptions) };
 }
 
 /** The spellings of a ref that Hugo 0.123+ reads as the same page and Hugo 0.111 does not. */

@@ -233,6 +233,12 @@ describe('shortcodes/diagnostics: relref', () => {
     assert.deepEqual(rows(check(text, options)), [['relref-anchor', 'warning', 3, 99, 3, 105]]);
   });
 
+  it('counts the ids of the page’s own raw HTML only on a site that writes raw HTML', () => {
+    const text = '<h3 id="filtre.v1">Filtre</h3>\n\n[a]({{< relref "#filtre.v1" >}})';
+    assert.deepEqual(rows(check(text, options)), [['relref-anchor', 'warning', 2, 17, 2, 26]]);
+    assert.deepEqual(rows(check(text, { ...options, anchorOptions: { rawHtml: true } })), []);
+  });
+
   it('skips relref checks without a page index, and anchors the callback does not know', () => {
     assert.deepEqual(rows(check('{{< relref "nulle-part.md#x" >}}')), []);
     assert.deepEqual(rows(check('{{< relref "glossaire.md#x" >}}', options)), []);

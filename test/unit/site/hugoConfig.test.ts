@@ -65,6 +65,7 @@ describe('site/hugoConfig', () => {
         mounts: [{ source: 'content', target: 'content' }],
         ignoreFiles: [],
         refLinksErrorLevel: 'ERROR',
+        goldmarkUnsafe: false,
         buildDrafts: false,
         buildFuture: false,
         buildExpired: false,
@@ -219,6 +220,13 @@ describe('site/hugoConfig', () => {
       assert.deepEqual(c.mounts, [{ source: 'docs', target: 'content' }]);
       assert.deepEqual(c.languages.map((l) => [l.code, l.title]), [['fr', 'Guide'], ['en', undefined]]);
       assert.deepEqual(c.params, { key: [1, 2] });
+    });
+
+    it('reads whether Goldmark writes raw HTML, from the root file or config/_default/markup.toml', async () => {
+      assert.equal((await load({ 'hugo.toml': lines('[markup.goldmark.renderer]', 'unsafe = true') })).goldmarkUnsafe, true);
+      assert.equal((await load({ 'config/_default/markup.toml': lines('[Goldmark.Renderer]', 'Unsafe = true') })).goldmarkUnsafe, true);
+      assert.equal((await load({ 'config/_default/markup.yaml': lines('goldmark:', '  renderer:', '    unsafe: false') })).goldmarkUnsafe, false);
+      assert.equal((await load({ 'hugo.toml': 'title = "t"\n' })).goldmarkUnsafe, false);
     });
 
     it('warns that a file repeating its own name as a table nests it in Hugo 0.111', async () => {
