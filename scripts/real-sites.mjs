@@ -33,7 +33,8 @@
 //      Each false finding gets a cause (a heuristic from Hugo's view of the page and its target;
 //      with dist/core.js of the CLI's repository, MedGuide's resolver is also run on Hugo's page list to
 //      tell "page model" from "resolution rule"). relref-anchor findings are false when the HTML
-//      Hugo wrote for the target page has that id (otherwise unjudged: the theme may add it).
+//      Hugo wrote for the target page has that id or an `<a name>` of it, which browsers follow too
+//      (otherwise unjudged: the theme may add it).
 //      `frontmatter-missing` findings are classified by what Hugo does with the file (page,
 //      page not rendered, bundle resource, not built and why, not content at all).
 // Prints a table per site and totals; writes everything, with examples, to
@@ -1063,7 +1064,11 @@ async function measureSite(o, site, workRoot, core) {
       // resources' content and, on home pages, the other pages rendered by the GetPage loop).
       if (!htmlCache.has(out)) htmlCache.set(out, readFileSync(out, 'utf8').split('RSCONTENTEND')[0]);
       const html = htmlCache.get(out);
-      const has = [`id="${anchor}"`, `id='${anchor}'`, `id=${anchor}>`, `id=${anchor} `].some((x) => html.includes(x));
+      // An element's id, or an `<a name>` (browsers follow both to a fragment).
+      const quoted = anchor.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const has =
+        [`id="${anchor}"`, `id='${anchor}'`, `id=${anchor}>`, `id=${anchor} `].some((x) => html.includes(x)) ||
+        new RegExp(`<a\\s[^>]*\\bname=(["']?)${quoted}\\1[\\s/>]`, 'i').test(html);
       return { ...entry, target: path.relative(site.dir, h.target), judgement: has ? 'false' : 'unjudged (id not in the stub-rendered HTML)' };
     });
   // "No front matter" findings, by what Hugo does with the file.
