@@ -45,9 +45,12 @@ export class HeadingIds {
   }
 }
 
-/** The heading's source text without a trailing attribute list that markdown-it-attrs consumed. */
+/**
+ * The heading's source text without a trailing attribute list that markdown-it-attrs consumed: its
+ * last line, as Goldmark takes it (a setext heading of two lines gets its id from the second).
+ */
 function rawHeadingText(inline: Token): string {
-  const content = inline.content;
+  const content = inline.content.slice(inline.content.lastIndexOf('\n') + 1);
   const m = /[ \t]*\{[^{}\n]*\}[ \t]*$/.exec(content);
   if (!m) return content;
   const texts = (inline.children ?? []).filter((c) => c.type === 'text');

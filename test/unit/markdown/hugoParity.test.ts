@@ -14,6 +14,8 @@ describe('markdown/Hugo parity fixes', () => {
       // Hugo 0.111: <h2 id="voir-la-fichehttpsxorga-amp">
       assert.match(md.render('## Voir [la fiche](https://x.org/a) &amp;'), /^<h2 id="voir-la-fichehttpsxorga-amp">/);
       assert.equal(md.render('## Après les sections ##'), '<h2 id="après-les-sections">Après les sections</h2>\n');
+      // Hugo 0.111: a setext heading's id comes from its last line (<h2 id="deuxième-lienhttpuvw">).
+      assert.match(md.render('Première ligne\nDeuxième [lien](http://u.v/w)\n---'), /^<h2 id="deuxième-lienhttpuvw">/);
     });
 
     it('numbers repeats, keeps and reserves explicit ids, names an empty heading "heading"', () => {
