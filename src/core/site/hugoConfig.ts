@@ -139,6 +139,8 @@ export interface HugoConfig {
   readonly languageCode?: string;
   /** `theme`, a string or an array. */
   readonly themes: readonly string[];
+  /** The `path` of each `[[module.imports]]` not disabled (a theme or component as a Hugo module). */
+  readonly moduleImports: readonly string[];
   /** Default `themes`. */
   readonly themesDir: string;
   /** Default `layouts`. */
@@ -1015,6 +1017,20 @@ interface ProjectMount extends ContentMount {
 }
 
 /** `module.mounts` of the project, as Hugo 0.111's `normalizeMounts` keeps them. */
+/** `[[module.imports]]`: each import's `path`, unless `disable = true`; malformed entries are left to Hugo. */
+function readModuleImports(r: Reader): string[] {
+  const list = r.merged.get(['module', 'imports']);
+  if (!Array.isArray(list)) return [];
+  const out: string[] = [];
+  for (const m of list) {
+    if (!isTable(m)) continue;
+    const path = field(m, 'path')?.[1];
+    const disabled = field(m, 'disable')?.[1] === true;
+    if (typeof path === 'string' && path.trim() !== '' && !disabled) out.push(path.trim());
+  }
+  return out;
+}
+
 async function readProjectMounts(r: Reader, host: SiteHost, root: string): Promise<ProjectMount[]> {
   const module = r.table(['module']);
   if (!module) return [];
@@ -1272,6 +1288,7 @@ export async function loadHugoConfig(host: SiteHost, root: string, options: Load
     title,
     languageCode,
     themes: r.strings(['theme'], false) ?? [],
+    moduleImports: readModuleImports(r),
     themesDir: r.dir(['themesdir']) ?? 'themes',
     layoutDir: r.dir(['layoutdir']) ?? 'layouts',
     taxonomies: readTaxonomies(r),

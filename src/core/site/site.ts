@@ -625,13 +625,26 @@ export class HugoSite {
 
   private layoutDirs(): string[] {
     const dirs = [join(this.root, this.config.layoutDir)];
-    for (const theme of this.config.themes) dirs.push(join(this.root, this.config.themesDir, theme, 'layouts'));
+    for (const c of this.componentRoots()) for (const r of c.roots) dirs.push(join(r, 'layouts'));
     return dirs;
   }
 
   /**
+   * Where each theme (`theme`) and Hugo module (`[[module.imports]]`) may be on disk, in the order
+   * Hugo looks: the themes folder, then `_vendor/` (`hugo mod vendor`). A module found in neither is
+   * in Hugo's module cache, outside the site.
+   */
+  private componentRoots(): { name: string; roots: string[] }[] {
+    const names = [...new Set([...this.config.themes, ...this.config.moduleImports])];
+    return names.map((name) => ({ name, roots: [join(this.root, this.config.themesDir, name), join(this.root, '_vendor', name)] }));
+  }
+
+  /**
    * The site's shortcode templates: `layouts/shortcodes/` (Hugo 0.111) and `layouts/_shortcodes/`
-   * (Hugo 0.146 and later), the site's then its themes'. A template that reads `.Inner` takes a body.
+   * (Hugo 0.146 and later), the site's then its themes' and modules'. A template that reads
+   * `.Inner` takes a body. `names` is left unknown (no name is reported as unknown) when a theme or
+   * module is not on disk (a module in Hugo's cache, a theme not checked out): its shortcodes
+   * cannot be listed.
    */
   private templates(): Promise<{ names?: Set<string>; inner: Set<string> }> {
     this.templatesPromise ??= (async () => {
@@ -655,7 +668,12 @@ export class HugoSite {
         }
       };
       for (const layouts of this.layoutDirs()) for (const folder of ['shortcodes', '_shortcodes']) await walk(join(layouts, folder), 0);
-      return { names: names.size > 0 ? names : undefined, inner };
+      let complete = true;
+      for (const c of this.componentRoots()) {
+        const found = await Promise.all(c.roots.map(async (r) => (await this.host.stat(r))?.kind === 'directory'));
+        if (!found.includes(true)) complete = false;
+      }
+      return { names: complete && names.size > 0 ? names : undefined, inner };
     })();
     return this.templatesPromise;
   }

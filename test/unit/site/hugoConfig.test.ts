@@ -70,6 +70,7 @@ describe('site/hugoConfig', () => {
         buildFuture: false,
         buildExpired: false,
         themes: [],
+        moduleImports: [],
         themesDir: 'themes',
         layoutDir: 'layouts',
         taxonomies: ['categories', 'tags'],
@@ -220,6 +221,13 @@ describe('site/hugoConfig', () => {
       assert.deepEqual(c.mounts, [{ source: 'docs', target: 'content' }]);
       assert.deepEqual(c.languages.map((l) => [l.code, l.title]), [['fr', 'Guide'], ['en', undefined]]);
       assert.deepEqual(c.params, { key: [1, 2] });
+    });
+
+    it('reads the paths of the module imports that are not disabled', async () => {
+      const c = await load({
+        'config/_default/module.toml': lines('[[imports]]', 'path = "github.com/exemple/theme"', '[[imports]]', 'Path = "composant"', '[[imports]]', 'path = "ancien"', 'disable = true'),
+      });
+      assert.deepEqual(c.moduleImports, ['github.com/exemple/theme', 'composant']);
     });
 
     it('reads whether Goldmark writes raw HTML, from the root file or config/_default/markup.toml', async () => {

@@ -275,6 +275,28 @@ describe('site: what the checks get from the model', () => {
     assert.deepEqual(sc.alerts.attention, { type: 'warning', titleArgs: [0] });
   });
 
+  it('reads the shortcodes of themes and modules on disk, and checks no name when one is not there', async () => {
+    const base = { '/s/layouts/shortcodes/boite.html': '{{ .Inner }}', '/s/content/x.md': fm('X') };
+    const names = async (files: Record<string, string>) => {
+      const t = (await (await open({ ...base, ...files })).shortcodes()).templates;
+      return t ? [...t].sort() : undefined;
+    };
+    // A theme checked out under themes/, a module vendored under _vendor/ (`hugo mod vendor`).
+    assert.deepEqual(await names({ '/s/hugo.toml': 'theme = "guide"\n', '/s/themes/guide/layouts/shortcodes/carte.html': '' }), ['boite', 'carte']);
+    assert.deepEqual(
+      await names({
+        '/s/hugo.toml': '[[module.imports]]\npath = "github.com/exemple/theme"\n',
+        '/s/_vendor/github.com/exemple/theme/layouts/_shortcodes/onglet.html': '',
+      }),
+      ['boite', 'onglet'],
+    );
+    // A theme not checked out, a module in Hugo's cache: its shortcodes cannot be listed.
+    assert.equal(await names({ '/s/hugo.toml': 'theme = "absent"\n' }), undefined);
+    assert.equal(await names({ '/s/config/_default/module.toml': '[[imports]]\npath = "github.com/exemple/theme"\n' }), undefined);
+    // A disabled import is not one.
+    assert.deepEqual(await names({ '/s/hugo.toml': '[[module.imports]]\npath = "github.com/exemple/theme"\ndisable = true\n' }), ['boite']);
+  });
+
   it('gives every page the same shortcode answer until a template or the rules change', async () => {
     const files: Record<string, string> = { '/s/hugo.toml': '', '/s/layouts/shortcodes/boite.html': '{{ .Inner }}', '/s/content/x.md': fm('X') };
     const site = await open(files);
