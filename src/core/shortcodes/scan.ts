@@ -105,7 +105,7 @@ function attempt(text: string, start: number): AttemptResult {
   let i = start + 3;
   while (i < limit && isSpace(text.charCodeAt(i))) i++;
 
-  if (text.startsWith('/*', i)) return comment(text, start, i + 2, d, limit);
+  if (text.startsWith('/*', i)) return comment(text, start, i + 2, d);
 
   let kind: ShortcodeKind = 'open';
   if (text.charCodeAt(i) === 47 /* / */) {
@@ -162,39 +162,50 @@ function closingAfterSlash(text: string, i: number, d: ShortcodeDelimiter): numb
   return closingAt(text, j, d);
 }
 
-function comment(text: string, start: number, bodyStart: number, d: ShortcodeDelimiter, limit: number): AttemptResult {
-  // `{{</* x */>}}`: Hugo prints the tag itself, minus the comment markers.
-  let j = bodyStart;
-  for (; j < limit; j++) {
-    if (text.charCodeAt(j) === 123 && text.charCodeAt(j + 1) === 123) break;
-    if (text.charCodeAt(j) !== 42 || text.charCodeAt(j + 1) !== 47) continue;
-    const star = j;
-    let k = star + 2;
-    while (k < limit && isSpace(text.charCodeAt(k))) k++;
-    const end = closingAt(text, k, d);
-    if (end > 0) {
-      const body = text.slice(bodyStart, star);
-      const m = /^\s*\/?\s*([\p{L}\p{N}_\-./]*)/u.exec(body);
-      const name = m ? m[1] : '';
-      const nameStart = m ? bodyStart + m[0].length - name.length : bodyStart;
-      return {
-        tag: {
-          kind: 'comment',
-          delimiter: d,
-          name,
-          nameStart,
-          nameEnd: nameStart + name.length,
-          start,
-          end,
-          args: [],
-          errors: [],
-          literal: `{{${d}${body}${d === '%' ? '%' : '>'}}}`,
-        },
-      };
-    }
-  }
-  return { error: { code: 'shortcode/unterminated-tag', start, end: bodyStart }, resumeAt: j };
+/**
+ * `{{</* x *\/>}}`: Hugo prints the tag itself, minus the comment markers. As Hugo's lexer
+ * (lexShortcodeComment), the comment runs to the first `*\/>}}` (`*\/%}}` for `{{%/*`) however far,
+ * over lines, `>}}` and other tags: `{{</* tabs >}} … {{< /tabs *\/>}}` is one comment printing
+ * `{{< tabs >}} … {{< /tabs >}}`. Without one, Hugo stops ("comment must be closed").
+ */
+function comment(text: string, start: number, bodyStart: number, d: ShortcodeDelimiter): AttemptResult {
+  const needle = d === '%' ? '*/%}}' : '*/>}}';
+  const star = closerAfter(text, needle, bodyStart);
+  if (star < 0) return { error: { code: 'shortcode/unterminated-tag', start, end: bodyStart }, resumeAt: bodyStart };
+  const end = star + needle.length;
+  const body = text.slice(bodyStart, star);
+  const m = /^\s*\/?\s*([\p{L}\p{N}_\-./]*)/u.exec(body);
+  const name = m ? m[1] : '';
+  const nameStart = m ? bodyStart + m[0].length - name.length : bodyStart;
+  return {
+    tag: {
+      kind: 'comment',
+      delimiter: d,
+      name,
+      nameStart,
+      nameEnd: nameStart + name.length,
+      start,
+      end,
+      args: [],
+      errors: [],
+      literal: `{{${d}${body}${d === '%' ? '%' : '>'}}}`,
+    },
+  };
 }
+
+/**
+ * Where `needle` is next found from `from`, or -1. A page with many comment openers and no closer
+ * is searched once: the last miss is kept, and a later search on the same text from further on
+ * misses at once.
+ */
+function closerAfter(text: string, needle: string, from: number): number {
+  if (lastMiss && lastMiss.needle === needle && lastMiss.from <= from && lastMiss.text === text) return -1;
+  const at = text.indexOf(needle, from);
+  if (at < 0) lastMiss = { text, needle, from };
+  return at;
+}
+
+let lastMiss: { text: string; needle: string; from: number } | undefined;
 
 /** A named argument's key and its `=`, read where `lastIndex` is set. */
 const KEY = /[\p{L}\p{N}_\-.]+=/uy;

@@ -43,6 +43,30 @@ describe('shortcodes/scan', () => {
     assert.equal(only('{{%/* /notice */%}}').literal, '{{% /notice %}}');
   });
 
+  it('runs a comment to its `*/>}}` over lines, `>}}` and other tags, as Hugo’s lexer (Hugo 0.111.3 prints the same)', () => {
+    // A documentation page showing a shortcode pair inside one comment (seen on dapr docs and hugo-book).
+    const text = ['```', '{{</* tabs [A] [B]>}}', '', '{{% codetab %}}', '[Contenu A]', '{{% /codetab %}}', '', '{{< /tabs */>}}', '```'].join('\n');
+    const { tags, errors } = scanShortcodes(text);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      tags.map((t) => [t.kind, t.name, t.literal]),
+      [['comment', 'tabs', '{{< tabs [A] [B]>}}\n\n{{% codetab %}}\n[Contenu A]\n{{% /codetab %}}\n\n{{< /tabs >}}']],
+    );
+    assert.equal(only('`{{</* box >}}x{{< /box */>}}`'.slice(1, -1)).literal, '{{< box >}}x{{< /box >}}');
+    // The closer is exactly `*/>}}`: `*/%}}` does not end a `{{</*` comment.
+    assert.equal(only('{{</* a */%}} b */>}}').literal, '{{< a */%}} b >}}');
+  });
+
+  it('reports a comment that never closes once, and goes on scanning after it, in linear time', function () {
+    this.timeout(20_000);
+    const { tags, errors } = scanShortcodes('{{</* jamais fermé >}} {{< x >}}');
+    assert.deepEqual(errors.map((e) => [e.code, e.start]), [['shortcode/unterminated-tag', 0]]);
+    assert.deepEqual(tags.map((t) => [t.kind, t.name]), [['open', 'x']]);
+    // Many openers without a closer: the search for one is made once.
+    const many = scanShortcodes('{{</* x >}} texte '.repeat(100_000));
+    assert.equal(many.errors.length, 100_000);
+  });
+
   it('parses quoted (with escapes), raw and bare positional arguments', () => {
     const t = only('{{< x "a \\"b\\" \\\\" `r "q"` bare 12 >}}');
     assert.deepEqual(
