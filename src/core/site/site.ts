@@ -625,7 +625,7 @@ export class HugoSite {
 
   private layoutDirs(): string[] {
     const dirs = [join(this.root, this.config.layoutDir)];
-    for (const c of this.componentRoots()) for (const r of c.roots) dirs.push(join(r, 'layouts'));
+    for (const roots of this.componentRoots()) for (const r of roots) dirs.push(join(r, 'layouts'));
     return dirs;
   }
 
@@ -634,9 +634,9 @@ export class HugoSite {
    * Hugo looks: the themes folder, then `_vendor/` (`hugo mod vendor`). A module found in neither is
    * in Hugo's module cache, outside the site.
    */
-  private componentRoots(): { name: string; roots: string[] }[] {
+  private componentRoots(): string[][] {
     const names = [...new Set([...this.config.themes, ...this.config.moduleImports])];
-    return names.map((name) => ({ name, roots: [join(this.root, this.config.themesDir, name), join(this.root, '_vendor', name)] }));
+    return names.map((name) => [join(this.root, this.config.themesDir, name), join(this.root, '_vendor', name)]);
   }
 
   /**
@@ -669,8 +669,8 @@ export class HugoSite {
       };
       for (const layouts of this.layoutDirs()) for (const folder of ['shortcodes', '_shortcodes']) await walk(join(layouts, folder), 0);
       let complete = true;
-      for (const c of this.componentRoots()) {
-        const found = await Promise.all(c.roots.map(async (r) => (await this.host.stat(r))?.kind === 'directory'));
+      for (const roots of this.componentRoots()) {
+        const found = await Promise.all(roots.map(async (r) => (await this.host.stat(r))?.kind === 'directory'));
         if (!found.includes(true)) complete = false;
       }
       return { names: complete && names.size > 0 ? names : undefined, inner };
@@ -910,7 +910,7 @@ export class HugoSite {
         currentFile: file,
         pageLang: lang,
         anchorsOf: (f) => anchors.get(f),
-        ...(this.config.goldmarkUnsafe ? { anchorOptions: RAW_HTML_ANCHORS } : {}),
+        anchorOptions: this.anchorOptions,
       },
     };
   }
@@ -953,10 +953,11 @@ export class HugoSite {
   }
 }
 
-/** A file's facts from its text: `want` read, added to what `previous` holds when it has the same stamp. */
+/** How anchors are read on a site that writes raw HTML, and on one that does not (one object each). */
 const RAW_HTML_ANCHORS: PageAnchorOptions = { rawHtml: true };
 const NO_RAW_HTML_ANCHORS: PageAnchorOptions = {};
 
+/** A file's facts from its text: `want` read, added to what `previous` holds when it has the same stamp. */
 function factsFrom(text: string, stamp: string, previous: CachedFacts | undefined, want: 'frontMatter' | 'anchors', anchorOptions: PageAnchorOptions): CachedFacts {
   if (text.length > MAX_FACT_FILE) return { stamp };
   // A literal when nothing was read before (a whole site's first reading): no copy of an empty entry.
