@@ -115,3 +115,32 @@ export function clearLineIndexCache(): void {
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/**
+ * Offsets [start, end) of the code spans of `text` between `start` and `end` (one paragraph, one
+ * line), in order: CommonMark's rule, a run of backticks up to the next run of exactly its length,
+ * found in one pass over the runs (linear on any input). Backslash-escaped backticks are not special.
+ */
+export function codeSpanRanges(text: string, start: number, end: number, out: Array<[number, number]>): void {
+  // Search the paragraph only: searching `text` from `start` would run to the next backtick of
+  // the whole page for every paragraph, which is quadratic on a page without any.
+  const paragraph = text.slice(start, end);
+  const runs: Array<{ pos: number; len: number }> = [];
+  for (const m of paragraph.matchAll(/`+/g)) runs.push({ pos: start + m.index, len: m[0].length });
+  // Each opener closes at the next run of exactly its length; precompute that run right to left.
+  const nextSame = new Array<number>(runs.length).fill(-1);
+  const lastSeen = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    nextSame[i] = lastSeen.get(runs[i].len) ?? -1;
+    lastSeen.set(runs[i].len, i);
+  }
+  for (let i = 0; i < runs.length; ) {
+    const j = nextSame[i];
+    if (j < 0) {
+      i++;
+      continue;
+    }
+    out.push([runs[i].pos, runs[j].pos + runs[j].len]);
+    i = j + 1;
+  }
+}

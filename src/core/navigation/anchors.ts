@@ -18,8 +18,9 @@ export interface PageAnchorOptions {
 export function pageAnchors(text: string, options: PageAnchorOptions = {}): Set<string> {
   const out = new Set<string>();
   try {
-    for (const h of findHeadings(text, options.rawHtml ? out : undefined)) out.add(h.id);
-    for (const s of collapseSections(parseShortcodes(text))) if (s.id !== '') out.add(s.id);
+    const shortcodes = parseShortcodes(text);
+    for (const h of findHeadings(text, { shortcodes, ...(options.rawHtml ? { htmlIds: out } : {}) })) out.add(h.id);
+    for (const s of collapseSections(shortcodes)) if (s.id !== '') out.add(s.id);
   } catch {
     // Never throws: an unreadable page simply offers no anchors.
   }

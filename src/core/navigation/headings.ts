@@ -1,5 +1,6 @@
 import { anchorize } from '../markdown/anchorize';
-import { bodyStartOf, parseShortcodes } from '../shortcodes/document';
+import { bodyStartOf, parseShortcodes, type ShortcodeDocument } from '../shortcodes/document';
+import { codeSpanRanges } from '../text';
 
 /**
  * The Markdown headings of a page with the ids Hugo's Goldmark gives them: ATX (`## Titre`) and
@@ -157,9 +158,12 @@ function splitAttributes(raw: string): { text: string; id: string | undefined } 
 
 const MAX_ATTRIBUTE_TRIES = 64;
 
+/** A shortcode tag in a heading's text (left out of its id and of its visible text). */
+const SHORTCODE_IN_TEXT = /\{\{[%<][\s\S]*?[%>]\}\}/g;
+
 /** The source text Goldmark anchorizes for an automatic id, without shortcodes (see {@link findHeadings}). */
 function idSource(raw: string): string {
-  return raw.includes('{{') ? raw.replace(/\{\{[%<][\s\S]*?[%>]\}\}/g, '') : raw;
+  return raw.includes('{{') ? raw.replace(SHORTCODE_IN_TEXT, '') : raw;
 }
 
 /**
@@ -178,7 +182,7 @@ export function plainHeadingText(raw: string): string {
   }
   marked += raw.slice(at);
   return marked
-    .replace(/\{\{[%<][\s\S]*?[%>]\}\}/g, '')
+    .replace(SHORTCODE_IN_TEXT, '')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
     .replace(/<(https?:[^>\s]+|[^>\s@]+@[^>\s]+)>/g, '$1')
@@ -211,12 +215,19 @@ class Ids {
   }
 }
 
-/**
- * `htmlIds`: when given, the ids of the page's raw HTML outside code and comments are added to it
- * (`<h3 id="…">`, `<span id="…">`, `<a name="…">`), as a site with Goldmark's `unsafe` renderer
- * writes them.
- */
-export function findHeadings(text: string, htmlIds?: Set<string>): Heading[] {
+export interface FindHeadingsOptions {
+  /**
+   * When given, the ids of the page's raw HTML outside code and comments are added to it
+   * (`<h3 id="…">`, `<span id="…">`, `<a name="…">`), as a site with Goldmark's `unsafe` renderer
+   * writes them.
+   */
+  readonly htmlIds?: Set<string>;
+  /** The page's shortcodes when the caller has them (`parseShortcodes(text)`): not paired again. */
+  readonly shortcodes?: ShortcodeDocument;
+}
+
+export function findHeadings(text: string, options: FindHeadingsOptions = {}): Heading[] {
+  const { htmlIds } = options;
   const out: Heading[] = [];
   const ids = new Ids();
   const bodyStart = bodyStartOf(text);
@@ -234,7 +245,7 @@ export function findHeadings(text: string, htmlIds?: Set<string>): Heading[] {
 
   // `{{< name >}}…{{< /name >}}` reaches Goldmark as one placeholder: a fence or an HTML comment
   // opened inside it ends with it (the shortcode's template decides what its inner text becomes).
-  const opaque = opaqueShortcodeSpans(text);
+  const opaque = opaqueShortcodeSpans(text, options.shortcodes);
   let openedInside = Infinity;
 
   /** `parts`: the heading's source lines; the attribute list and the automatic id come from the last one. */
@@ -318,9 +329,9 @@ export function findHeadings(text: string, htmlIds?: Set<string>): Heading[] {
 }
 
 /** The spans of `{{< name >}}…{{< /name >}}` pairs, from the opening tag's start to the closing tag's start. */
-function opaqueShortcodeSpans(text: string): readonly { start: number; close: number }[] {
+function opaqueShortcodeSpans(text: string, parsed: ShortcodeDocument | undefined): readonly { start: number; close: number }[] {
   if (!text.includes('{{<')) return [];
-  const doc = parseShortcodes(text);
+  const doc = parsed ?? parseShortcodes(text);
   const spans: { start: number; close: number }[] = [];
   doc.tags.forEach((t, i) => {
     const j = doc.partner[i];
@@ -336,37 +347,16 @@ function closingOf(spans: readonly { start: number; close: number }[], offset: n
   return close;
 }
 
-/**
- * The code spans of a line (CommonMark: a run of backticks up to the next run of the same length),
- * found in one pass over the runs: linear on any line.
- */
+/** The code spans of a line ({@link codeSpanRanges}), with where their content starts and ends. */
 function codeSpans(line: string): { start: number; end: number; contentStart: number; contentEnd: number }[] {
-  const runs: { at: number; length: number }[] = [];
-  for (let i = line.indexOf('`'); i >= 0; i = line.indexOf('`', i)) {
-    let j = i;
-    while (j < line.length && line.charCodeAt(j) === 0x60) j++;
-    runs.push({ at: i, length: j - i });
-    i = j;
-  }
-  if (runs.length < 2) return [];
-  // For each run, the next run of the same length (-1: none).
-  const next = new Array<number>(runs.length).fill(-1);
-  const nearest = new Map<number, number>();
-  for (let k = runs.length - 1; k >= 0; k--) {
-    next[k] = nearest.get(runs[k].length) ?? -1;
-    nearest.set(runs[k].length, k);
-  }
-  const out: { start: number; end: number; contentStart: number; contentEnd: number }[] = [];
-  for (let k = 0; k < runs.length; ) {
-    const m = next[k];
-    if (m < 0) {
-      k++;
-      continue;
-    }
-    out.push({ start: runs[k].at, end: runs[m].at + runs[m].length, contentStart: runs[k].at + runs[k].length, contentEnd: runs[m].at });
-    k = m + 1;
-  }
-  return out;
+  if (!line.includes('`')) return [];
+  const ranges: Array<[number, number]> = [];
+  codeSpanRanges(line, 0, line.length, ranges);
+  return ranges.map(([start, end]) => {
+    let contentStart = start;
+    while (line.charCodeAt(contentStart) === 0x60) contentStart++;
+    return { start, end, contentStart, contentEnd: end - (contentStart - start) };
+  });
 }
 
 const isTagNameChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
@@ -378,8 +368,14 @@ const isHtmlSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c =
  * bounded by a few times its length whatever it holds.
  */
 function collectHtmlIds(line: string, out: Set<string>): void {
-  let visible = line;
-  for (const c of codeSpans(line)) visible = visible.slice(0, c.start) + ' '.repeat(c.end - c.start) + visible.slice(c.end);
+  // Code spans blanked out in one pass (their length kept, so offsets stay the line's).
+  let visible = '';
+  let at = 0;
+  for (const c of codeSpans(line)) {
+    visible += line.slice(at, c.start) + ' '.repeat(c.end - c.start);
+    at = c.end;
+  }
+  visible += line.slice(at);
   const comment = visible.indexOf('<!--');
   if (comment >= 0) visible = visible.slice(0, comment);
   let budget = 8 * visible.length + 64;

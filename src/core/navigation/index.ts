@@ -1,5 +1,5 @@
 // Navigation for guide pages: outline, folding, relref links, completion. Pure, no I/O.
-export { findHeadings, plainHeadingText, type Heading } from './headings';
+export { findHeadings, plainHeadingText, type FindHeadingsOptions, type Heading } from './headings';
 export { pageAnchors, type PageAnchorOptions } from './anchors';
 export { collapseSections, collapseTitle, isCollapse, type CollapseSection } from './sections';
 export { collapseOutline, type OutlineOptions, type OutlineSymbol } from './symbols';

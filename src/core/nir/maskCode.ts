@@ -1,4 +1,4 @@
-import { LineIndex } from '../text';
+import { codeSpanRanges, LineIndex } from '../text';
 
 /*
  * Hides Markdown code (fenced blocks, indented blocks, inline code spans) so the identifier
@@ -60,31 +60,6 @@ function frontMatterEnd(index: LineIndex): number {
   return 0;
 }
 
-/** Offsets [start, end) of the code spans in one paragraph, in order. */
-function codeSpans(text: string, start: number, end: number, out: Array<[number, number]>): void {
-  // Search the paragraph only: searching `text` from `start` would run to the next backtick of
-  // the whole page for every paragraph, which is quadratic on a page without any.
-  const paragraph = text.slice(start, end);
-  const runs: Array<{ pos: number; len: number }> = [];
-  for (const m of paragraph.matchAll(/`+/g)) runs.push({ pos: start + m.index, len: m[0].length });
-  // Each opener closes at the next run of exactly its length; precompute that run right to left.
-  const nextSame = new Array<number>(runs.length).fill(-1);
-  const lastSeen = new Map<number, number>();
-  for (let i = runs.length - 1; i >= 0; i--) {
-    nextSame[i] = lastSeen.get(runs[i].len) ?? -1;
-    lastSeen.set(runs[i].len, i);
-  }
-  for (let i = 0; i < runs.length; ) {
-    const j = nextSame[i];
-    if (j < 0) {
-      i++;
-      continue;
-    }
-    out.push([runs[i].pos, runs[j].pos + runs[j].len]);
-    i = j + 1;
-  }
-}
-
 /** Whether one of the sorted `offsets` lies in [start, end]. */
 function anyWithin(offsets: readonly number[], start: number, end: number): boolean {
   let lo = 0;
@@ -114,7 +89,7 @@ export function codeRegions(index: LineIndex, near?: readonly number[]): Array<[
   let listContent: number | undefined;
 
   const flushParagraph = () => {
-    if (paragraphStart >= 0 && (!near || anyWithin(near, paragraphStart, paragraphEnd))) codeSpans(text, paragraphStart, paragraphEnd, regions);
+    if (paragraphStart >= 0 && (!near || anyWithin(near, paragraphStart, paragraphEnd))) codeSpanRanges(text, paragraphStart, paragraphEnd, regions);
     paragraphStart = -1;
   };
   const maskLine = (line: number) => {
@@ -175,7 +150,7 @@ export function codeRegions(index: LineIndex, near?: readonly number[]): Array<[
       flushParagraph();
       const start = index.lineStarts[line];
       const end = index.lineEnd(line);
-      if (!near || anyWithin(near, start, end)) codeSpans(text, start, end, regions);
+      if (!near || anyWithin(near, start, end)) codeSpanRanges(text, start, end, regions);
       previousBlank = false;
       previousCode = false;
       continue;
