@@ -180,6 +180,62 @@ export const EXAMPLES: readonly Example[] = [
     refs: [['content/docs/guides/a.md', '_index.md']], // found blog/guides.md
   },
   {
+    name: 'second-index',
+    rule: 'a leaf bundle has one index per language, the first by name; another index.* of that language (a suffix that is not a configured language, or one in other letter case) is a content resource of the bundle',
+    languages: ['en', 'fr'],
+    files: {
+      'content/a/index.md': '',
+      'content/a/index.de.md': '', // "index.de.md" sorts first: the en bundle's index, index.md a resource
+      'content/b/index.md': '',
+      'content/b/index.zz.md': '', // a resource of b
+      'content/c/index.FR.md': '', // "FR" is not "fr" for Hugo 0.111: en, and c's en index
+      'content/c/index.fr.md': '',
+      'content/p.md': '',
+      'content/p.fr.md': '',
+      'content/s/_index.md': '',
+      'content/s/_index.de.md': '', // sorts first: the en section's index, _index.md a resource of it
+      'content/s/x.md': '',
+      'content/t/_index.md': '',
+      'content/t/_index.zz.md': '', // a resource of the section t
+    },
+    refs: [
+      ['content/p.md', 's'], // found s/_index.de.md
+      ['content/p.md', '/s/_index.md'], // ?
+      ['content/p.md', 's/x'], // found s/x.md
+      ['content/p.md', 't'], // found t/_index.md
+      ['content/p.md', 't/_index.zz.md'], // not found: a resource
+      ['content/s/x.md', '_index.de.md'], // ?
+      ['content/p.md', 'a'], // found a/index.de.md
+      ['content/p.md', 'b'], // found b/index.md
+      ['content/p.md', 'c'], // found c/index.FR.md [en]
+      ['content/p.md', '/a/index.md'], // found the bundle a
+      ['content/p.md', '/b/index.zz.md'], // not found: a resource
+      ['content/p.md', 'index.zz.md'], // not found
+      ['content/p.fr.md', 'c'], // found c/index.fr.md [fr]
+      ['content/p.fr.md', 'b'], // not found: b has no fr index
+    ],
+  },
+  {
+    name: 'language-letter-case',
+    rule: 'a configured language is lower-cased (zh-Hans is zh-hans); Hugo 0.111 matches a file name suffix to it case-sensitively (y.zh-Hans.md is the en page "y.zh-hans")',
+    languages: ['en', 'zh-Hans'],
+    files: {
+      'content/x/index.md': '',
+      'content/x/index.zh-Hans.md': '', // en: a resource of x
+      'content/y.zh-Hans.md': '', // the en page y.zh-hans
+      'content/y.zh-hans.md': '', // the zh-hans page y
+      'content/q.md': '',
+      'content/q.zh-hans.md': '',
+    },
+    refs: [
+      ['content/q.md', 'x'], // found x/index.md
+      ['content/q.md', 'y.zh-Hans.md'], // found y.zh-Hans.md [en]
+      ['content/q.md', 'y'], // not found in en
+      ['content/q.zh-hans.md', 'y'], // found y.zh-hans.md [zh-hans]
+      ['content/q.zh-hans.md', 'x'], // not found: x has no zh-hans index
+    ],
+  },
+  {
     name: 'output-format',
     rule: 'an outputFormat the page lacks is not found; a path with no page part is the page itself, with no lookup',
     files: { 'content/a.md': '' },
@@ -194,7 +250,8 @@ export const EXAMPLES: readonly Example[] = [
 
 /** The language Hugo gives a content file of an example (suffix, else folder, else default). */
 function languageOf(ex: Example, file: string): string {
-  const languages = ex.languages ?? ['en'];
+  // Hugo lower-cases the configured codes, and matches a suffix to them as it is written.
+  const languages = (ex.languages ?? ['en']).map((l) => l.toLowerCase());
   const name = file.slice(file.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/, '');
   const suffix = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1) : '';
   if (languages.includes(suffix)) return suffix;
@@ -241,5 +298,5 @@ export function exampleSite(ex: Example): GeneratedSite {
   const headless = Object.entries(ex.files)
     .filter(([, text]) => /^headless = true$/m.test(text))
     .map(([file]) => ({ file, lang: languageOf(ex, file) }));
-  return { files, refs, languages, headless, summary: `example ${ex.name}: ${ex.rule}` };
+  return { files, refs, languages: languages.map((l) => l.toLowerCase()), headless, summary: `example ${ex.name}: ${ex.rule}` };
 }

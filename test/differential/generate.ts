@@ -68,7 +68,7 @@ interface NodeSpec {
   readonly dir: number;
   readonly name: number;
   readonly titleCase: boolean;
-  /** 0: no suffix; 1–3: a configured language (modulo); 4: UNCONFIGURED_LANG. */
+  /** 0: no suffix; 1–3: a configured language (modulo); 4: UNCONFIGURED_LANG; 5: a configured language in upper case. */
   readonly suffix: number;
   /** contentDirs: which language folder. */
   readonly folder: number;
@@ -119,7 +119,7 @@ const nodeArb: fc.Arbitrary<NodeSpec> = fc.record({
   dir: fc.nat({ max: DIRS.length - 1 }),
   name: fc.nat({ max: NAMES.length - 1 }),
   titleCase: oneof(k(5, false), k(1, true)),
-  suffix: oneof(k(6, 0), w(3, fc.integer({ min: 1, max: 3 })), k(1, 4)),
+  suffix: oneof(k(6, 0), w(3, fc.integer({ min: 1, max: 3 })), k(1, 4), k(1, 5)),
   folder: fc.nat({ max: 2 }),
   ext: oneof(k(6, 'md' as const), k(1, 'markdown' as const)),
   frontMatter: oneof(k(5, 'toml' as FrontMatter), k(3, 'yaml' as FrontMatter), k(2, 'none' as FrontMatter)),
@@ -234,6 +234,8 @@ function languagesOf(c: ConfigSpec): Languages {
 
 function pickLang(langs: Languages, n: number): string | undefined {
   if (n <= 0) return undefined;
+  // Hugo 0.111 matches a suffix to the (lower-cased) configured codes as it is written: `FR` is no language.
+  if (n >= 5) return langs.codes[langs.codes.length - 1].toUpperCase();
   if (n >= 4) return UNCONFIGURED_LANG;
   return langs.codes[(n - 1) % langs.codes.length];
 }
@@ -253,7 +255,12 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages): Node[] {
     // folders on disk but one section or bundle for Hugo.
     const name = spec.titleCase && shape === 'page' ? titleCase(NAMES[spec.name % NAMES.length]) : NAMES[spec.name % NAMES.length];
     let suffix = pickLang(langs, spec.suffix);
-    if (suffix === UNCONFIGURED_LANG && shape !== 'page') suffix = undefined;
+    const unconfigured = suffix !== undefined && !langs.codes.includes(suffix);
+    // A bundle's `index.de.md` or a section's `_index.de.md` is a second index of its language:
+    // the first in Hugo's walk order heads it, the other is a resource. Not for headless bundles.
+    // Nor for the home: Hugo 0.111 makes a home `_index.de.md` (sorted before `_index.md`) a page
+    // of kind "page", and then builds nothing of that language (README, "Known differences").
+    if (unconfigured && (shape === 'headless' || (shape === 'branch' && dir === ''))) suffix = undefined;
     const folderLang = langs.contentDirs ? langs.codes[spec.folder % langs.codes.length] : undefined;
     const rootLang = folderLang ?? langs.defaultLang;
     const lang = suffix !== undefined && langs.codes.includes(suffix) ? suffix : rootLang;
@@ -266,7 +273,7 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages): Node[] {
       logical = dir;
     } else if (shape === 'page') {
       rel = posix.join(dir, `${name}${dot}.${spec.ext}`);
-      logical = posix.join(dir, suffix === UNCONFIGURED_LANG ? `${name}.${suffix}` : name);
+      logical = posix.join(dir, unconfigured ? `${name}.${suffix}` : name);
     } else {
       rel = posix.join(dir, name, `index${dot}.${spec.ext}`);
       logical = posix.join(dir, name);
@@ -278,7 +285,9 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages): Node[] {
     const key = logical.toLowerCase();
     const conflict = out.some((o) => {
       const other = o.logical.toLowerCase();
-      if (o.lang === lang && other === key) return true; // same page twice (or Page.md vs page.md)
+      // Same page twice (or Page.md vs page.md); two index files of one bundle or section are
+      // fine (Hugo takes the first in its walk order).
+      if (o.lang === lang && other === key) return !(((shape === 'leaf' && isBundle(o.shape)) || (shape === 'branch' && o.shape === 'branch')) && o.rel !== rel);
       if (shape === 'branch' && isBundle(o.shape) && under(key, other)) return true; // a section inside a bundle
       if (isBundle(shape) && o.shape === 'branch' && under(other, key)) return true;
       if (isBundle(shape) && isBundle(o.shape) && other !== key && (under(key, other) || under(other, key))) return true; // nested bundles

@@ -62,6 +62,8 @@ interface SourceFile {
   readonly kind: 'leaf' | 'branch' | 'content';
   readonly built: boolean;
   readonly headless: boolean;
+  /** Hugo's walk order among files of one class: the mount's weight, plus 1 for a file named in its content folder's language (the default one for `content/`; hugofs/filter_fs.go). */
+  readonly weight: number;
 }
 
 interface LanguageTree {
@@ -97,9 +99,13 @@ function sourceFiles(site: GeneratedSite): SourceFile[] {
     const suffix = posix.extname(noExt).slice(1);
     const lang = configured.has(suffix) ? suffix : (folderLang ?? site.languages[0]);
     const translationBaseName = configured.has(suffix) ? noExt.slice(0, noExt.length - suffix.length - 1) : noExt;
-    const kind = translationBaseName === 'index' ? 'leaf' : translationBaseName === '_index' ? 'branch' : 'content';
+    // hugofs/files ClassifyContentFile: by the file name, language suffix or not (`index.de.md` is a leaf).
+    const kind = name.startsWith('index.') ? 'leaf' : name.startsWith('_index.') ? 'branch' : 'content';
     const dir = posix.dirname(path) === '.' ? '' : posix.dirname(path);
-    out.push({ file, lang, path, dir, name, translationBaseName, kind, ...frontMatterFlags(text) });
+    // Earlier mounts weigh more (basefs.go): one per language, the default language's first.
+    const mountWeight = folderLang !== undefined ? 10 * (site.languages.length - Math.max(0, site.languages.indexOf(folderLang))) : 10;
+    const weight = mountWeight + (configured.has(suffix) && suffix === (folderLang ?? site.languages[0]) ? 1 : 0);
+    out.push({ file, lang, path, dir, name, translationBaseName, kind, weight, ...frontMatterFlags(text) });
   }
   return out;
 }
@@ -119,7 +125,17 @@ function buildTree(files: readonly SourceFile[]): LanguageTree {
   const sections = new Map<string, Node>();
   const pages = new Map<string, Node>();
   const leafDirs = files.filter((f) => f.kind === 'leaf').map((f) => lower(f.dir));
-  const isResource = (f: SourceFile) => f.kind !== 'leaf' && leafDirs.some((d) => under(lower(f.dir), d));
+  // pages_capture.go addToBundle: a folder's first index file (`index.*`, or `_index.*` for a
+  // section) in Hugo's walk order (hugofs/walk.go: weight, then name) is its bundle's header;
+  // another one of the same language is a content file of the bundle, a resource (Hugo issue 6208).
+  const headers = new Set<SourceFile>();
+  const byBundle = new Set<string>();
+  for (const f of [...files].sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (f.kind === 'content' || byBundle.has(`${f.kind}|${lower(f.dir)}`)) continue;
+    byBundle.add(`${f.kind}|${lower(f.dir)}`);
+    headers.add(f);
+  }
+  const isResource = (f: SourceFile) => (f.kind !== 'content' && !headers.has(f)) || (!headers.has(f) && leafDirs.some((d) => under(lower(f.dir), d)));
   const nodeOf = (f: SourceFile): Node => ({ file: f.file, logicalName: f.name, headless: f.kind === 'leaf' && f.headless, built: f.built });
 
   // Ancestors' _index files come first in Hugo's walk; placing them all first is the same.

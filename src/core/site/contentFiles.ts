@@ -73,6 +73,9 @@ export function classify(name: string, looksLikeHtml: boolean): Classifier {
   return 'content';
 }
 
+/** Hugo's order of a folder's files by class: `files.ContentClass` values compared as strings. */
+const CLASS_ORDER: Readonly<Record<Classifier, number>> = { branch: 0, leaf: 1, content: 2, file: 3 };
+
 /** Names Hugo never reads (source.SourceSpec.IgnoreFile): `.hidden`, `#draft#`, `backup~`. */
 export function isIgnoredName(name: string): boolean {
   return name.startsWith('.') || name.startsWith('#') || name.endsWith('~');
@@ -99,6 +102,8 @@ interface RawFile {
   readonly tbn: string;
   readonly tbnWithExt: string;
   readonly classifier: Classifier;
+  /** Hugo's order among a folder's files of one class: earlier mounts first, then a file named in its mount's language. */
+  readonly weight: number;
 }
 
 interface VirtualDir {
@@ -132,7 +137,10 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
   const ignored = (file: string) => options.ignoreFiles.some((re) => re.test(file));
   const rootSlash = `${options.root.replace(/\/+$/, '')}/`;
 
-  for (const mount of options.mounts) {
+  for (const [mountIndex, mount] of options.mounts.entries()) {
+    // hugolib/filesystems/basefs.go: "Add more weight to early mounts. When two mounts contain the
+    // same filename, the first entry wins."
+    const mountWeight = 10 * (options.mounts.length - mountIndex);
     const source = mountSourcePath(options.root, mount.source);
     const targetPrefix = mount.target.replace(/^content\/?/, '').replace(/^\/+|\/+$/g, '');
     const mountLang = mount.lang ?? options.defaultLanguage;
@@ -173,6 +181,9 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
           tbn: info.translationBaseName,
           tbnWithExt: info.translationBaseNameWithExt,
           classifier: classify(e.name, htmlStarts.get(e.name) ?? false),
+          // hugofs/filter_fs.go: "Give priority to myfile.sv.txt inside the sv filesystem" (a mount
+          // without a language is the default language's).
+          weight: mountWeight + (info.lang !== undefined && info.lang === mountLang ? 1 : 0),
         });
       }
       return dirs;
@@ -218,8 +229,12 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
   };
 
   const visit = (d: VirtualDir): void => {
-    // Files of one folder, merged across mounts: the first of each language + name wins.
-    const files = [...d.files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Files of one folder, merged across mounts, in the order Hugo walks them (hugofs/walk.go):
+    // bundle headers first (the classes as strings: branch, leaf, zcontent, zfile), then by
+    // weight, then by name. The first of each language + name wins; the first index file of a
+    // language heads a leaf bundle. Listed by name as before.
+    const byName = (a: RawFile, b: RawFile) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const files = [...d.files].sort((a, b) => CLASS_ORDER[a.classifier] - CLASS_ORDER[b.classifier] || b.weight - a.weight || byName(a, b));
     const seen = new Set<string>();
     const kept: { f: RawFile; classifier: Classifier }[] = [];
     let btype: 'none' | 'leaf' | 'branch' = 'none';
@@ -234,20 +249,35 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
       else if (thisType !== 'none') btype = thisType;
       kept.push({ f, classifier });
     }
+    const keptByName = [...kept].sort((a, b) => byName(a.f, b.f));
     if (btype === 'leaf') {
-      // A leaf bundle: its index is the page, everything else below it is a resource.
-      const headers = new Map<string, string>();
-      for (const { f, classifier } of kept) if (classifier === 'leaf') headers.set(f.lang, f.file);
-      const own = new Set(kept.filter((k) => k.classifier === 'leaf').map((k) => k.f));
-      for (const { f, classifier } of kept) if (classifier === 'leaf') emit(f, 'leaf', 'page');
+      // A leaf bundle: its index is the page, everything else below it is a resource. One index
+      // per language, the first by name (hugolib/pages_capture.go `addToBundle`, Hugo issue 6208):
+      // another `index.*` of the same language is a content file of the bundle, a resource. That
+      // is `index.zh-Hans.md` beside `index.md` when the site's language is `zh-hans`: Hugo 0.111
+      // matches a file name's language case-sensitively, so the file is English.
+      const headers = new Map<string, RawFile>();
+      for (const { f, classifier } of kept) if (classifier === 'leaf' && !headers.has(f.lang)) headers.set(f.lang, f);
+      const own = new Set(headers.values());
+      for (const { f } of keptByName) if (own.has(f)) emit(f, 'leaf', 'page');
+      // A resource of a language without its own index joins the bundle of the default content
+      // language, else of one of them (`cloneBundle`); an `index.*` or `_index.*` file among them
+      // is a content file like any other.
+      const fallback = (headers.get(options.defaultLanguage) ?? [...headers.values()][0]).file;
       for (const f of everyFileBelow(d)) {
         if (own.has(f)) continue;
-        emit(f, f.classifier, 'resource', headers.get(f.lang) ?? [...headers.values()][0]);
+        emit(f, f.classifier === 'leaf' || f.classifier === 'branch' ? 'content' : f.classifier, 'resource', headers.get(f.lang)?.file ?? fallback);
       }
       return;
     }
-    for (const { f, classifier } of kept) {
-      if (classifier === 'branch') emit(f, 'branch', 'section');
+    // A section's index, one per language as for a leaf bundle: another `_index.*` of that
+    // language is a content resource of the section (`handleBundleBranch` → `addToBundle`).
+    const sectionIndexes = new Map<string, RawFile>();
+    for (const { f, classifier } of kept) if (classifier === 'branch' && !sectionIndexes.has(f.lang)) sectionIndexes.set(f.lang, f);
+    for (const { f, classifier } of keptByName) {
+      const index = classifier === 'branch' ? sectionIndexes.get(f.lang) : undefined;
+      if (index === f) emit(f, 'branch', 'section');
+      else if (index) emit(f, 'content', 'resource', index.file);
       else if (classifier === 'file') emit(f, 'file', 'resource');
       else emit(f, classifier, 'page');
     }

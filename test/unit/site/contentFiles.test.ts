@@ -64,3 +64,59 @@ describe('site: content files', () => {
     );
   });
 });
+
+describe('site: content files in the order Hugo walks them', () => {
+  const list = async (files: Record<string, string>, mounts = [{ source: 'content', target: 'content' }], languages = ['en', 'fr']) =>
+    (
+      await collectContentFiles(memoryHost(files), {
+        root: '/s',
+        mounts,
+        languages: new Set(languages),
+        defaultLanguage: languages[0],
+        ignoreFiles: [],
+      })
+    ).map((f) => `${f.path} ${f.lang} ${f.role} ${f.classifier}${f.bundle ? ` ${f.bundle}` : ''}`);
+
+  it('heads a leaf bundle with its first index file of a language, the others are resources (Hugo issue 6208)', async () => {
+    assert.deepEqual(
+      await list({
+        // `de` is no language here: index.de.md is English and sorts before index.md.
+        '/s/content/a/index.md': '',
+        '/s/content/a/index.de.md': '',
+        // `zh-Hans` is not `zh-hans` for Hugo 0.111: English, after index.md.
+        '/s/content/b/index.md': '',
+        '/s/content/b/index.zh-Hans.md': '',
+        // A file named in its mount's language (the default one here) comes before the others.
+        '/s/content/c/index.de.md': '',
+        '/s/content/c/index.en.md': '',
+        '/s/content/c/index.fr.md': '',
+      }),
+      [
+        'a/index.de.md en page leaf',
+        'a/index.md en resource content /s/content/a/index.de.md',
+        'b/index.md en page leaf',
+        'b/index.zh-Hans.md en resource content /s/content/b/index.md',
+        'c/index.en.md en page leaf',
+        'c/index.fr.md fr page leaf',
+        'c/index.de.md en resource content /s/content/c/index.en.md',
+      ],
+    );
+  });
+
+  it('gives a section one index per language, another `_index.*` of it is a resource of the section', async () => {
+    assert.deepEqual(
+      await list({ '/s/content/s/_index.md': '', '/s/content/s/_index.zz.md': '', '/s/content/s/_index.fr.md': '', '/s/content/s/p.md': '' }),
+      ['s/_index.fr.md fr section branch', 's/_index.md en section branch', 's/_index.zz.md en resource content /s/content/s/_index.md', 's/p.md en page content'],
+    );
+  });
+
+  it('keeps the file of the earlier mount when two mounts give one language the same name', async () => {
+    assert.deepEqual(
+      await list({ '/s/content/x.md': 'first', '/s/more/x.en.md': 'second', '/s/more/y.en.md': '' }, [
+        { source: 'content', target: 'content' },
+        { source: 'more', target: 'content' },
+      ]),
+      ['x.md en page content', 'y.en.md en page content'],
+    );
+  });
+});
