@@ -385,14 +385,20 @@ export class HugoSite {
   }
 
   private readonly targetLists = new WeakMap<PageMap, readonly string[]>();
-  private readonly resourceNames = new WeakMap<readonly ContentFile[], Map<string, ContentFile>>();
+  private readonly resourceNames = new WeakMap<readonly ContentFile[], Map<string, ContentFile[]>>();
 
-  /** Content files of leaf bundles by their lower-cased name, once per file list. */
-  private resourcesByName(files: readonly ContentFile[]): Map<string, ContentFile> {
+  /** Content files of bundles by their lower-cased name, once per file list. */
+  private resourcesByName(files: readonly ContentFile[]): Map<string, ContentFile[]> {
     let m = this.resourceNames.get(files);
     if (!m) {
       m = new Map();
-      for (const f of files) if (f.role === 'resource' && f.classifier === 'content' && !m.has(f.translationBaseName.toLowerCase())) m.set(f.translationBaseName.toLowerCase(), f);
+      for (const f of files) {
+        if (f.role !== 'resource' || f.classifier !== 'content') continue;
+        const name = f.translationBaseName.toLowerCase();
+        const list = m.get(name);
+        if (list) list.push(f);
+        else m.set(name, [f]);
+      }
       this.resourceNames.set(files, m);
     }
     return m;
@@ -603,9 +609,12 @@ export class HugoSite {
     const others: string[] = [];
     for (const [other, map] of maps) if (other !== lang && map.lookup(context, path).kind === 'found') others.push(other);
     if (others.length > 0) return { kind: 'not-found', reason: 'other-language', detail: others.join(', ') };
-    // A file inside a leaf bundle: a resource of that bundle, not a page.
-    const wanted = path.replace(/\/+$/, '').split('/').pop()?.replace(/\.[^.]*$/, '').toLowerCase();
-    const resource = wanted ? this.resourcesByName(files).get(wanted) : undefined;
+    // A file inside a bundle: a resource of that bundle, not a page. The ref's folders, when it
+    // names some, must end the resource's path too (`nim/index.md` is not `includes/ngf/index.md`).
+    const segments = path.replace(/\/+$/, '').toLowerCase().split('/').filter((s) => s !== '' && s !== '.' && s !== '..');
+    const wanted = segments.pop()?.replace(/\.[^.]*$/, '');
+    const folders = segments.length > 0 ? `/${segments.join('/')}/` : '/';
+    const resource = wanted ? this.resourcesByName(files).get(wanted)?.find((f) => `/${f.path.slice(0, f.path.length - f.logicalName.length)}`.toLowerCase().endsWith(folders)) : undefined;
     if (resource) {
       const bundle = resource.bundle ? files.find((f) => f.file === resource.bundle) : undefined;
       return { kind: 'not-found', reason: 'resource', detail: bundle?.path ?? resource.path };

@@ -225,6 +225,24 @@ describe('site: pages and refs as Hugo resolves them', () => {
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'x', outputFormat: 'json' })), 'not-found output-format json');
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/sec', outputFormat: 'rss' })), 'found sec/_index.md en');
   });
+
+  it('says a ref names a file of a bundle only when the file\'s folders end as the ref\'s do', async () => {
+    const site = await open({
+      '/s/hugo.toml': '',
+      '/s/content/x.md': fm('X'),
+      '/s/content/guide/index.md': fm('Guide'),
+      '/s/content/guide/notes.md': fm('Notes'),
+      '/s/content/includes/index.md': fm('Includes', 'headless = true\n'),
+      '/s/content/includes/ngf/index.md': '',
+      '/s/content/nim/_index.md': fm('NIM'),
+    });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'notes.md' })), 'not-found resource guide/index.md');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/guide/notes.md' })), 'not-found resource guide/index.md');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'ngf/index.md' })), 'not-found resource includes/index.md');
+    // Hugo: REF_NOT_FOUND. The bundle's `ngf/index.md` is another file: no "file of the bundle" here.
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'nim/index.md' })), 'not-found');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'nim' })), 'found nim/_index.md en');
+  });
 });
 
 describe('site: what the checks get from the model', () => {
