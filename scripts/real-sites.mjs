@@ -55,6 +55,8 @@
 //   google/docsy-example        Apache-2.0    0280eba1fb7b  site: docsy-example
 //   alex-shpak/hugo-book        MIT           162c806e991b  site: hugo-book/exampleSite
 //   gohugoio/hugoDocs           Apache-2.0    1c613349f422  site: hugoDocs
+//   jpanther/congo              MIT           7fe9db858dfb  site: a copy of congo/exampleSite with the theme
+//       (the repository without exampleSite/) in its themes/congo/, as a user installs it
 // e.g. clone dapr/docs, then `git -C docs submodule update --init sdkdocs translations`. From a bare
 // snapshot: `git --git-dir=<it> archive <commit> | tar -x -C <dest>`. Themes are not needed.
 //
