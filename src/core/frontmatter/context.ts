@@ -102,7 +102,7 @@ export class PageContext {
     args: Readonly<Record<string, string | number>> = {},
     data?: Readonly<Record<string, unknown>>,
   ): void {
-    const severity = effectiveSeverity(this.rules, code, DEFAULT_SEVERITY[code]);
+    const severity = effectiveSeverity(this.rules, code, DEFAULT_SEVERITY[code], data?.origin);
     if (!severity) return;
     this.diagnostics.push({ code, severity, range, message: localize(message, this.lang, args), ...(data ? { data } : {}) });
   }

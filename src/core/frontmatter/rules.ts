@@ -73,9 +73,13 @@ export function isKnownKey(rules: PageRules, key: string): boolean {
 }
 
 /** Severity after the site's overrides; `undefined` when turned off. */
-export function effectiveSeverity(rules: PageRules, code: string, fallback: Severity): Severity | undefined {
+export function effectiveSeverity(rules: PageRules, code: string, fallback: Severity, origin?: unknown): Severity | undefined {
   const s = rules.severity.get(code);
   if (s === 'off') return undefined;
+  // A rule inferred from the site's pages is a guess the authors never wrote: what it finds is a
+  // warning, not an error that fails their CI, unless `[severity]` says otherwise. Written into
+  // `.medguide.toml` (`medguide init`), it becomes the site's own rule, an error like the others.
+  if (s === undefined && fallback === 'error' && origin === 'inferred') return 'warning';
   return s ?? fallback;
 }
 

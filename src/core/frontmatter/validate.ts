@@ -40,7 +40,7 @@ export function validatePage(text: string, options: ValidateOptions = {}): Diagn
 }
 
 function single(code: FrontMatterCode, r: Range, message: string, rules: PageRules, data?: Record<string, unknown>): Diagnostic[] {
-  const severity = effectiveSeverity(rules, code, DEFAULT_SEVERITY[code]);
+  const severity = effectiveSeverity(rules, code, DEFAULT_SEVERITY[code], data?.origin);
   return severity ? [{ code, severity, range: r, message, ...(data ? { data } : {}) }] : [];
 }
 
@@ -85,7 +85,9 @@ function withoutFrontMatter(text: string, lang: Lang, rules: PageRules, today: V
   const lines = required.map((r) => `${keySource(r.name)} = ${placeholderValue(r, day, [])}`);
   const block = ['+++', ...lines, '+++', ''].join(eol);
   const keys = required.map((r) => `\`${r.name}\``).join(', ');
-  const data = { key: required.map((r) => r.name).join(', '), keys: required.map((r) => r.name), edit: { range: range(0, 0, 0, 0), newText: block } };
+  // Inferred when every key asked for is (a warning then, as for a page with front matter).
+  const inferred = required.every((r) => r.origin?.required?.source === 'inferred');
+  const data = { key: required.map((r) => r.name).join(', '), keys: required.map((r) => r.name), edit: { range: range(0, 0, 0, 0), newText: block }, ...(inferred ? { origin: 'inferred' } : {}) };
   return single('required', firstLine.lineRange(0), localize(MESSAGES.requiredNoFrontMatter, lang, { keys }), rules, data);
 }
 

@@ -26,18 +26,19 @@ describe('cli init and check --explain (the site\'s own conventions)', () => {
 
   it('check, without .medguide.toml, reports the outliers against the site\'s own conventions', async () => {
     const r = await run(check, ['--today', '2025-01-15'], site);
-    assert.equal(r.code, 1);
+    // Inferred rules are guesses: their findings are warnings, which do not fail the run.
+    assert.equal(r.code, 0);
     const lines = r.out.trim().split('\n');
     assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 3).join(' ')), [
       'content/fiches/chaleur.md:1:1 information frontmatter-not-toml',
-      'content/fiches/vaccins.md:8:8 error type',
-      'content/recommandations/asthme.md:6:16 error not-allowed-value',
-      'content/recommandations/diabete.md:1:1 error required',
+      'content/fiches/vaccins.md:8:8 warning type',
+      'content/recommandations/asthme.md:6:16 warning not-allowed-value',
+      'content/recommandations/diabete.md:1:1 warning required',
       'content/recommandations/diabete.md:4:1 warning unknown-key',
-      'content/recommandations/hta.md:1:1 error required',
+      'content/recommandations/hta.md:1:1 warning required',
     ]);
     assert.match(lines[5], /Inferred from the site: 19 of 20 pages in `recommandations\/` have `sources`\.$/);
-    assert.equal(r.err, '44 file(s) checked: 4 error(s), 1 warning(s), 1 information(s).\n');
+    assert.equal(r.err, '44 file(s) checked: 0 error(s), 5 warning(s), 1 information(s).\n');
   });
 
   it('check --explain prints each rule of each section with its source, and checks nothing', async () => {

@@ -27,11 +27,11 @@ async function problems(files: Record<string, string>, lang: Lang = 'en'): Promi
 
 const OUTLIERS = [
   'fiches/chaleur.md:1:1 information frontmatter-not-toml YAML front matter: this validator reads TOML (between `+++` lines) only; the page is not checked.',
-  'fiches/vaccins.md:8:8 error type `relu` must be: boolean (true or false). Inferred from the site: 39 of 40 values of `relu` are of type boolean (true or false).',
-  'recommandations/asthme.md:6:16 error not-allowed-value "b" is not an allowed value for `niveauPreuve`; did you mean "B"? Inferred from the site: 19 of the 20 values of `niveauPreuve` are among "A", "B", "C".',
-  'recommandations/diabete.md:1:1 error required Missing required key: `lastmod` (date). Inferred from the site: 39 of 40 pages have `lastmod`.',
+  'fiches/vaccins.md:8:8 warning type `relu` must be: boolean (true or false). Inferred from the site: 39 of 40 values of `relu` are of type boolean (true or false).',
+  'recommandations/asthme.md:6:16 warning not-allowed-value "b" is not an allowed value for `niveauPreuve`; did you mean "B"? Inferred from the site: 19 of the 20 values of `niveauPreuve` are among "A", "B", "C".',
+  'recommandations/diabete.md:1:1 warning required Missing required key: `lastmod` (date). Inferred from the site: 39 of 40 pages have `lastmod`.',
   'recommandations/diabete.md:4:1 warning unknown-key Unknown key: `lastmdo`. Did you mean `lastmod`? Inferred from the site: 39 of 40 pages have `lastmod`.',
-  'recommandations/hta.md:1:1 error required Missing required key: `sources` (array of strings). Inferred from the site: 19 of 20 pages in `recommandations/` have `sources`.',
+  'recommandations/hta.md:1:1 warning required Missing required key: `sources` (array of strings). Inferred from the site: 19 of 20 pages in `recommandations/` have `sources`.',
 ];
 
 describe('conventions: rules inferred from a site\'s own pages', () => {
@@ -42,7 +42,7 @@ describe('conventions: rules inferred from a site\'s own pages', () => {
     for (let i = 0; i < 10; i++) files[`${SITE}/content/notes/n${i}.md`] = page(`N${i}`, '');
     const rows = (await problems(files)).filter((r) => r.includes(' required '));
     // 11 of 12 is under 95 %: the forgotten key is still found, and nothing else.
-    assert.deepEqual(rows, ['fiches/f3.md:1:1 error required Missing required key: `niveau` (string). Inferred from the site: 11 of 12 pages in `fiches/` have `niveau`.']);
+    assert.deepEqual(rows, ['fiches/f3.md:1:1 warning required Missing required key: `niveau` (string). Inferred from the site: 11 of 12 pages in `fiches/` have `niveau`.']);
   });
 
   it('counts the values that fit a type by their kinds, and gives no vocabulary to a key with a value over 60 characters', () => {
@@ -79,7 +79,7 @@ describe('conventions: rules inferred from a site\'s own pages', () => {
 
   it('says it in French too', async () => {
     const fr = await problems(conventionsSite(), 'fr');
-    assert.ok(fr.includes('recommandations/hta.md:1:1 error required Clé obligatoire manquante : `sources` (liste de textes). Déduit du site : 19 des 20 pages de `recommandations/` ont `sources`.'), fr.join('\n'));
+    assert.ok(fr.includes('recommandations/hta.md:1:1 warning required Clé obligatoire manquante : `sources` (liste de textes). Déduit du site : 19 des 20 pages de `recommandations/` ont `sources`.'), fr.join('\n'));
   });
 
   it('leaves a site with fewer than 20 pages to the built-in dialect', async () => {
@@ -102,7 +102,18 @@ describe('conventions: rules inferred from a site\'s own pages', () => {
     const layered = { ...conventionsSite(), [`${SITE}/.medguide.toml`]: '[infer]\nexpectedShare = 0.9\n\n[keys.niveauPreuve]\nclosed = false\n' };
     const out = await problems(layered);
     assert.ok(!out.some((p) => p.includes('not-allowed-value')), 'the file opened the vocabulary');
-    assert.ok(out.some((p) => p.startsWith('recommandations/hta.md:1:1 error required')), 'inferred rules still apply beneath');
+    assert.ok(out.some((p) => p.startsWith('recommandations/hta.md:1:1 warning required')), 'inferred rules still apply beneath');
+    // A site that wants the inferred rules to fail its CI says so.
+    const errors = { ...conventionsSite(), [`${SITE}/.medguide.toml`]: '[infer]\n\n[severity]\nrequired = "error"\n' };
+    const strictOut = await problems(errors);
+    assert.ok(strictOut.some((p) => p.startsWith('recommandations/hta.md:1:1 error required')), strictOut.join('\n'));
+    assert.ok(strictOut.some((p) => p.startsWith('fiches/vaccins.md:8:8 warning type')), strictOut.join('\n'));
+    // So for a page without front matter: the keys it is asked for are inferred ones.
+    const bare = { [`${SITE}/content/recommandations/vide.md`]: 'Texte.\n' };
+    const loose = await problems({ ...conventionsSite(), ...bare });
+    assert.ok(loose.some((p) => p.startsWith('recommandations/vide.md:1:1 warning required The page has no front matter')), loose.join('\n'));
+    const strictBare = await problems({ ...errors, ...bare });
+    assert.ok(strictBare.some((p) => p.startsWith('recommandations/vide.md:1:1 error required The page has no front matter')), strictBare.join('\n'));
     const strict = { ...conventionsSite(), [`${SITE}/.medguide.toml`]: '[infer]\nexpectedShare = 1\n' };
     assert.ok(!(await problems(strict)).some((p) => p.startsWith('recommandations/hta.md')), 'with expectedShare = 1, 19 of 20 is not expected');
   });
@@ -135,7 +146,7 @@ describe('conventions: rules inferred from a site\'s own pages', () => {
     assert.match(text, /\nPages `content\/recommandations\/\*\*`:\n(.*\n)*? {2}sources: required \[inferred from the site's pages\]\n {6}Inferred from the site: 19 of 20 pages in `recommandations\/` have `sources`\./);
   });
 
-  it('written out as .medguide.toml, gives the same problems (without the "inferred" reasons)', async () => {
+  it('written out as .medguide.toml, gives the same problems, now the site\'s own rules: errors, without the "inferred" reasons', async () => {
     const files = conventionsSite();
     const site = await HugoSite.open(memoryHost(files), SITE, { lang: 'en' });
     const rules = await site.rules();
@@ -146,6 +157,7 @@ describe('conventions: rules inferred from a site\'s own pages', () => {
     const again = await HugoSite.open(memoryHost(written), SITE, { lang: 'en' });
     assert.deepEqual((await again.rules()).diagnostics, [], 'the written file is valid');
     const strip = (l: string) => l.replace(/ Inferred from the site: .*$/, '');
-    assert.deepEqual((await problems(written)).map(strip), OUTLIERS.map(strip));
+    const declared = (l: string) => l.replace(/ warning (required|type|not-allowed-value) /, ' error $1 ');
+    assert.deepEqual((await problems(written)).map(strip), OUTLIERS.map(strip).map(declared));
   });
 });
