@@ -35,6 +35,8 @@ export interface CheckShortcodesOptions {
   readonly pageLang?: string;
   /** How this page's own anchors are read (the site's: raw HTML ids when Goldmark writes raw HTML). */
   readonly anchorOptions?: PageAnchorOptions;
+  /** Whether the site enables inline shortcodes (`name.inline`); undefined: not known, not checked. */
+  readonly inlineShortcodes?: boolean;
 }
 
 /** How the checks resolve refs: the site model answers, with Hugo's rules. */
@@ -169,7 +171,7 @@ function names(doc: ShortcodeDocument, templates: ReadonlySet<string>, c: Collec
   for (const tag of doc.tags) {
     if (tag.kind !== 'open' && tag.kind !== 'self-closing') continue;
     const key = shortcodeKey(tag.name);
-    if (known.has(key)) continue;
+    if (known.has(key) || isInline(tag.name)) continue;
     // One suggestion per name: a page repeating a typo thousands of times stays linear.
     let suggestion = suggestions.get(key);
     if (!suggestions.has(key)) suggestions.set(key, (suggestion = closest(tag.name, candidates)));
@@ -181,6 +183,26 @@ function names(doc: ShortcodeDocument, templates: ReadonlySet<string>, c: Collec
       { name: tag.name, suggestion: suggestion ?? '' },
       suggestion ? { name: tag.name, suggestion } : { name: tag.name },
     );
+  }
+}
+
+/** An inline shortcode (`{{< name.inline >}}…`): its template is the page's own text (hugolib/shortcode.go). */
+function isInline(name: string): boolean {
+  return name.endsWith('.inline');
+}
+
+/**
+ * Inline shortcodes as Hugo 0.111 renders them (checked with its build): turned off (the default),
+ * each renders as nothing, without a word from Hugo; turned on, a self-closing one reuses the
+ * definition written above it on the page, and with none Hugo stops ("no earlier definition").
+ */
+function inlines(doc: ShortcodeDocument, enabled: boolean, c: Collector): void {
+  const defined = new Set<string>();
+  for (const tag of doc.tags) {
+    if ((tag.kind !== 'open' && tag.kind !== 'self-closing') || !isInline(tag.name)) continue;
+    if (!enabled) c.add('shortcode-inline-off', tag.nameStart, tag.nameEnd, M.inlineOff, { name: tag.name }, { name: tag.name });
+    else if (tag.kind === 'open') defined.add(tag.name);
+    else if (!defined.has(tag.name)) c.add('shortcode-inline-undefined', tag.nameStart, tag.nameEnd, M.inlineUndefined, { name: tag.name }, { name: tag.name });
   }
 }
 
@@ -340,6 +362,7 @@ export function checkShortcodes(text: string, options: CheckShortcodesOptions): 
     structure(doc, c);
     args(doc, c);
     if (options.templates) names(doc, options.templates, c);
+    if (options.inlineShortcodes !== undefined) inlines(doc, options.inlineShortcodes, c);
     relrefs(doc, options, c);
   } catch {
     // A bug here must not take the other checks down: report what was found so far.

@@ -7,6 +7,8 @@ export type ShortcodeCode =
   | 'shortcode-mismatch'
   | 'shortcode-unterminated'
   | 'shortcode-unknown'
+  | 'shortcode-inline-off'
+  | 'shortcode-inline-undefined'
   | 'shortcode-args'
   | 'relref-not-found'
   | 'relref-ambiguous'
@@ -24,6 +26,8 @@ export const SHORTCODE_SEVERITY = {
   'shortcode-mismatch': 'error',
   'shortcode-unterminated': 'error',
   'shortcode-unknown': 'warning',
+  'shortcode-inline-off': 'warning',
+  'shortcode-inline-undefined': 'error',
   'shortcode-args': 'warning',
   'relref-not-found': 'error',
   'relref-ambiguous': 'error',
@@ -39,6 +43,8 @@ export const SHORTCODE_MESSAGES = {
   unterminated: msg('The tag “{tag}” is not terminated: “{end}” is missing.'),
   unknown: msg('No template defines the shortcode “{name}” (the site’s or themes’ layouts/shortcodes, or Hugo’s built-in shortcodes).'),
   unknownSuggest: msg('No template defines the shortcode “{name}”. Did you mean “{suggestion}”?'),
+  inlineOff: msg('Inline shortcodes are off on this site: Hugo renders “{name}” as nothing. To use it, set `enableInlineShortcodes = true` under `[security]` in the site’s configuration.'),
+  inlineUndefined: msg('“{name}” reuses an inline shortcode this page has not defined above it: Hugo stops building the site. Define it first: {{< {name} >}}…{{< /{name} >}}.'),
   collapseTitle: msg('A “collapse” section needs a title: {{% collapse "Section title" %}}.'),
   mixedArgs: msg('Positional and named arguments are mixed: Hugo accepts only one of the two forms in a shortcode.'),
   unterminatedString: msg('Unterminated string: the closing quote ({quote}) is missing.'),

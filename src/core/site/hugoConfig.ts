@@ -129,6 +129,8 @@ export interface HugoConfig {
    * are anchors a ref may name); false, Hugo's default, replaces it with a comment.
    */
   readonly goldmarkUnsafe: boolean;
+  /** `security.enableInlineShortcodes` (the top-level `enableInlineShortcodes` also works in 0.111): `name.inline` shortcodes. */
+  readonly enableInlineShortcodes: boolean;
   readonly refLinksNotFoundURL?: string;
   /** `baseURL`, trimmed, when the configuration gives a non-empty one. */
   readonly baseURL?: string;
@@ -1281,6 +1283,7 @@ export async function loadHugoConfig(host: SiteHost, root: string, options: Load
     refLinksErrorLevel: level !== undefined && level.toLowerCase() === 'warning' ? 'WARNING' : 'ERROR',
     refLinksNotFoundURL: r.string(['reflinksnotfoundurl']),
     goldmarkUnsafe: r.boolean(['markup', 'goldmark', 'renderer', 'unsafe']) ?? false,
+    enableInlineShortcodes: r.boolean(['security', 'enableinlineshortcodes']) ?? r.boolean(['enableinlineshortcodes']) ?? false,
     baseURL: r.string(['baseurl'])?.trim() || undefined,
     buildDrafts: r.boolean(['builddrafts']) ?? false,
     buildFuture: r.boolean(['buildfuture']) ?? false,

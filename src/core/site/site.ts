@@ -920,6 +920,7 @@ export class HugoSite {
         pageLang: lang,
         anchorsOf: (f) => anchors.get(f),
         anchorOptions: this.anchorOptions,
+        inlineShortcodes: this.config.enableInlineShortcodes,
       },
     };
   }

@@ -173,6 +173,37 @@ describe('shortcodes/diagnostics: unknown names', () => {
   });
 });
 
+// Checked with Hugo 0.111.3: off (the default), `{{< x.inline >}}…` renders as nothing without a
+// word; on, `{{< y.inline />}}` with no definition above it stops the build ("no earlier definition").
+describe('shortcodes/diagnostics: inline shortcodes', () => {
+  const templates = new Set(['collapse']);
+  const text = '{{< x.inline />}}\n{{< x.inline >}}<b>X</b>{{< /x.inline >}}\n{{< x.inline />}} {{< y.inline />}}';
+
+  it('never reports an inline shortcode unknown: its template is the page', () => {
+    assert.deepEqual(rows(check(text, { templates })), []);
+  });
+
+  it('warns that Hugo renders them as nothing on a site that has them off', () => {
+    const list = check(text, { templates, inlineShortcodes: false, lang: 'en' });
+    assert.deepEqual(rows(list), [
+      ['shortcode-inline-off', 'warning', 0, 4, 0, 12],
+      ['shortcode-inline-off', 'warning', 1, 4, 1, 12],
+      ['shortcode-inline-off', 'warning', 2, 4, 2, 12],
+      ['shortcode-inline-off', 'warning', 2, 22, 2, 30],
+    ]);
+    assert.equal(list[0].message, 'Inline shortcodes are off on this site: Hugo renders “x.inline” as nothing. To use it, set `enableInlineShortcodes = true` under `[security]` in the site’s configuration.');
+  });
+
+  it('on a site that has them on, reports a reuse with no definition above it, which stops Hugo', () => {
+    const list = check(text, { templates, inlineShortcodes: true });
+    assert.deepEqual(rows(list), [
+      ['shortcode-inline-undefined', 'error', 0, 4, 0, 12],
+      ['shortcode-inline-undefined', 'error', 2, 22, 2, 30],
+    ]);
+    assert.equal(list[1].message, '« y.inline » réutilise un shortcode en ligne que la page n’a pas défini plus haut : Hugo arrête la construction du site. Définissez-le d’abord : {{< y.inline >}}…{{< /y.inline >}}.');
+  });
+});
+
 describe('shortcodes/diagnostics: relref', () => {
   const pageIndex = ['_index.md', 'cabinet/_index.md', 'cabinet/e-cps.md', 'cabinet/ecrire-patient-mssante.md', 'a/doublon.md', 'b/doublon.md', 'glossaire.md'];
   const anchors: Record<string, ReadonlySet<string>> = {

@@ -66,6 +66,7 @@ describe('site/hugoConfig', () => {
         ignoreFiles: [],
         refLinksErrorLevel: 'ERROR',
         goldmarkUnsafe: false,
+        enableInlineShortcodes: false,
         buildDrafts: false,
         buildFuture: false,
         buildExpired: false,
@@ -235,6 +236,13 @@ describe('site/hugoConfig', () => {
       assert.equal((await load({ 'config/_default/markup.toml': lines('[Goldmark.Renderer]', 'Unsafe = true') })).goldmarkUnsafe, true);
       assert.equal((await load({ 'config/_default/markup.yaml': lines('goldmark:', '  renderer:', '    unsafe: false') })).goldmarkUnsafe, false);
       assert.equal((await load({ 'hugo.toml': 'title = "t"\n' })).goldmarkUnsafe, false);
+    });
+
+    it('reads whether inline shortcodes are on, under [security] or at the root (both work in Hugo 0.111.3)', async () => {
+      assert.equal((await load({ 'hugo.toml': lines('[security]', 'enableInlineShortcodes = true') })).enableInlineShortcodes, true);
+      assert.equal((await load({ 'config/_default/security.toml': 'enableInlineShortcodes = true\n' })).enableInlineShortcodes, true);
+      assert.equal((await load({ 'hugo.yaml': 'enableInlineShortcodes: true\n' })).enableInlineShortcodes, true);
+      assert.equal((await load({ 'hugo.toml': 'title = "t"\n' })).enableInlineShortcodes, false);
     });
 
     it('warns that a file repeating its own name as a table nests it in Hugo 0.111', async () => {
