@@ -307,7 +307,10 @@ function relrefs(doc: ShortcodeDocument, options: CheckShortcodesOptions, c: Col
       } else if (r.reason === 'no-language') {
         c.add('relref-not-found', use.refStart, use.refEnd, M.relrefNoLanguage, { ...args, lang: r.detail ?? '' }, { ref, reason: r.reason }, severity);
       } else if (r.reason === 'newer-hugo') {
-        c.add('relref-hugo-version', use.refStart, use.refEnd, M.relrefNewerHugo, { ref, page: r.detail ?? '' }, { ref, reason: r.reason, suggestion: r.detail }, 'information');
+        // The spelling both read, with the ref's `#anchor` kept.
+        const hash = ref.indexOf('#');
+        const spelling = `${r.detail ?? ''}${hash >= 0 ? ref.slice(hash) : ''}`;
+        c.add('relref-hugo-version', use.refStart, use.refEnd, M.relrefNewerHugo, { ref, page: spelling }, { ref, reason: r.reason, suggestion: spelling }, 'information');
       } else if (r.reason === 'resource') {
         c.add('relref-not-found', use.refStart, use.refEnd, M.relrefResource, args, { ref, reason: r.reason, bundle: r.detail }, severity);
       } else if (r.reason === 'output-format') {

@@ -982,7 +982,12 @@ function newerHugoSpellings(path: string): string[] {
   if (p !== path) out.add(p);
   if (p.length > 1 && p.endsWith('/')) out.add((p = p.replace(/\/+$/, '')));
   const ext = /\.(md|markdown|mdown|mkd|mkdn|html|htm|adoc|asciidoc|ad|org|pandoc|pdc|rst)$/i;
-  if (ext.test(p)) out.add(p.replace(ext, ''));
+  if (ext.test(p)) out.add((p = p.replace(ext, '')));
+  // A bundle's or section's index file named explicitly (`docs/_index.md`): newer Hugo reads the
+  // logical path, the folder, whatever language the file is in (`docs/_index.en.md`); 0.111 needs
+  // the file's exact name.
+  const index = /(^|\/)_?index$/i.exec(p);
+  if (index) out.add(p.slice(0, index.index) || '/');
   out.delete(path);
   return [...out];
 }

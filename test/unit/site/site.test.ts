@@ -219,6 +219,28 @@ describe('site: pages and refs as Hugo resolves them', () => {
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/sec.md' })), 'ambiguous a/sec/_index.md|sec/_index.md');
   });
 
+  it('tells an explicit `_index.md` of a translated section, which only Hugo 0.123+ reads as the section', async () => {
+    const site = await open({
+      '/s/hugo.toml': 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n',
+      '/s/content/cont/pages/_index.en.md': fm('P'),
+      '/s/content/b/index.en.md': fm('B'),
+      '/s/content/x.en.md': fm('X'),
+    }, '/s/content/x.en.md');
+    // Hugo 0.111.3: REF_NOT_FOUND for the first; the others found.
+    assert.equal(brief(await site.resolveRef('/s/content/x.en.md', { path: 'cont/pages/_index.md' })), 'not-found newer-hugo cont/pages');
+    assert.equal(brief(await site.resolveRef('/s/content/x.en.md', { path: 'cont/pages/_index.en.md' })), 'found cont/pages/_index.en.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.en.md', { path: 'b/index.md' })), 'found b/index.en.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.en.md', { path: 'cont/pages' })), 'found cont/pages/_index.en.md en');
+    // The check says so as information, with the spelling both read, the anchor kept.
+    const text = `${fm('X')}[P]({{< relref "cont/pages/_index.md#part" >}})\n`;
+    const ctx = await site.checkContext('/s/content/x.en.md', text);
+    const found = checkPage(text, { lang: 'en', config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role }).filter((d) => d.code.startsWith('relref'));
+    assert.deepEqual(
+      found.map((d) => `${d.severity} ${d.code} ${d.message}`),
+      ['information relref-hugo-version Hugo 0.123 and later read “cont/pages/_index.md#part” as “cont/pages#part”, Hugo 0.111 does not (REF_NOT_FOUND): write “cont/pages#part” for both.'],
+    );
+  });
+
   it('checks the output format a ref asks for against the site\'s outputs', async () => {
     const site = await open({ '/s/hugo.toml': '', '/s/content/x.md': fm('X'), '/s/content/sec/_index.md': fm('S') });
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'x', outputFormat: 'HTML' })), 'found x.md en');
@@ -239,8 +261,9 @@ describe('site: pages and refs as Hugo resolves them', () => {
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'notes.md' })), 'not-found resource guide/index.md');
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/guide/notes.md' })), 'not-found resource guide/index.md');
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'ngf/index.md' })), 'not-found resource includes/index.md');
-    // Hugo: REF_NOT_FOUND. The bundle's `ngf/index.md` is another file: no "file of the bundle" here.
-    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'nim/index.md' })), 'not-found');
+    // Hugo 0.111: REF_NOT_FOUND. The bundle's `ngf/index.md` is another file: no "file of the bundle"
+    // here, but the section `nim` that Hugo 0.123+ reads (nginx docs build such refs with refLinksErrorLevel = "ERROR").
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'nim/index.md' })), 'not-found newer-hugo nim');
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'nim' })), 'found nim/_index.md en');
   });
 });
