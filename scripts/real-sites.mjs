@@ -57,6 +57,8 @@
 //   gohugoio/hugoDocs           Apache-2.0    1c613349f422  site: hugoDocs
 //   jpanther/congo              MIT           7fe9db858dfb  site: a copy of congo/exampleSite with the theme
 //       (the repository without exampleSite/) in its themes/congo/, as a user installs it
+//   razonyang/hugo-theme-bootstrap MIT        6424069c0b7f  site: hugo-theme-bootstrap/exampleSite (TOML front
+//       matter, config/_default/ with config.<lang>.toml files, translations by file name)
 // e.g. clone dapr/docs, then `git -C docs submodule update --init sdkdocs translations`. From a bare
 // snapshot: `git --git-dir=<it> archive <commit> | tar -x -C <dest>`. Themes are not needed.
 //
