@@ -72,7 +72,10 @@ export function isKnownKey(rules: PageRules, key: string): boolean {
   return rules.keys.has(lower) || HUGO_KEY_NAMES.has(lower);
 }
 
-/** Severity after the site's overrides; `undefined` when turned off. */
+/**
+ * Severity after the site's overrides; `undefined` when turned off. `origin`: the source of the rule
+ * behind the finding, when the finding names one (a diagnostic's `data.origin`).
+ */
 export function effectiveSeverity(rules: PageRules, code: string, fallback: Severity, origin?: unknown): Severity | undefined {
   const s = rules.severity.get(code);
   if (s === 'off') return undefined;

@@ -250,14 +250,19 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
       kept.push({ f, classifier });
     }
     const keptByName = [...kept].sort((a, b) => byName(a.f, b.f));
+    /** The index file of each language: its first file of that class in Hugo's walk order. */
+    const indexes = (cls: 'leaf' | 'branch'): Map<string, RawFile> => {
+      const out = new Map<string, RawFile>();
+      for (const { f, classifier } of kept) if (classifier === cls && !out.has(f.lang)) out.set(f.lang, f);
+      return out;
+    };
     if (btype === 'leaf') {
       // A leaf bundle: its index is the page, everything else below it is a resource. One index
-      // per language, the first by name (hugolib/pages_capture.go `addToBundle`, Hugo issue 6208):
-      // another `index.*` of the same language is a content file of the bundle, a resource. That
-      // is `index.zh-Hans.md` beside `index.md` when the site's language is `zh-hans`: Hugo 0.111
+      // per language (hugolib/pages_capture.go `addToBundle`, Hugo issue 6208): another `index.*`
+      // of the same language is a content file of the bundle, a resource. That is
+      // `index.zh-Hans.md` beside `index.md` when the site's language is `zh-hans`: Hugo 0.111
       // matches a file name's language case-sensitively, so the file is English.
-      const headers = new Map<string, RawFile>();
-      for (const { f, classifier } of kept) if (classifier === 'leaf' && !headers.has(f.lang)) headers.set(f.lang, f);
+      const headers = indexes('leaf');
       const own = new Set(headers.values());
       for (const { f } of keptByName) if (own.has(f)) emit(f, 'leaf', 'page');
       // A resource of a language without its own index joins the bundle of the default content
@@ -272,8 +277,7 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
     }
     // A section's index, one per language as for a leaf bundle: another `_index.*` of that
     // language is a content resource of the section (`handleBundleBranch` → `addToBundle`).
-    const sectionIndexes = new Map<string, RawFile>();
-    for (const { f, classifier } of kept) if (classifier === 'branch' && !sectionIndexes.has(f.lang)) sectionIndexes.set(f.lang, f);
+    const sectionIndexes = indexes('branch');
     for (const { f, classifier } of keptByName) {
       const index = classifier === 'branch' ? sectionIndexes.get(f.lang) : undefined;
       if (index === f) emit(f, 'branch', 'section');
