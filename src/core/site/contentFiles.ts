@@ -205,6 +205,34 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
       }
       for (const d of listFolder(dir, inMount, entries, htmlStarts)) await walk(d.file, d.rel);
     };
+    if (mount.file) {
+      // One file mounted under the target's name (checked with Hugo 0.111.3: `.File.Path` is the
+      // target, its language the target name's suffix, else the mount's).
+      const name = targetPrefix.slice(targetPrefix.lastIndexOf('/') + 1);
+      if (name === '' || isIgnoredName(name) || ignored(source)) continue;
+      let htmlStart = false;
+      const ext = extensionOf(name);
+      if (ext === 'html' || ext === 'htm') {
+        try {
+          htmlStart = (await host.readFile(source)).replace(BYTE_ORDER_MARK, '').trimStart().startsWith('<');
+        } catch {
+          htmlStart = true;
+        }
+      }
+      const info = languageFromName(name, options.languages);
+      dirAt(targetPrefix.includes('/') ? targetPrefix.slice(0, targetPrefix.lastIndexOf('/')) : '').files.push({
+        file: source,
+        path: targetPrefix,
+        pathFile: siteRelative(rootSlash, source),
+        name,
+        lang: info.lang ?? mountLang,
+        tbn: info.translationBaseName,
+        tbnWithExt: info.translationBaseNameWithExt,
+        classifier: classify(name, htmlStart),
+        weight: mountWeight + (info.lang !== undefined && info.lang === mountLang ? 1 : 0),
+      });
+      continue;
+    }
     await walk(source, '');
   }
 

@@ -95,6 +95,8 @@ export interface ContentMount {
   readonly lang?: string;
   readonly includeFiles?: readonly string[];
   readonly excludeFiles?: readonly string[];
+  /** The source is one file, mounted under the target's name (`../README.md` → `content/project/readme.md`). */
+  readonly file?: boolean;
 }
 
 export type HugoConfigCode = 'hugo-config-syntax' | 'hugo-config-value';
@@ -1070,8 +1072,11 @@ async function readProjectMounts(r: Reader, host: SiteHost, root: string): Promi
     const abs = mountSourcePath(root, cleanSource);
     // Hugo drops a mount whose source does not exist, silently, before anything else.
     let exists = false;
+    let file = false;
     try {
-      exists = (await host.stat(abs)) !== undefined;
+      const st = await host.stat(abs);
+      exists = st !== undefined;
+      file = st?.kind === 'file';
     } catch {
       exists = false;
     }
@@ -1086,7 +1091,7 @@ async function readProjectMounts(r: Reader, host: SiteHost, root: string): Promi
       r.report(mp, f ? [i, f[0]] : [i], 'value', 'error', HUGO_CONFIG_MESSAGES.mountTarget, { target });
       continue;
     }
-    out.push(compact({ source: cleanSource, target: cleanTarget, lang, includeFiles, excludeFiles, component }));
+    out.push(compact({ source: cleanSource, target: cleanTarget, lang, includeFiles, excludeFiles, component, file: file || undefined }));
   }
   return out;
 }

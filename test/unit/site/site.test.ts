@@ -241,6 +241,25 @@ describe('site: pages and refs as Hugo resolves them', () => {
     );
   });
 
+  it('reads a file mounted on its own, under the target\'s name and language (Hugo 0.111.3 builds both)', async () => {
+    const site = await open({
+      '/s/hugo.toml': [
+        'defaultContentLanguage = "en"', '[languages.en]', 'weight = 1', '[languages.fr]', 'weight = 2',
+        '[[module.mounts]]', 'source = "content"', 'target = "content"',
+        '[[module.mounts]]', 'source = "../EXTRA.md"', 'target = "content/project/extra.md"',
+        '[[module.mounts]]', 'source = "../FRX.md"', 'target = "content/project/frx.fr.md"',
+      ].join('\n'),
+      '/s/content/x.md': fm('X'),
+      '/EXTRA.md': `${fm('Extra')}## Part\n`,
+      '/FRX.md': fm('Fr'),
+    });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'project/extra#part' })), 'found project/extra.md en #part');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'extra' })), 'found project/extra.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'project/frx', lang: 'fr' })), 'found project/frx.fr.md fr');
+    const pages = (await site.files()).filter((f) => f.role === 'page').map((f) => `${f.path} ${f.lang} ${f.file}`);
+    assert.deepEqual(pages.sort(), ['project/extra.md en /EXTRA.md', 'project/frx.fr.md fr /FRX.md', 'x.md en /s/content/x.md']);
+  });
+
   it('checks the output format a ref asks for against the site\'s outputs', async () => {
     const site = await open({ '/s/hugo.toml': '', '/s/content/x.md': fm('X'), '/s/content/sec/_index.md': fm('S') });
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'x', outputFormat: 'HTML' })), 'found x.md en');
