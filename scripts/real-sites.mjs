@@ -59,6 +59,9 @@
 //       (the repository without exampleSite/) in its themes/congo/, as a user installs it
 //   razonyang/hugo-theme-bootstrap MIT        6424069c0b7f  site: hugo-theme-bootstrap/exampleSite (TOML front
 //       matter, config/_default/ with config.<lang>.toml files, translations by file name)
+//   google/docsy                Apache-2.0    83c5cc14ee6a  site: docsy/docsy.dev (content/en and content/fr
+//       mounted, files of the repository mounted one by one; the one outside content/ that has no finding
+//       is counted "not checked": the judge knows MedGuide's files only by its folders and findings)
 // e.g. clone dapr/docs, then `git -C docs submodule update --init sdkdocs translations`. From a bare
 // snapshot: `git --git-dir=<it> archive <commit> | tar -x -C <dest>`. Themes are not needed.
 //
