@@ -118,6 +118,25 @@ function siteRelative(rootSlash: string, file: string): string {
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
+/** The folder part of a `/`-separated path (`''` at the top). */
+function parentOf(path: string): string {
+  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+}
+
+function isHtmlName(name: string): boolean {
+  const ext = extensionOf(name);
+  return ext === 'html' || ext === 'htm';
+}
+
+/** Whether a content `.html` file starts with `<` (Hugo then treats it as a plain file); unreadable counts as yes. */
+async function startsWithTag(host: SiteHost, file: string): Promise<boolean> {
+  try {
+    return (await host.readFile(file)).replace(BYTE_ORDER_MARK, '').trimStart().startsWith('<');
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Lists and classifies every content file of the site. Reads folders through the host, and the
  * first bytes of `.html` content files (Hugo treats those that start with `<` as plain files).
@@ -153,6 +172,23 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
       if (e.kind !== 'directory' && options.mountFilter && !options.mountFilter(mount, `/${rel}`)) return undefined;
       return { file, rel };
     };
+    /** A file of this mount at `path` in the merged tree, named `name` there. */
+    const rawFile = (file: string, path: string, name: string, looksLikeHtml: boolean): RawFile => {
+      const info = languageFromName(name, options.languages);
+      return {
+        file,
+        path,
+        pathFile: siteRelative(rootSlash, file),
+        name,
+        lang: info.lang ?? mountLang,
+        tbn: info.translationBaseName,
+        tbnWithExt: info.translationBaseNameWithExt,
+        classifier: classify(name, looksLikeHtml),
+        // hugofs/filter_fs.go: "Give priority to myfile.sv.txt inside the sv filesystem" (a mount
+        // without a language is the default language's).
+        weight: mountWeight + (info.lang !== undefined && info.lang === mountLang ? 1 : 0),
+      };
+    };
     /**
      * The files of one folder into the merged tree, in order (`htmlStarts`: whether each `.html`
      * file starts with `<`, read before); returns its subfolders. Synchronous, apart from `walk`:
@@ -169,22 +205,9 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
           dirs.push(at);
           continue;
         }
-        const info = languageFromName(e.name, options.languages);
         const virtualPath = targetPrefix === '' ? at.rel : `${targetPrefix}/${at.rel}`;
-        here ??= dirAt(virtualPath.includes('/') ? virtualPath.slice(0, virtualPath.lastIndexOf('/')) : '');
-        here.files.push({
-          file: at.file,
-          path: virtualPath,
-          pathFile: siteRelative(rootSlash, at.file),
-          name: e.name,
-          lang: info.lang ?? mountLang,
-          tbn: info.translationBaseName,
-          tbnWithExt: info.translationBaseNameWithExt,
-          classifier: classify(e.name, htmlStarts.get(e.name) ?? false),
-          // hugofs/filter_fs.go: "Give priority to myfile.sv.txt inside the sv filesystem" (a mount
-          // without a language is the default language's).
-          weight: mountWeight + (info.lang !== undefined && info.lang === mountLang ? 1 : 0),
-        });
+        here ??= dirAt(parentOf(virtualPath));
+        here.files.push(rawFile(at.file, virtualPath, e.name, htmlStarts.get(e.name) ?? false));
       }
       return dirs;
     };
@@ -193,15 +216,9 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
       // The first bytes of the folder's `.html` files Hugo reads (few): those that start with `<` are plain files.
       const htmlStarts = new Map<string, boolean>();
       for (const e of entries) {
-        const ext = e.kind === 'directory' ? '' : extensionOf(e.name);
-        if (ext !== 'html' && ext !== 'htm') continue;
+        if (e.kind === 'directory' || !isHtmlName(e.name)) continue;
         const at = relOf(dir, inMount, e);
-        if (at === undefined) continue;
-        try {
-          htmlStarts.set(e.name, (await host.readFile(at.file)).replace(BYTE_ORDER_MARK, '').trimStart().startsWith('<'));
-        } catch {
-          htmlStarts.set(e.name, true);
-        }
+        if (at !== undefined) htmlStarts.set(e.name, await startsWithTag(host, at.file));
       }
       for (const d of listFolder(dir, inMount, entries, htmlStarts)) await walk(d.file, d.rel);
     };
@@ -210,27 +227,7 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
       // target, its language the target name's suffix, else the mount's).
       const name = targetPrefix.slice(targetPrefix.lastIndexOf('/') + 1);
       if (name === '' || isIgnoredName(name) || ignored(source)) continue;
-      let htmlStart = false;
-      const ext = extensionOf(name);
-      if (ext === 'html' || ext === 'htm') {
-        try {
-          htmlStart = (await host.readFile(source)).replace(BYTE_ORDER_MARK, '').trimStart().startsWith('<');
-        } catch {
-          htmlStart = true;
-        }
-      }
-      const info = languageFromName(name, options.languages);
-      dirAt(targetPrefix.includes('/') ? targetPrefix.slice(0, targetPrefix.lastIndexOf('/')) : '').files.push({
-        file: source,
-        path: targetPrefix,
-        pathFile: siteRelative(rootSlash, source),
-        name,
-        lang: info.lang ?? mountLang,
-        tbn: info.translationBaseName,
-        tbnWithExt: info.translationBaseNameWithExt,
-        classifier: classify(name, htmlStart),
-        weight: mountWeight + (info.lang !== undefined && info.lang === mountLang ? 1 : 0),
-      });
+      dirAt(parentOf(targetPrefix)).files.push(rawFile(source, targetPrefix, name, isHtmlName(name) && (await startsWithTag(host, source))));
       continue;
     }
     await walk(source, '');

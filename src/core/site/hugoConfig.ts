@@ -1020,7 +1020,6 @@ interface ProjectMount extends ContentMount {
   readonly component: string;
 }
 
-/** `module.mounts` of the project, as Hugo 0.111's `normalizeMounts` keeps them. */
 /** `[[module.imports]]`: each import's `path`, unless `disable = true`; malformed entries are left to Hugo. */
 function readModuleImports(r: Reader): string[] {
   const list = r.merged.get(['module', 'imports']);
@@ -1035,6 +1034,7 @@ function readModuleImports(r: Reader): string[] {
   return out;
 }
 
+/** `module.mounts` of the project, as Hugo 0.111's `normalizeMounts` keeps them. */
 async function readProjectMounts(r: Reader, host: SiteHost, root: string): Promise<ProjectMount[]> {
   const module = r.table(['module']);
   if (!module) return [];

@@ -985,8 +985,8 @@ function newerHugoSpellings(path: string): string[] {
   if (ext.test(p)) out.add((p = p.replace(ext, '')));
   // A bundle's or section's index file named explicitly (`docs/_index.md`): newer Hugo reads the
   // logical path, the folder, whatever language the file is in (`docs/_index.en.md`); 0.111 needs
-  // the file's exact name.
-  // A bare `_index.md` is left alone: which folder newer Hugo would read depends on its lookup order.
+  // the file's exact name. A bare `_index.md` is left alone: which folder newer Hugo would read
+  // depends on its lookup order.
   const index = /\/_?index$/i.exec(p);
   if (index && index.index > 0) out.add(p.slice(0, index.index));
   out.delete(path);
