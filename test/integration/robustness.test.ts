@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { extensionHostLogEntries } from '../support/hostLog';
 
 const EXTENSION_ID = 'medguide.medguide';
 
@@ -191,24 +192,9 @@ describe('Robustness in the real VS Code', function () {
   });
 
   it('leaves no error of MedGuide in the extension host log', () => {
-    const userData = process.env.MEDGUIDE_TEST_USER_DATA_DIR;
-    assert.ok(userData, 'the test runner (scripts/vscode-exec.mjs) names the user data folder');
-    const logs: string[] = [];
-    const walk = (dir: string) => {
-      for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (/exthost\.log$/i.test(e.name)) logs.push(p);
-      }
-    };
-    walk(path.join(userData, 'logs'));
-    assert.ok(logs.length > 0, `an extension host log under ${userData}/logs`);
     // MedGuide's errors name it (its id, its messages) or carry its files in their stack.
     const own = vscode.extensions.getExtension(EXTENSION_ID)?.extensionPath ?? 'medguide';
-    // An entry is a dated line and the stack lines under it.
-    const errors = logs
-      .flatMap((f) => fs.readFileSync(f, 'utf8').split(/\n(?=\d{4}-\d\d-\d\d[ T])/))
-      .filter((entry) => /\[error\]/.test(entry) && (/medguide/i.test(entry) || entry.includes(own)));
+    const errors = extensionHostLogEntries().filter((entry) => /\[error\]/.test(entry) && (/medguide/i.test(entry) || entry.includes(own)));
     assert.deepEqual(errors, []);
   });
 });

@@ -7,7 +7,9 @@ import { format } from 'node:util';
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  // MEDGUIDE_TEST_GREP (passed on by scripts/test.mjs): only the tests whose title has that text.
+  const grep = process.env.MEDGUIDE_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   const dir = path.resolve(__dirname, '..');
   const files = walk(dir).filter((f) => f.endsWith('.test.js')).sort();
   for (const f of files) mocha.addFile(f);
