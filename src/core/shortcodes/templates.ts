@@ -2,7 +2,8 @@ import { shortcodeKey } from './scan';
 
 /**
  * Which shortcode names a site defines. Hugo looks a shortcode up in `layouts/shortcodes/` or
- * `layouts/_shortcodes/` (the site's, then its themes'), then in its own embedded templates.
+ * `layouts/_shortcodes/` (the site's, then its themes'), in Hugo 0.146+ also in the `_shortcodes/`
+ * folders below a path of the layouts, then in its own embedded templates.
  * Sub-folders give names with `/` (`layouts/shortcodes/boxes/info.html` → `boxes/info`), and
  * names match case-insensitively.
  */
@@ -37,7 +38,14 @@ export function isBuiltinShortcode(name: string): boolean {
   return BUILTIN_KEYS.has(shortcodeKey(name));
 }
 
-const SHORTCODE_FOLDER = /(?:^|\/)layouts\/_?shortcodes\/(.+)$/i;
+/**
+ * `layouts/shortcodes/` (Hugo 0.111), `layouts/_shortcodes/` (0.146+) and, since 0.146, a
+ * `_shortcodes/` folder below a path of the layouts (`layouts/docs/_shortcodes/`): Hugo looks there
+ * for the pages under that path or of that `type` (its template store walks the page's path, the
+ * first segment replaced by the page's type). Such a path has no segment starting with `_`
+ * (`_partials`, `_markup` are other kinds of templates).
+ */
+const SHORTCODE_FOLDER = /(?:^|\/)layouts\/(?:shortcodes|(?:[^/_][^/]*\/)*?_shortcodes)\/(.+)$/i;
 
 /**
  * The shortcode name a template file defines, or undefined when the path is not a shortcode

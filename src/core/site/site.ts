@@ -649,8 +649,8 @@ export class HugoSite {
   }
 
   /**
-   * The site's shortcode templates: `layouts/shortcodes/` (Hugo 0.111) and `layouts/_shortcodes/`
-   * (Hugo 0.146 and later), the site's then its themes' and modules'. A template that reads
+   * The site's shortcode templates: `layouts/shortcodes/` (Hugo 0.111), `layouts/_shortcodes/` and
+   * `layouts/<path>/_shortcodes/` (Hugo 0.146 and later), the site's then its themes' and modules'. A template that reads
    * `.Inner` takes a body. `names` is left unknown (no name is reported as unknown) when a theme or
    * module is not on disk (a module in Hugo's cache, a theme not checked out): its shortcodes
    * cannot be listed.
@@ -676,7 +676,22 @@ export class HugoSite {
           }
         }
       };
-      for (const layouts of this.layoutDirs()) for (const folder of ['shortcodes', '_shortcodes']) await walk(join(layouts, folder), 0);
+      // Hugo 0.146+: `_shortcodes/` folders below a path of the layouts (`layouts/docs/_shortcodes/`).
+      // Hugo finds their shortcodes for the pages under that path or of that `type`, which
+      // `cascade` often sets and MedGuide does not read: they count as defined on every page.
+      const scoped = async (dir: string, depth: number): Promise<void> => {
+        if (depth > 6) return;
+        for (const e of await this.host.readDirectory(dir)) {
+          if (e.kind !== 'directory' || e.name.startsWith('.')) continue;
+          if (e.name === '_shortcodes') {
+            if (depth > 0) await walk(join(dir, e.name), 0);
+          } else if (!e.name.startsWith('_') && !(depth === 0 && e.name === 'shortcodes')) await scoped(join(dir, e.name), depth + 1);
+        }
+      };
+      for (const layouts of this.layoutDirs()) {
+        for (const folder of ['shortcodes', '_shortcodes']) await walk(join(layouts, folder), 0);
+        await scoped(layouts, 0);
+      }
       let complete = true;
       for (const roots of this.componentRoots()) {
         const found = await Promise.all(roots.map(async (r) => (await this.host.stat(r))?.kind === 'directory'));

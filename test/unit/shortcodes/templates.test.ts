@@ -19,6 +19,15 @@ describe('shortcodes/templates', () => {
     assert.deepEqual([...names].sort(), ['alert', 'boxes/info', 'collapse', 'notice', 'onglet', 'tabs']);
   });
 
+  it('reads the _shortcodes folders below a path of the layouts (Hugo 0.146+), not other underscore folders', () => {
+    assert.equal(templateName('layouts/docs/_shortcodes/cli-flags.html'), 'cli-flags');
+    assert.equal(templateName('/site/layouts/docs/api/_shortcodes/boxes/Info.en.html'), 'boxes/info');
+    assert.equal(templateName('themes/t/layouts/blog/_shortcodes/note.html'), 'note');
+    assert.equal(templateName('layouts/_partials/_shortcodes/x.html'), undefined);
+    assert.equal(templateName('layouts/docs/shortcodes/x.html'), undefined, 'only the root folder has the old name');
+    assert.equal(templateName('layouts/docs/_markup/render-link.html'), undefined);
+  });
+
   it('reads one path, or says it is no shortcode template', () => {
     assert.equal(templateName('site/layouts/shortcodes/a/b/C.html'), 'a/b/c');
     assert.equal(templateName('layouts/shortcodes/README'), undefined);

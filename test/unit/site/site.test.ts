@@ -357,6 +357,30 @@ describe('site: what the checks get from the model', () => {
     assert.deepEqual(await names({ '/s/hugo.toml': '[[module.imports]]\npath = "github.com/exemple/theme"\ndisable = true\n' }), ['boite']);
   });
 
+  it('reads the _shortcodes folders below a path of the layouts (Hugo 0.146+), the site\'s and its themes\'', async () => {
+    const files = {
+      '/s/hugo.toml': 'theme = "guide"\n',
+      '/s/layouts/_shortcodes/note.html': '',
+      // Hugo finds these for pages under /docs or of type "docs" (often set by cascade).
+      '/s/layouts/docs/_shortcodes/cli-flags.html': '',
+      '/s/layouts/docs/reference/_shortcodes/encadre.html': '{{ .Inner }}',
+      '/s/themes/guide/layouts/blog/_shortcodes/carte.html': '',
+      // Not shortcode folders: a partial's, an old name below a path.
+      '/s/layouts/_partials/_shortcodes/pas-un.html': '',
+      '/s/layouts/docs/shortcodes/pas-deux.html': '',
+      '/s/content/2.19/reference/cli.md': `${fm('CLI')}{{< cli-flags >}}\n{{< carte >}}\n{{< pas-un >}}\n`,
+    };
+    const site = await open(files);
+    const { templates, paired } = await site.shortcodes();
+    assert.deepEqual([...(templates ?? [])].sort(), ['carte', 'cli-flags', 'encadre', 'note']);
+    assert.ok(paired.includes('encadre'), 'a template reading .Inner takes a body');
+    const file = '/s/content/2.19/reference/cli.md';
+    const text = files[file];
+    const ctx = await site.checkContext(file, text);
+    const unknown = checkPage(text, { lang: 'en', config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role }).filter((d) => d.code === 'shortcode-unknown');
+    assert.deepEqual(unknown.map((d) => d.range.start.line), [5], 'only pas-un is unknown');
+  });
+
   it('gives every page the same shortcode answer until a template or the rules change', async () => {
     const files: Record<string, string> = { '/s/hugo.toml': '', '/s/layouts/shortcodes/boite.html': '{{ .Inner }}', '/s/content/x.md': fm('X') };
     const site = await open(files);
