@@ -214,6 +214,40 @@ function pageDescription(node: Extract<Node, { kind: 'page' }>): string {
   return [...new Set(node.problems.map((p) => t(KIND_LABELS[p.kind])))].join(', ');
 }
 
+/** A node's item id: stable through refreshes, so VS Code keeps what the user opened and closed. */
+function nodeId(node: Node): string {
+  const root = node.site.report.root;
+  switch (node.kind) {
+    case 'site':
+      return `site|${root}`;
+    case 'group':
+      return `group|${root}|${node.group}`;
+    case 'section':
+      return `section|${root}|${node.group}|${node.section}`;
+    case 'page':
+      return `page|${root}|${node.group}|${node.page.lang}|${node.page.file}`;
+    case 'problem':
+      return `problem|${root}|${node.page.lang}|${node.page.file}|${node.problem.kind}|${node.problem.line}|${node.problem.column}`;
+    default:
+      return `none|${root}`;
+  }
+}
+
+/** How a node's item first shows: sites, "out of date" and sections open, the other groups and pages with several problems closed. */
+function collapsibleState(node: Node): vscode.TreeItemCollapsibleState {
+  switch (node.kind) {
+    case 'site':
+    case 'section':
+      return vscode.TreeItemCollapsibleState.Expanded;
+    case 'group':
+      return node.group === 'outdated' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    case 'page':
+      return node.problems.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+    default:
+      return vscode.TreeItemCollapsibleState.None;
+  }
+}
+
 /** What the view shows: the reports as they were at the last refresh (the view's items stay the same objects until the next). */
 interface Shown {
   readonly full: boolean;
@@ -242,16 +276,9 @@ class HealthTree implements vscode.TreeDataProvider<Node> {
   /** The view that shows this tree: its items opened and closed by the user. */
   attach(view: vscode.TreeView<Node>): void {
     this.view = view;
-    const id = (node: Node) => this.getTreeItem(node).id;
     this.disposables.push(
-      view.onDidExpandElement((e) => {
-        const key = id(e.element);
-        if (key) this.expandedByUser.set(key, true);
-      }),
-      view.onDidCollapseElement((e) => {
-        const key = id(e.element);
-        if (key) this.expandedByUser.set(key, false);
-      }),
+      view.onDidExpandElement((e) => this.expandedByUser.set(nodeId(e.element), true)),
+      view.onDidCollapseElement((e) => this.expandedByUser.set(nodeId(e.element), false)),
     );
   }
 
@@ -295,12 +322,10 @@ class HealthTree implements vscode.TreeDataProvider<Node> {
     const children = this.childrenOf(node);
     const open: string[] = [];
     for (const child of children) {
-      const item = this.getTreeItem(child);
-      if (!item.id) continue;
-      const state = this.expandedByUser.get(item.id);
-      if (state ?? item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded) open.push(item.id);
+      const id = nodeId(child);
+      if (this.expandedByUser.get(id) ?? collapsibleState(child) === vscode.TreeItemCollapsibleState.Expanded) open.push(id);
     }
-    this.gate.asked(node ? this.getTreeItem(node).id : undefined, open);
+    this.gate.asked(node ? nodeId(node) : undefined, open);
     return children;
   }
 
@@ -348,19 +373,18 @@ class HealthTree implements vscode.TreeDataProvider<Node> {
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    const root = node.site.report.root;
     switch (node.kind) {
       case 'site': {
-        const item = new vscode.TreeItem(siteName(node.site.report), vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `site|${root}`;
+        const item = new vscode.TreeItem(siteName(node.site.report), collapsibleState(node));
+        item.id = nodeId(node);
         item.description = t(REPORT_LABELS.pageCount, { n: node.site.report.totals.pages });
-        item.tooltip = root;
+        item.tooltip = node.site.report.root;
         item.iconPath = new vscode.ThemeIcon('globe');
         return item;
       }
       case 'group': {
-        const item = new vscode.TreeItem(t(GROUP_LABELS[node.group]), node.group === 'outdated' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `group|${root}|${node.group}`;
+        const item = new vscode.TreeItem(t(GROUP_LABELS[node.group]), collapsibleState(node));
+        item.id = nodeId(node);
         item.description = String(node.pages.length);
         item.tooltip = t(GROUP_HINTS[node.group]);
         item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[node.group]);
@@ -368,16 +392,16 @@ class HealthTree implements vscode.TreeDataProvider<Node> {
         return item;
       }
       case 'section': {
-        const item = new vscode.TreeItem(node.section === '' ? t(REPORT_LABELS.root) : node.section, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `section|${root}|${node.group}|${node.section}`;
+        const item = new vscode.TreeItem(node.section === '' ? t(REPORT_LABELS.root) : node.section, collapsibleState(node));
+        item.id = nodeId(node);
         item.description = String(node.pages.length);
         item.iconPath = new vscode.ThemeIcon('folder');
         return item;
       }
       case 'page': {
         const first = node.problems[0];
-        const item = new vscode.TreeItem(node.page.title, node.problems.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.id = `page|${root}|${node.group}|${node.page.lang}|${node.page.file}`;
+        const item = new vscode.TreeItem(node.page.title, collapsibleState(node));
+        item.id = nodeId(node);
         item.description = pageDescription(node);
         const tooltip = new vscode.MarkdownString(undefined, true);
         tooltip.appendText(node.page.title).appendMarkdown('  \n').appendText(node.page.sitePath);
@@ -388,8 +412,8 @@ class HealthTree implements vscode.TreeDataProvider<Node> {
         return item;
       }
       case 'problem': {
-        const item = new vscode.TreeItem(t(KIND_LABELS[node.problem.kind]), vscode.TreeItemCollapsibleState.None);
-        item.id = `problem|${root}|${node.page.lang}|${node.page.file}|${node.problem.kind}|${node.problem.line}|${node.problem.column}`;
+        const item = new vscode.TreeItem(t(KIND_LABELS[node.problem.kind]), collapsibleState(node));
+        item.id = nodeId(node);
         item.description = t(REPORT_LABELS.line, { line: node.problem.line + 1 });
         item.tooltip = node.problem.message;
         item.iconPath = new vscode.ThemeIcon('circle-small');
@@ -397,8 +421,8 @@ class HealthTree implements vscode.TreeDataProvider<Node> {
         return item;
       }
       default: {
-        const item = new vscode.TreeItem(t(REPORT_LABELS.none), vscode.TreeItemCollapsibleState.None);
-        item.id = `none|${root}`;
+        const item = new vscode.TreeItem(t(REPORT_LABELS.none), collapsibleState(node));
+        item.id = nodeId(node);
         item.iconPath = new vscode.ThemeIcon('pass');
         return item;
       }

@@ -69,8 +69,8 @@ export class TreeRefreshGate {
   }
 
   /**
-   * VS Code asked for the children of `parent` (undefined: the root) and got `children`; `expanded`
-   * are the ids of those children it will ask for next (open ones).
+   * VS Code asked for the children of `parent` (undefined: the root); `expanded` are the ids of
+   * those children it will ask for next (the open ones).
    */
   asked(parent: string | undefined, expanded: readonly string[]): void {
     this.lastAsked = this.now();
