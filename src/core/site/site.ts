@@ -676,22 +676,19 @@ export class HugoSite {
           }
         }
       };
-      // Hugo 0.146+: `_shortcodes/` folders below a path of the layouts (`layouts/docs/_shortcodes/`).
-      // Hugo finds their shortcodes for the pages under that path or of that `type`, which
-      // `cascade` often sets and MedGuide does not read: they count as defined on every page.
-      const scoped = async (dir: string, depth: number): Promise<void> => {
+      // The shortcode folders of a layouts folder: `shortcodes/` and `_shortcodes/` at its top, and
+      // (Hugo 0.146+) `_shortcodes/` below a path of it (`layouts/docs/_shortcodes/`). Hugo finds
+      // the latter for the pages under that path or of that `type`, which `cascade` often sets and
+      // MedGuide does not read: they count as defined on every page.
+      const folders = async (dir: string, depth: number): Promise<void> => {
         if (depth > 6) return;
         for (const e of await this.host.readDirectory(dir)) {
           if (e.kind !== 'directory' || e.name.startsWith('.')) continue;
-          if (e.name === '_shortcodes') {
-            if (depth > 0) await walk(join(dir, e.name), 0);
-          } else if (!e.name.startsWith('_') && !(depth === 0 && e.name === 'shortcodes')) await scoped(join(dir, e.name), depth + 1);
+          if (e.name === '_shortcodes' || (depth === 0 && e.name === 'shortcodes')) await walk(join(dir, e.name), 0);
+          else if (!e.name.startsWith('_')) await folders(join(dir, e.name), depth + 1);
         }
       };
-      for (const layouts of this.layoutDirs()) {
-        for (const folder of ['shortcodes', '_shortcodes']) await walk(join(layouts, folder), 0);
-        await scoped(layouts, 0);
-      }
+      for (const layouts of this.layoutDirs()) await folders(layouts, 0);
       let complete = true;
       for (const roots of this.componentRoots()) {
         const found = await Promise.all(roots.map(async (r) => (await this.host.stat(r))?.kind === 'directory'));
