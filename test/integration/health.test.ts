@@ -67,6 +67,15 @@ function hostLogEntries(text: string): string[] {
   return extensionHostLogEntries().filter((entry) => entry.includes(text));
 }
 
+/** Replaces the first `from` of an open document with `to`, as an edit (not saved); asserts that `from` is there. */
+async function replaceText(doc: vscode.TextDocument, from: string, to: string): Promise<void> {
+  const at = doc.getText().indexOf(from);
+  assert.ok(at >= 0, `${from} in ${doc.uri.path}`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length)), to);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
 function siteUri(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, SITE, relative);
 }
@@ -172,22 +181,16 @@ describe('Guide health in the real VS Code', function () {
     const vaccins = (rows: string[]) => rows.some((r) => r.includes("Vaccination de l'adulte"));
     assert.ok(vaccins(await outdated()), 'out of date before the edit');
 
-    const at = doc.getText().indexOf('lastmod = "2016-05-10"');
     const d = new Date();
     const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'lastmod = "2016-05-10"'.length)), `lastmod = "${today}"`);
-    assert.ok(await vscode.workspace.applyEdit(edit));
+    await replaceText(doc, 'lastmod = "2016-05-10"', `lastmod = "${today}"`);
     const after = await until(outdated, (rows) => !vaccins(rows), 'vaccins.md leaves "out of date" once lastmod says today');
     assert.deepEqual(after.map((r) => r.trim().split(' — ')[0]), ['recommandations', "Asthme de l'adulte", 'Hypertension artérielle (2015)', t(KIND_LABELS['update-old']), t(KIND_LABELS['sources-old'])]);
     const status = (await tree()).status ?? '';
     assert.match(status, /^\$\(history\) \d+ /, 'the status bar counts the pages out of date');
 
     // Back to the old date (an edit, then saved: the page on disk as it was).
-    const back = new vscode.WorkspaceEdit();
-    const now = doc.getText().indexOf(`lastmod = "${today}"`);
-    back.replace(uri, new vscode.Range(doc.positionAt(now), doc.positionAt(now + `lastmod = "${today}"`.length)), 'lastmod = "2016-05-10"');
-    assert.ok(await vscode.workspace.applyEdit(back));
+    await replaceText(doc, `lastmod = "${today}"`, 'lastmod = "2016-05-10"');
     assert.ok(await doc.save());
     await until(outdated, (rows) => vaccins(rows), 'vaccins.md back in "out of date" once the old date is back');
   });
@@ -209,12 +212,7 @@ describe('Guide health in the real VS Code', function () {
     /** Edits lastmod (the page leaves or enters "out of date"); the guide health is computed again by the caller. */
     const edit = async () => {
       edits++;
-      const from = `lastmod = "${dates[(edits + 1) % 2]}"`;
-      const at = doc.getText().indexOf(from);
-      assert.ok(at >= 0, `${from} in vaccins.md`);
-      const change = new vscode.WorkspaceEdit();
-      change.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length)), `lastmod = "${dates[edits % 2]}"`);
-      assert.ok(await vscode.workspace.applyEdit(change));
+      await replaceText(doc, `lastmod = "${dates[(edits + 1) % 2]}"`, `lastmod = "${dates[edits % 2]}"`);
     };
     for (let i = 0; i < 16; i++) {
       // Hidden (another view of the side bar), changed.

@@ -16,6 +16,12 @@ async function open(files: Record<string, string>, page = '/s/content/x.md'): Pr
   return site;
 }
 
+/** A page's diagnostics as the editor and `medguide check` give them: `checkPage` with the site's context for it. */
+async function checkIn(site: HugoSite, file: string, text: string) {
+  const ctx = await site.checkContext(file, text);
+  return checkPage(text, { lang: 'en', config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role });
+}
+
 /** The verdict in one short line: `found content-path [lang]`, `not-found [reason]`, `ambiguous a|b`. */
 function brief(v: RefVerdict): string {
   if (v.kind === 'found') return `found ${v.path} ${v.lang}${v.anchor ? ` #${v.anchor}` : ''}${v.unrendered ? ' unrendered' : ''}`;
@@ -233,8 +239,7 @@ describe('site: pages and refs as Hugo resolves them', () => {
     assert.equal(brief(await site.resolveRef('/s/content/x.en.md', { path: 'cont/pages' })), 'found cont/pages/_index.en.md en');
     // The check says so as information, with the spelling both read, the anchor kept.
     const text = `${fm('X')}[P]({{< relref "cont/pages/_index.md#part" >}})\n`;
-    const ctx = await site.checkContext('/s/content/x.en.md', text);
-    const found = checkPage(text, { lang: 'en', config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role }).filter((d) => d.code.startsWith('relref'));
+    const found = (await checkIn(site, '/s/content/x.en.md', text)).filter((d) => d.code.startsWith('relref'));
     assert.deepEqual(
       found.map((d) => `${d.severity} ${d.code} ${d.message}`),
       ['information relref-hugo-version Hugo 0.123 and later read “cont/pages/_index.md#part” as “cont/pages#part”, Hugo 0.111 does not (REF_NOT_FOUND): write “cont/pages#part” for both.'],
@@ -296,8 +301,7 @@ describe('site: what the checks get from the model', () => {
     };
     const site = await open(files);
     const text = files['/s/content/x.md'];
-    const ctx = await site.checkContext('/s/content/x.md', text);
-    const rows = checkPage(text, { lang: 'en', config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role })
+    const rows = (await checkIn(site, '/s/content/x.md', text))
       .filter((d) => d.code.startsWith('relref'))
       .map((d) => `${d.code} ${d.severity} ${d.range.start.line}:${d.range.start.character} ${d.message}`);
     assert.deepEqual(rows, [
@@ -316,7 +320,7 @@ describe('site: what the checks get from the model', () => {
     const text = files['/s/content/shared/part.md'];
     const ctx = await site.checkContext('/s/content/shared/part.md', text);
     assert.equal(ctx.role, 'resource');
-    const codes = checkPage(text, { lang: 'en', config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role }).map((d) => d.code);
+    const codes = (await checkIn(site, '/s/content/shared/part.md', text)).map((d) => d.code);
     assert.deepEqual(codes, ['shortcode-unclosed']);
   });
 
@@ -376,8 +380,7 @@ describe('site: what the checks get from the model', () => {
     assert.ok(paired.includes('encadre'), 'a template reading .Inner takes a body');
     const file = '/s/content/2.19/reference/cli.md';
     const text = files[file];
-    const ctx = await site.checkContext(file, text);
-    const unknown = checkPage(text, { lang: 'en', config: ctx.config, sitePath: ctx.sitePath, shortcodes: ctx.shortcodes, role: ctx.role }).filter((d) => d.code === 'shortcode-unknown');
+    const unknown = (await checkIn(site, file, text)).filter((d) => d.code === 'shortcode-unknown');
     assert.deepEqual(unknown.map((d) => d.range.start.line), [5], 'only pas-un is unknown');
   });
 
