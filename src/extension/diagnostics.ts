@@ -22,6 +22,29 @@ function settings(resource: vscode.Uri) {
   };
 }
 
+/** Whether an editor tab shows the document (alone or in a diff). */
+function shownInEditor(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.window.tabGroups.all.some((g) =>
+    g.tabs.some((t) =>
+      t.input instanceof vscode.TabInputText
+        ? t.input.uri.toString() === key
+        : t.input instanceof vscode.TabInputTextDiff && (t.input.modified.toString() === key || t.input.original.toString() === key),
+    ),
+  );
+}
+
+/** Whether the document's file is no longer on disk (an unsaved new file is not asked about). */
+async function deletedFromDisk(uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme === 'untitled') return false;
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return false;
+  } catch (e) {
+    return e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
+  }
+}
+
 /**
  * Diagnostics for guide pages: on open, on change (debounced; a run whose document changed
  * meanwhile is dropped) and on save; cached per document version, so switching editors costs nothing.
@@ -31,6 +54,8 @@ export class PageDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly cache = new Map<string, { version: number; lang: string; diagnostics: readonly Diagnostic[] }>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
+  /** Bursts of deletions seen so far: a page read before one may be gone when its check ends. */
+  private deletions = 0;
   /** Pages checked by "Validate all pages": their problems stay listed when their editor closes. */
   private readonly siteWide = new Set<string>();
 
@@ -45,6 +70,7 @@ export class PageDiagnostics implements vscode.Disposable {
       }),
       // A deleted page or folder (in the editor or by git, a script…) takes its pages' problems with it.
       sites.onDidDelete((gone) => {
+        this.deletions++;
         const uris: vscode.Uri[] = [];
         this.collection.forEach((uri) => {
           if (gone(uri.path)) uris.push(uri);
@@ -119,6 +145,13 @@ export class PageDiagnostics implements vscode.Disposable {
       diagnostics = [{ code: 'internal-error', severity: 'information', range: range(0, 0, 0, 0), message: t('MedGuide could not check this page: {0}', e instanceof Error ? e.message : String(e)) }];
     }
     if (document.isClosed || document.version !== version) return diagnostics; // stale: a newer run follows
+    // A document VS Code still holds with no editor showing it (a closed editor's, another
+    // extension's) whose file was deleted: it is gone for the user, its problems with it.
+    if (!shownInEditor(document.uri) && (await deletedFromDisk(document.uri))) {
+      this.forget(document.uri);
+      return [];
+    }
+    if (document.isClosed || document.version !== version) return diagnostics;
     this.cache.set(key, { version, lang, diagnostics });
     this.collection.set(document.uri, toVsDiagnosticsIn(document.uri, diagnostics));
     return diagnostics;
@@ -135,6 +168,7 @@ export class PageDiagnostics implements vscode.Disposable {
     this.siteWide.add(uri.toString());
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return this.validate(open);
+    const deletionsBefore = this.deletions;
     let diagnostics: readonly Diagnostic[];
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -149,6 +183,12 @@ export class PageDiagnostics implements vscode.Disposable {
       diagnostics = [{ code: 'file-unreadable', severity: 'warning', range: range(0, 0, 0, 0), message: t('MedGuide could not read this page: {0}', e instanceof Error ? e.message : String(e)) }];
     }
     // Deleted while it was being checked: its problems went with it.
+    if (!this.siteWide.has(uri.toString())) return [];
+    // Deleted after it was read, its deletion not told yet (or told before as a folder's, in a burst that has passed).
+    if (this.deletions !== deletionsBefore && (await deletedFromDisk(uri))) {
+      this.dropDeleted(uri);
+      return [];
+    }
     if (!this.siteWide.has(uri.toString())) return [];
     this.collection.set(uri, toVsDiagnosticsIn(uri, diagnostics));
     return diagnostics;
