@@ -76,6 +76,10 @@ function fixTitle(d: Diagnostic): string | undefined {
       return data.suggestion ? t('Replace with "{0}"', s('suggestion')) : undefined;
     case 'image-credit':
       return t('Add `imageSrc` for the image credit');
+    case 'shortcode-hugo-version':
+      return data.spelling ? t('Write `{0}`', s('spelling')) : undefined;
+    case 'shortcode-unexpected-close':
+      return data.open ? t('Write `{0}`', s('open')) : undefined;
     default:
       return undefined;
   }
@@ -95,11 +99,12 @@ export class FrontMatterCodeActions implements vscode.CodeActionProvider {
       // The diagnostics VS Code hands back are copies: find ours by code and range.
       const d = core.find((c) => c.code === shown.code && toRange(c.range).isEqual(shown.range));
       if (!d) continue;
-      const edit = d.data?.edit as TextEdit | undefined;
+      // One edit, or several (a shortcode's opening and closing names).
+      const edits = (d.data?.edits as TextEdit[] | undefined) ?? (d.data?.edit ? [d.data.edit as TextEdit] : []);
       const title = fixTitle(d);
-      if (edit && title) {
+      if (edits.length > 0 && title) {
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-        action.edit = toWorkspaceEdit(document.uri, [edit]);
+        action.edit = toWorkspaceEdit(document.uri, edits);
         action.diagnostics = [shown];
         action.isPreferred = true;
         actions.push(action);

@@ -126,6 +126,13 @@ describe('Quick fixes, completion and hover in the real VS Code', () => {
     assert.match(editor.document.getText(), /^auteurs = \[/m);
   });
 
+  it('writes a shortcode name as its template file does, in the closing tag too (Hugo 0.111 finds it then)', async () => {
+    const page = FAULTY.replace('lastmode', 'lastmod').replace('Texte.\n', 'Texte.\n\n{{% Collapse "Suivi" %}}\nDans la section.\n{{% /Collapse %}}\n');
+    const editor = await openFixture('content/tests/corrections-5.md', page);
+    await applyFix(editor, 'shortcode-hugo-version', /collapse/);
+    assert.match(editor.document.getText(), /^\{\{% collapse "Suivi" %\}\}\nDans la section\.\n\{\{% \/collapse %\}\}$/m);
+  });
+
   it('updates lastmod to today with the command', async () => {
     const editor = await openFixture('content/tests/corrections-4.md', FAULTY.replace('lastmode', 'lastmod'));
     await vscode.commands.executeCommand('medguide.updateLastmod');

@@ -3,6 +3,9 @@
 // Never a real extract: every name below is made up from lists of common words.
 import { zipSync } from 'fflate';
 import { EXTRACT_COLUMNS } from '../../src/core/annuaire/extract';
+import { random } from './random';
+
+export { random };
 
 export const HEADER = EXTRACT_COLUMNS.join('|');
 
@@ -48,17 +51,6 @@ const VILLES: [string, string, string][] = [
 const SERVICES = ['Urgences', 'Cardiologie', 'Pédiatrie', 'Maternité', 'Secrétariat médical', 'Imagerie médicale', 'Consultations externes'];
 const DOMAINES = ['medecin.mssante.fr', 'pharmacien.mssante.fr', 'infirmier.mssante.fr', 'sante-test.mssante.fr'];
 
-/** A small deterministic generator (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function ascii(s: string): string {
   return s

@@ -5,7 +5,7 @@ import { localize, type Text, type Lang } from '../l10n';
 import { pageAnchors, type PageAnchorOptions } from '../navigation/anchors';
 import { collapseTitle, isCollapse } from '../navigation/sections';
 import { buildPageIndex, listResolver, logicalPath, type PageIndex } from '../relref/resolve';
-import { lineIndexOf, type LineIndex } from '../text';
+import { lineIndexOf, type LineIndex, type Range } from '../text';
 import { parseShortcodes, type ShortcodeDocument } from './document';
 import { NOT_BUILT_WHY, REF_CONSEQUENCE, SHORTCODE_MESSAGES as M, SHORTCODE_SEVERITY, type ShortcodeCode } from './messages';
 import type { RefArgs, RefVerdict } from '../site/site';
@@ -13,12 +13,22 @@ import { refArgsOf, relrefUses, type RelrefUse } from './relrefs';
 export { refArgsOf } from './relrefs';
 export { listResolver } from '../relref/resolve';
 import { shortcodeKey, type ShortcodeTag } from './scan';
-import { BUILTIN_SHORTCODES, knownShortcodeKeys } from './templates';
+import { BUILTIN_SHORTCODES, exactShortcodeSpelling, knownShortcodeKeys, portableSpelling } from './templates';
 
 export interface CheckShortcodesOptions {
   readonly lang: Lang;
   /** Template names the site defines (see `templateNamesFromPaths`); when absent, names are not checked. */
   readonly templates?: ReadonlySet<string>;
+  /**
+   * Each of `templates`' names to the spellings of its template files; when given, a name written
+   * in another case than Hugo 0.111 to 0.145 find is reported (`shortcode-hugo-version`).
+   */
+  readonly templateSpellings?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Names (lower case) the site's own templates define without reading `.Inner`: Hugo takes no
+   * body for them, and stops on a closing tag ("does not evaluate .Inner, yet a closing tag was provided").
+   */
+  readonly standalone?: ReadonlySet<string>;
   /** Content-relative paths of the site's pages; when absent, relrefs are not checked. */
   readonly pageIndex?: readonly string[];
   /** This page's content-relative path, for relrefs relative to it and `#anchor` alone. */
@@ -70,6 +80,10 @@ class Collector {
     this.lines ??= lineIndexOf(this.text);
     return this.lines.positionAt(offset).line;
   }
+  range(start: number, end: number): Range {
+    this.lines ??= lineIndexOf(this.text);
+    return this.lines.rangeAt(start, end);
+  }
   add(
     code: ShortcodeCode,
     start: number,
@@ -114,6 +128,18 @@ function structure(doc: ShortcodeDocument, c: Collector): void {
     }
     if (e.code === 'shortcode/unclosed') {
       c.add('shortcode-unclosed', tag.start, tag.end, M.unclosed, { name: tag.name, close: closeTag(tag) }, { name: tag.name, close: closeTag(tag) });
+    } else if (e.code === 'shortcode/unexpected-close' && e.other !== undefined) {
+      // Open under the same name in another case: Hugo closes only the very same spelling.
+      const open = tags[e.other];
+      const edits = [{ range: c.range(tag.nameStart, tag.nameEnd), newText: open.name }];
+      c.add(
+        'shortcode-unexpected-close',
+        tag.start,
+        tag.end,
+        M.unexpectedCloseCase,
+        { tag: tagText(text, tag), name: tag.name, open: open.name, line: c.lineOf(open.start) + 1 },
+        { name: tag.name, open: open.name, edits },
+      );
     } else if (e.code === 'shortcode/unexpected-close') {
       c.add('shortcode-unexpected-close', tag.start, tag.end, M.unexpectedClose, { tag: tagText(text, tag), name: tag.name });
     } else if (e.other !== undefined) {
@@ -165,13 +191,18 @@ function knownNames(templates: ReadonlySet<string>): KnownNames {
   return names;
 }
 
-function names(doc: ShortcodeDocument, templates: ReadonlySet<string>, c: Collector): void {
+function names(doc: ShortcodeDocument, templates: ReadonlySet<string>, spellings: ReadonlyMap<string, readonly string[]> | undefined, c: Collector): void {
   const { known, candidates } = knownNames(templates);
   const suggestions = new Map<string, string | undefined>();
-  for (const tag of doc.tags) {
+  for (let i = 0; i < doc.tags.length; i++) {
+    const tag = doc.tags[i];
     if (tag.kind !== 'open' && tag.kind !== 'self-closing') continue;
     const key = shortcodeKey(tag.name);
-    if (known.has(key) || isInline(tag.name)) continue;
+    if (known.has(key)) {
+      if (spellings && !exactShortcodeSpelling(tag.name, spellings)) newerHugoName(doc, i, spellings, c);
+      continue;
+    }
+    if (isInline(tag.name)) continue;
     // One suggestion per name: a page repeating a typo thousands of times stays linear.
     let suggestion = suggestions.get(key);
     if (!suggestions.has(key)) suggestions.set(key, (suggestion = closest(tag.name, candidates)));
@@ -184,6 +215,48 @@ function names(doc: ShortcodeDocument, templates: ReadonlySet<string>, c: Collec
       suggestion ? { name: tag.name, suggestion } : { name: tag.name },
     );
   }
+}
+
+/**
+ * The names' case only, when the site's templates are not all known (a theme not on disk): the
+ * built-ins and the templates that are known, written in another case than Hugo 0.111 to 0.145 find.
+ */
+function spellingsOnly(doc: ShortcodeDocument, spellings: ReadonlyMap<string, readonly string[]>, c: Collector): void {
+  for (let i = 0; i < doc.tags.length; i++) {
+    const tag = doc.tags[i];
+    if (tag.kind !== 'open' && tag.kind !== 'self-closing') continue;
+    const key = shortcodeKey(tag.name);
+    if ((BUILTIN_KEY_SET.has(key) || spellings.has(key)) && !exactShortcodeSpelling(tag.name, spellings)) newerHugoName(doc, i, spellings, c);
+  }
+}
+
+const BUILTIN_KEY_SET: ReadonlySet<string> = new Set(BUILTIN_SHORTCODES);
+
+/** A closing tag for a shortcode whose template reads no `.Inner` (hugolib/shortcode.go, Hugo 0.111 and later). */
+function closedStandalone(doc: ShortcodeDocument, standalone: ReadonlySet<string>, c: Collector): void {
+  for (let i = 0; i < doc.tags.length; i++) {
+    const tag = doc.tags[i];
+    if (tag.kind !== 'close' || doc.partner[i] < 0 || !standalone.has(shortcodeKey(tag.name))) continue;
+    c.add('shortcode-unexpected-close', tag.start, tag.end, M.closeWithoutInner, { tag: tagText(doc.text, tag), name: tag.name }, { name: tag.name, reason: 'no-inner' });
+  }
+}
+
+/**
+ * A name Hugo 0.146+ finds in any case but Hugo 0.111 to 0.145 only as its template's file spells
+ * it (hugolib/shortcode.go: "template for shortcode %q not found"): information, with the edits
+ * that write the opening tag's name and its closing tag's in that spelling.
+ */
+function newerHugoName(doc: ShortcodeDocument, index: number, spellings: ReadonlyMap<string, readonly string[]>, c: Collector): void {
+  const tag = doc.tags[index];
+  const spelling = portableSpelling(tag.name, spellings);
+  if (spelling === undefined) return;
+  const edits = [{ range: c.range(tag.nameStart, tag.nameEnd), newText: spelling }];
+  const partner = doc.partner[index];
+  if (partner >= 0) {
+    const close = doc.tags[partner];
+    if (close.name !== spelling) edits.push({ range: c.range(close.nameStart, close.nameEnd), newText: spelling });
+  }
+  c.add('shortcode-hugo-version', tag.nameStart, tag.nameEnd, M.nameNewerHugo, { name: tag.name, spelling }, { name: tag.name, spelling, edits }, 'information');
 }
 
 /** An inline shortcode (`{{< name.inline >}}…`): its template is the page's own text (hugolib/shortcode.go). */
@@ -361,10 +434,12 @@ function relrefs(doc: ShortcodeDocument, options: CheckShortcodesOptions, c: Col
 export function checkShortcodes(text: string, options: CheckShortcodesOptions): Diagnostic[] {
   const c = new Collector(text, options.lang);
   try {
-    const doc = parseShortcodes(text, options.paired ?? []);
+    const doc = parseShortcodes(text, options.paired ?? [], options.standalone);
     structure(doc, c);
+    if (options.standalone && options.standalone.size > 0) closedStandalone(doc, options.standalone, c);
     args(doc, c);
-    if (options.templates) names(doc, options.templates, c);
+    if (options.templates) names(doc, options.templates, options.templateSpellings, c);
+    else if (options.templateSpellings) spellingsOnly(doc, options.templateSpellings, c);
     if (options.inlineShortcodes !== undefined) inlines(doc, options.inlineShortcodes, c);
     relrefs(doc, options, c);
   } catch {

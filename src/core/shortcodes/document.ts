@@ -1,6 +1,6 @@
 import { locateFrontMatter } from '../frontmatter/locate';
 import { DEFAULT_PAIRED_SHORTCODES, pairShortcodes, type PairError } from './pair';
-import { scanShortcodes, type ShortcodeError, type ShortcodeTag } from './scan';
+import { scanShortcodes, shortcodeKey, type ShortcodeError, type ShortcodeTag } from './scan';
 import { keepLastCall } from '../memo';
 
 /**
@@ -56,10 +56,26 @@ function pairedList(paired: readonly string[]): readonly string[] {
   return list;
 }
 
-/** `paired`: names that always take a body, in addition to {@link DEFAULT_PAIRED_SHORTCODES}. */
-export function parseShortcodes(text: string, paired: readonly string[] = NO_NAMES): ShortcodeDocument {
+/** The paired names less the standalone ones, once per pair of lists. */
+const withoutStandalone = new WeakMap<readonly string[], WeakMap<ReadonlySet<string>, readonly string[]>>();
+
+function pairedLess(paired: readonly string[], standalone: ReadonlySet<string>): readonly string[] {
+  let byStandalone = withoutStandalone.get(paired);
+  if (!byStandalone) withoutStandalone.set(paired, (byStandalone = new WeakMap()));
+  let list = byStandalone.get(standalone);
+  if (!list) byStandalone.set(standalone, (list = paired.filter((n) => !standalone.has(shortcodeKey(n)))));
+  return list;
+}
+
+/**
+ * `paired`: names that always take a body, in addition to {@link DEFAULT_PAIRED_SHORTCODES};
+ * `standalone`: names (lower case) the site's own templates define without reading `.Inner`,
+ * which take no body whatever the defaults say (Hugo asks the template).
+ */
+export function parseShortcodes(text: string, paired: readonly string[] = NO_NAMES, standalone?: ReadonlySet<string>): ShortcodeDocument {
   const bodyStart = bodyStartOf(text);
   const scanned = scanPage(text, bodyStart);
-  const { partner, errors: pairErrors } = pairShortcodes(scanned.tags, pairedList(paired));
+  const names = standalone && standalone.size > 0 ? pairedLess(pairedList(paired), standalone) : pairedList(paired);
+  const { partner, errors: pairErrors } = pairShortcodes(scanned.tags, names);
   return { text, bodyStart, tags: scanned.tags, errors: scanned.errors, partner, pairErrors };
 }

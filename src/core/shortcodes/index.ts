@@ -16,7 +16,7 @@ export {
 export { DEFAULT_PAIRED_SHORTCODES, pairShortcodes, type PairError, type PairErrorCode, type PairResult } from './pair';
 export { bodyStartOf, parseShortcodes, type ShortcodeDocument } from './document';
 export { isRelrefName, relrefUses, type RelrefUse } from './relrefs';
-export { BUILTIN_SHORTCODES, isBuiltinShortcode, isKnownShortcode, templateName, templateNamesFromPaths } from './templates';
+export { BUILTIN_SHORTCODES, exactShortcodeSpelling, isBuiltinShortcode, isKnownShortcode, portableSpelling, templateName, templateNamesFromPaths, templateSpelling } from './templates';
 export { SHORTCODE_MESSAGES, SHORTCODE_SEVERITY, type ShortcodeCode } from './messages';
 export { checkShortcodes, type CheckShortcodesOptions } from './diagnostics';
 export { pageAnchors } from '../navigation/anchors';

@@ -7,6 +7,7 @@ export type ShortcodeCode =
   | 'shortcode-mismatch'
   | 'shortcode-unterminated'
   | 'shortcode-unknown'
+  | 'shortcode-hugo-version'
   | 'shortcode-inline-off'
   | 'shortcode-inline-undefined'
   | 'shortcode-args'
@@ -26,6 +27,7 @@ export const SHORTCODE_SEVERITY = {
   'shortcode-mismatch': 'error',
   'shortcode-unterminated': 'error',
   'shortcode-unknown': 'warning',
+  'shortcode-hugo-version': 'information',
   'shortcode-inline-off': 'warning',
   'shortcode-inline-undefined': 'error',
   'shortcode-args': 'warning',
@@ -39,10 +41,13 @@ export const SHORTCODE_SEVERITY = {
 export const SHORTCODE_MESSAGES = {
   unclosed: msg('The shortcode “{name}” is never closed: add “{close}” after its content.'),
   unexpectedClose: msg('“{tag}” closes a “{name}” shortcode that is not open.'),
+  closeWithoutInner: msg('“{tag}” closes “{name}”, whose template does not read .Inner: Hugo stops building the site (closing tag provided for a shortcode that takes no content). Remove the closing tag, or read .Inner in the template.'),
+  unexpectedCloseCase: msg('“{tag}” does not close “{open}” (line {line}): Hugo closes a shortcode only under the name it was opened with, case included, and stops building the site (closing tag does not match start tag). Write “{open}”.'),
   mismatch: msg('“{tag}” closes “{name}” while “{inner}”, opened on line {line}, is still open: close it first with “{innerClose}”.'),
   unterminated: msg('The tag “{tag}” is not terminated: “{end}” is missing.'),
   unknown: msg('No template defines the shortcode “{name}” (the site’s or themes’ layouts/shortcodes, or Hugo’s built-in shortcodes).'),
   unknownSuggest: msg('No template defines the shortcode “{name}”. Did you mean “{suggestion}”?'),
+  nameNewerHugo: msg('Hugo 0.146 and later find the shortcode “{spelling}” for “{name}”; Hugo 0.111 to 0.145 stop building the site (template for shortcode “{name}” not found): write “{spelling}” for both.'),
   inlineOff: msg('Inline shortcodes are off on this site: Hugo renders “{name}” as nothing. To use it, set `enableInlineShortcodes = true` under `[security]` in the site’s configuration.'),
   inlineUndefined: msg('“{name}” reuses an inline shortcode this page has not defined above it: Hugo stops building the site. Define it first: {{< {name} >}}…{{< /{name} >}}.'),
   collapseTitle: msg('A “collapse” section needs a title: {{% collapse "Section title" %}}.'),

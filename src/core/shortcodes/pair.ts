@@ -12,7 +12,11 @@ export interface PairError {
   readonly code: PairErrorCode;
   /** Index in the tag list of the tag the problem is about. */
   readonly tag: number;
-  /** For a mismatch: the index of the close that arrived while `tag` was still open. */
+  /**
+   * For a mismatch: the index of the close that arrived while `tag` was still open. For an
+   * unexpected close: the open tag of the same name in another case (`{{< myNote >}}` closed by
+   * `{{< /mynote >}}`), which Hugo does not take as its start tag.
+   */
   readonly other?: number;
 }
 
@@ -61,20 +65,25 @@ export function pairShortcodes(tags: readonly ShortcodeTag[], pairedNames: Itera
   const errors: PairError[] = [];
   const stack: number[] = [];
   // Position of each name in the stack, so finding an opener stays cheap even with thousands open.
+  // Names as written: Hugo's lexer closes only a tag opened under the very same name, case
+  // included (parser/pageparser/pagelexer_shortcode.go: "closing tag … does not match start tag").
   const openByName = new Map<string, number[]>();
 
   for (let i = 0; i < tags.length; i++) {
     const t = tags[i];
-    const key = shortcodeKey(t.name);
     if (t.kind === 'open') {
       stack.push(i);
-      let list = openByName.get(key);
-      if (!list) openByName.set(key, (list = []));
+      let list = openByName.get(t.name);
+      if (!list) openByName.set(t.name, (list = []));
       list.push(stack.length - 1);
     } else if (t.kind === 'close') {
-      const list = openByName.get(key);
+      const list = openByName.get(t.name);
       if (!list || list.length === 0) {
-        errors.push({ code: 'shortcode/unexpected-close', tag: i });
+        const key = shortcodeKey(t.name);
+        let other: number | undefined;
+        // Among the innermost open tags only: a hostile page closing thousands of names stays linear.
+        for (let k = stack.length - 1; k >= Math.max(0, stack.length - 64) && other === undefined; k--) if (shortcodeKey(tags[stack[k]].name) === key) other = stack[k];
+        errors.push(other === undefined ? { code: 'shortcode/unexpected-close', tag: i } : { code: 'shortcode/unexpected-close', tag: i, other });
         continue;
       }
       const depth = list[list.length - 1];
@@ -82,9 +91,8 @@ export function pairShortcodes(tags: readonly ShortcodeTag[], pairedNames: Itera
       // Everything opened after the matching opener is left unclosed by this close.
       for (let k = stack.length - 1; k > depth; k--) {
         const inner = stack[k];
-        const innerKey = shortcodeKey(tags[inner].name);
-        openByName.get(innerKey)!.pop();
-        if (paired.has(innerKey)) errors.push({ code: 'shortcode/mismatched-close', tag: inner, other: i });
+        openByName.get(tags[inner].name)!.pop();
+        if (paired.has(shortcodeKey(tags[inner].name))) errors.push({ code: 'shortcode/mismatched-close', tag: inner, other: i });
       }
       stack.length = depth;
       list.pop();

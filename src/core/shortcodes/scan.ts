@@ -36,7 +36,7 @@ export interface ShortcodeArg {
 export interface ShortcodeTag {
   readonly kind: ShortcodeKind;
   readonly delimiter: ShortcodeDelimiter;
-  /** The name as written (Hugo matches names case-insensitively; compare with {@link shortcodeKey}). */
+  /** The name as written (Hugo 0.146+ finds templates case-insensitively: compare with {@link shortcodeKey}; a closing tag must repeat it exactly). */
   readonly name: string;
   readonly nameStart: number;
   readonly nameEnd: number;
@@ -58,7 +58,7 @@ export interface ScanResult {
 /** A tag longer than this is treated as unterminated: keeps scanning linear on hostile input. */
 export const MAX_TAG_LENGTH = 8192;
 
-/** Key used to compare names: Hugo resolves shortcode templates case-insensitively. */
+/** Key used to compare names: Hugo 0.146 and later look shortcode templates up case-insensitively (0.111 to 0.145 by the exact name; see templateSpelling). */
 export function shortcodeKey(name: string): string {
   return name.toLowerCase();
 }

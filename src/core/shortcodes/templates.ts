@@ -54,6 +54,17 @@ const SHORTCODE_FOLDER = /(?:^|\/)layouts\/(?:shortcodes|(?:[^/_][^/]*\/)*?_shor
  * are variants (language, output format) of the same shortcode `note`.
  */
 export function templateName(path: string): string | undefined {
+  const spelling = templateSpelling(path);
+  return spelling === undefined ? undefined : shortcodeKey(spelling);
+}
+
+/**
+ * The shortcode name a template file defines as its file name writes it (`boxes/myNote` for
+ * `layouts/shortcodes/boxes/myNote.html`). Hugo 0.111 to 0.145 find a template only under that
+ * spelling (`{{< mynote >}}` stops the build: "template for shortcode "mynote" not found"); Hugo
+ * 0.146 and later look names up in lower case (tpl/tplimpl TemplateQuery.init), so any case works.
+ */
+export function templateSpelling(path: string): string | undefined {
   const m = SHORTCODE_FOLDER.exec(path.replace(/\\/g, '/'));
   if (!m) return undefined;
   const segments = m[1].split('/').filter((s) => s !== '');
@@ -62,7 +73,24 @@ export function templateName(path: string): string | undefined {
   const dot = file.indexOf('.');
   // Dot files (`.gitkeep`) and extension-less files are no templates.
   if (dot <= 0) return undefined;
-  return shortcodeKey([...segments, file.slice(0, dot)].join('/'));
+  return [...segments, file.slice(0, dot)].join('/');
+}
+
+/**
+ * Whether Hugo 0.111 to 0.145 find the template of `name` as it is written: a built-in under its
+ * (lower-case) name, a template under its file's spelling. `spellings`: each template key's
+ * spellings (see {@link templateSpelling}).
+ */
+export function exactShortcodeSpelling(name: string, spellings: ReadonlyMap<string, readonly string[]>): boolean {
+  const key = shortcodeKey(name);
+  return (name === key && BUILTIN_KEYS.has(key)) || (spellings.get(key)?.includes(name) ?? false);
+}
+
+/** The spelling to write `name` in for every Hugo version: the built-in's, else the first of the template's spellings. */
+export function portableSpelling(name: string, spellings: ReadonlyMap<string, readonly string[]>): string | undefined {
+  const key = shortcodeKey(name);
+  if (BUILTIN_KEYS.has(key)) return key;
+  return spellings.get(key)?.[0];
 }
 
 /** The set of shortcode names (lower case) that the template files among `paths` define; built-ins not included. */

@@ -25,7 +25,8 @@ import { type Lang, localize, type Text } from '../l10n';
 import { DEFAULT_ALERT_SHORTCODES, type AlertShortcodeSpec } from '../markdown/options';
 import { pageAnchors, type PageAnchorOptions } from '../navigation/anchors';
 import { DEFAULT_PAIRED_SHORTCODES } from '../shortcodes/pair';
-import { templateName } from '../shortcodes/templates';
+import { templateSpelling } from '../shortcodes/templates';
+import { shortcodeKey } from '../shortcodes/scan';
 import { collectContentFiles, type ContentFile } from './contentFiles';
 import { join, relative, type SiteChange, type SiteHost } from './host';
 import { isHugoConfigName, loadHugoConfig, mountSourcePath, type ContentMount, type HugoConfig } from './hugoConfig';
@@ -105,6 +106,16 @@ export interface SitePage {
 export interface SiteShortcodes {
   /** Names defined by the site's and themes' templates; undefined when none are visible (theme as a module). */
   readonly templates?: ReadonlySet<string>;
+  /**
+   * Each name of `templates` to the spellings its template files write it in (`myNote` for
+   * `myNote.html`): Hugo 0.111 to 0.145 find a template only under its file's spelling.
+   */
+  readonly spellings?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Names (lower case) the site's own templates define without reading `.Inner`: Hugo takes no body
+   * for them (they are left out of `paired`, MedGuide's defaults included).
+   */
+  readonly standalone?: ReadonlySet<string>;
   /** Names that must be closed: MedGuide's defaults, the alerts, `.medguide.toml`, templates that use `.Inner`. */
   readonly paired: readonly string[];
   readonly alerts: Readonly<Record<string, AlertShortcodeSpec>>;
@@ -141,7 +152,7 @@ export class HugoSite {
   /** The same maps with every page counted as built: says why a ref to a draft is not found. */
   private unpruned?: { maps: Map<string, PageMap>; files: readonly ContentFile[] };
   private byFile = new WeakMap<readonly ContentFile[], Map<string, ContentFile>>();
-  private templatesPromise?: Promise<{ names?: Set<string>; inner: Set<string> }>;
+  private templatesPromise?: Promise<{ names?: Set<string>; spellings: Map<string, string[]>; inner: Set<string> }>;
   private rulesPromise?: Promise<{ config: SiteConfig; diagnostics: readonly Diagnostic[]; path?: string }>;
   /** Bumped at every change; the page list and maps of an older version are dropped. */
   private version = 0;
@@ -655,9 +666,10 @@ export class HugoSite {
    * module is not on disk (a module in Hugo's cache, a theme not checked out): its shortcodes
    * cannot be listed.
    */
-  private templates(): Promise<{ names?: Set<string>; inner: Set<string> }> {
+  private templates(): Promise<{ names?: Set<string>; spellings: Map<string, string[]>; inner: Set<string> }> {
     this.templatesPromise ??= (async () => {
       const names = new Set<string>();
+      const spellings = new Map<string, string[]>();
       const inner = new Set<string>();
       const walk = async (dir: string, depth: number): Promise<void> => {
         if (depth > 8) return;
@@ -665,9 +677,13 @@ export class HugoSite {
           const p = join(dir, e.name);
           if (e.kind === 'directory') await walk(p, depth + 1);
           else {
-            const name = templateName(p);
-            if (name === undefined) continue;
+            const spelling = templateSpelling(p);
+            if (spelling === undefined) continue;
+            const name = shortcodeKey(spelling);
             names.add(name);
+            const list = spellings.get(name);
+            if (!list) spellings.set(name, [spelling]);
+            else if (!list.includes(spelling)) list.push(spelling);
             try {
               if (/\.Inner\b|\.InnerDeindent\b/.test(await this.host.readFile(p))) inner.add(name);
             } catch {
@@ -694,7 +710,7 @@ export class HugoSite {
         const found = await Promise.all(roots.map(async (r) => (await this.host.stat(r))?.kind === 'directory'));
         if (!found.includes(true)) complete = false;
       }
-      return { names: complete && names.size > 0 ? names : undefined, inner };
+      return { names: complete && names.size > 0 ? names : undefined, spellings, inner };
     })();
     return this.templatesPromise;
   }
@@ -859,8 +875,13 @@ export class HugoSite {
     if (this.lastShortcodes && this.shortcodesFrom?.templates === t && this.shortcodesFrom.rules === r) return this.lastShortcodes;
     this.shortcodesFrom = { templates: t, rules: r };
     const alerts: Record<string, AlertShortcodeSpec> = { ...DEFAULT_ALERT_SHORTCODES, ...(r.config.shortcodes?.alerts ?? {}) };
-    const paired = [...new Set([...DEFAULT_PAIRED_SHORTCODES, ...Object.keys(alerts), ...(r.config.shortcodes?.paired ?? []), ...t.inner])];
-    this.lastShortcodes = { templates: t.names, paired, alerts };
+    // Hugo asks the template whether a shortcode takes a body: one of the site's that reads no
+    // `.Inner` takes none, whatever MedGuide's defaults or `.medguide.toml` say.
+    const standalone = new Set([...t.spellings.keys()].filter((k) => !t.inner.has(k)));
+    const paired = [...new Set([...DEFAULT_PAIRED_SHORTCODES, ...Object.keys(alerts), ...(r.config.shortcodes?.paired ?? []), ...t.inner])].filter(
+      (n) => !standalone.has(shortcodeKey(n)),
+    );
+    this.lastShortcodes = { templates: t.names, spellings: t.spellings, standalone, paired, alerts };
     return this.lastShortcodes;
   }
 
@@ -925,6 +946,8 @@ export class HugoSite {
       config: rules.config,
       shortcodes: {
         templates: shortcodes.templates,
+        templateSpellings: shortcodes.spellings,
+        standalone: shortcodes.standalone,
         // The site's own list when nothing is added: the same array for every page (pairing keeps what it derives per list).
         paired: extra.paired && extra.paired.length > 0 ? [...shortcodes.paired, ...extra.paired] : shortcodes.paired,
         resolver,

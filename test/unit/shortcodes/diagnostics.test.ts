@@ -150,8 +150,65 @@ describe('shortcodes/diagnostics: unknown names', () => {
   });
 
   it('knows site templates (case-insensitive, sub-folders) and Hugo built-ins', () => {
-    const text = '{{% Collapse "A" %}}{{% /COLLAPSE %}}{{< boxes/info >}}{{< youtube id >}}{{< figure src="a" >}}{{< highlight go >}}x{{< /highlight >}}{{< ref "a.md" >}}';
+    const text = '{{% Collapse "A" %}}{{% /Collapse %}}{{< boxes/info >}}{{< youtube id >}}{{< figure src="a" >}}{{< highlight go >}}x{{< /highlight >}}{{< ref "a.md" >}}';
     assert.deepEqual(rows(check(text, { templates })), []);
+  });
+
+  // Checked with Hugo 0.111.3: `{{< mynote >}}` with layouts/shortcodes/myNote.html, and
+  // `{{< relRef >}}`, stop the build ("template for shortcode "mynote" not found"); Hugo 0.146 and
+  // later look names up in lower case and build both.
+  it('says which names only Hugo 0.146 and later find (another case than the template file), with the edits', () => {
+    const spellings = new Map([
+      ['collapse', ['collapse']],
+      ['mynote', ['myNote']],
+    ]);
+    const text = '{{< mynote >}}\nx\n{{< /mynote >}}\n{{< myNote >}}y{{< /myNote >}} {{< relRef "a.md" >}} {{< Figure src="a" >}} {{% collapse "A" %}}z{{% /collapse %}}';
+    const list = check(text, { templates: new Set(['collapse', 'mynote']), templateSpellings: spellings });
+    assert.deepEqual(rows(list), [
+      ['shortcode-hugo-version', 'information', 0, 4, 0, 10],
+      ['shortcode-hugo-version', 'information', 3, 35, 3, 41],
+      ['shortcode-hugo-version', 'information', 3, 57, 3, 63],
+    ]);
+    assert.equal(
+      list[0].message,
+      'Hugo 0.146 et suivants trouvent le shortcode « myNote » pour « mynote » ; Hugo 0.111 à 0.145 arrêtent la construction du site (template for shortcode “mynote” not found) : écrivez « myNote » pour les deux.',
+    );
+    assert.deepEqual(list[0].data, {
+      name: 'mynote',
+      spelling: 'myNote',
+      edits: [
+        { range: { start: { line: 0, character: 4 }, end: { line: 0, character: 10 } }, newText: 'myNote' },
+        { range: { start: { line: 2, character: 5 }, end: { line: 2, character: 11 } }, newText: 'myNote' },
+      ],
+    });
+    assert.deepEqual(list[1].data, { name: 'relRef', spelling: 'relref', edits: [{ range: { start: { line: 3, character: 35 }, end: { line: 3, character: 41 } }, newText: 'relref' }] });
+    const en = check(text, { templates: new Set(['collapse', 'mynote']), templateSpellings: spellings, lang: 'en' });
+    assert.equal(
+      en[2].message,
+      'Hugo 0.146 and later find the shortcode “figure” for “Figure”; Hugo 0.111 to 0.145 stop building the site (template for shortcode “Figure” not found): write “figure” for both.',
+    );
+    // Without the spellings (a caller that read only the names), nothing is said.
+    assert.deepEqual(rows(check(text, { templates: new Set(['collapse', 'mynote']) })), []);
+  });
+
+  // Checked with Hugo 0.111.3 (and the lexer of the current Hugo): "closing tag for shortcode
+  // 'mynote' does not match start tag".
+  it('reports a close in another case than its open tag, which no Hugo takes as its close, with the edit', () => {
+    const text = '{{< myNote >}}\nx\n{{< /mynote >}}';
+    const list = check(text, { templates: new Set(['mynote']), paired: ['mynote'] });
+    assert.deepEqual(rows(list), [
+      ['shortcode-unclosed', 'error', 0, 0, 0, 14],
+      ['shortcode-unexpected-close', 'error', 2, 0, 2, 15],
+    ]);
+    assert.equal(
+      list[1].message,
+      '« {{< /mynote >}} » ne ferme pas « myNote » (ligne 1) : Hugo ne ferme un shortcode que sous le nom avec lequel il a été ouvert, casse comprise, et arrête la construction du site (closing tag does not match start tag). Écrivez « myNote ».',
+    );
+    assert.deepEqual(list[1].data, { name: 'mynote', open: 'myNote', edits: [{ range: { start: { line: 2, character: 5 }, end: { line: 2, character: 11 } }, newText: 'myNote' }] });
+    assert.equal(
+      check(text, { templates: new Set(['mynote']), paired: ['mynote'], lang: 'en' })[1].message,
+      '“{{< /mynote >}}” does not close “myNote” (line 1): Hugo closes a shortcode only under the name it was opened with, case included, and stops building the site (closing tag does not match start tag). Write “myNote”.',
+    );
   });
 
   it('warns on the name of an unknown shortcode, with a suggestion when one is close', () => {

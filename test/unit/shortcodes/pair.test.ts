@@ -8,10 +8,20 @@ function pair(text: string, names?: string[]) {
 }
 
 describe('shortcodes/pair', () => {
-  it('pairs nested opens and closes, case-insensitively', () => {
-    const r = pair('{{% collapse "A" %}}{{% note %}}x{{% /NOTE %}}{{% /collapse %}}');
+  it('pairs nested opens and closes', () => {
+    const r = pair('{{% collapse "A" %}}{{% Note %}}x{{% /Note %}}{{% /collapse %}}');
     assert.deepEqual(r.partner, [3, 2, 1, 0]);
     assert.deepEqual(r.errors, []);
+  });
+
+  it('closes a tag only under the name it was opened with, case included (Hugo\'s lexer), naming that open tag', () => {
+    // Hugo 0.111.3: "closing tag for shortcode 'NOTE' does not match start tag".
+    const r = pair('{{% collapse "A" %}}{{% note %}}x{{% /NOTE %}}{{% /collapse %}}');
+    assert.deepEqual(r.partner, [3, -1, -1, 0]);
+    assert.deepEqual(r.errors, [
+      { code: 'shortcode/mismatched-close', tag: 1, other: 3 },
+      { code: 'shortcode/unexpected-close', tag: 2, other: 1 },
+    ]);
   });
 
   it('treats an unknown shortcode that is never closed as standalone', () => {

@@ -384,6 +384,48 @@ describe('site: what the checks get from the model', () => {
     assert.deepEqual(unknown.map((d) => d.range.start.line), [5], 'only pas-un is unknown');
   });
 
+  it('keeps each template file\'s spelling: a name in another case is one only Hugo 0.146+ finds', async () => {
+    const files = {
+      '/s/hugo.toml': 'theme = "guide"\n',
+      '/s/layouts/shortcodes/myNote.html': '{{ .Inner }}',
+      '/s/themes/guide/layouts/shortcodes/Carte.html': '',
+      '/s/themes/guide/layouts/shortcodes/carte.fr.html': '',
+      '/s/content/x.md': `${fm('X')}{{< mynote >}}a{{< /mynote >}}\n{{< myNote >}}b{{< /myNote >}}\n{{< CARTE >}} {{< carte >}} {{< Carte >}} {{< relRef "x" >}}\n`,
+    };
+    const site = await open(files);
+    const { templates, spellings } = await site.shortcodes();
+    assert.deepEqual([...(templates ?? [])].sort(), ['carte', 'mynote']);
+    assert.deepEqual([...(spellings ?? [])].sort(), [['carte', ['Carte', 'carte']], ['mynote', ['myNote']]]);
+    const found = (await checkIn(site, '/s/content/x.md', files['/s/content/x.md'])).filter((d) => d.code.startsWith('shortcode'));
+    assert.deepEqual(
+      found.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${String(d.data?.spelling)}`),
+      ['3:4 shortcode-hugo-version myNote', '5:4 shortcode-hugo-version Carte', '5:46 shortcode-hugo-version relref'],
+    );
+  });
+
+  // Checked with Hugo 0.111.3: a template that reads no .Inner takes no body ("note" alone builds),
+  // and a closing tag for it stops the build ("does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided").
+  it('asks the site\'s template whether a shortcode takes a body, over MedGuide\'s defaults', async () => {
+    const files = {
+      '/s/hugo.toml': '',
+      '/s/layouts/shortcodes/note.html': '<p class="note">{{ .Get 0 }}</p>',
+      '/s/layouts/shortcodes/collapse.html': '<details>{{ .Inner }}</details>',
+      '/s/content/x.md': `${fm('X')}{{< note "seul" >}}\n{{< note "fermé" >}}texte{{< /note >}}\n{{< collapse "Titre" >}}\n`,
+    };
+    const site = await open(files);
+    const { paired, standalone } = await site.shortcodes();
+    assert.ok(!paired.includes('note') && paired.includes('collapse'));
+    assert.deepEqual([...(standalone ?? [])], ['note']);
+    const found = (await checkIn(site, '/s/content/x.md', files['/s/content/x.md'])).filter((d) => d.code.startsWith('shortcode'));
+    assert.deepEqual(
+      found.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`),
+      [
+        '4:25 shortcode-unexpected-close “{{< /note >}}” closes “note”, whose template does not read .Inner: Hugo stops building the site (closing tag provided for a shortcode that takes no content). Remove the closing tag, or read .Inner in the template.',
+        '5:0 shortcode-unclosed The shortcode “collapse” is never closed: add “{{< /collapse >}}” after its content.',
+      ],
+    );
+  });
+
   it('gives every page the same shortcode answer until a template or the rules change', async () => {
     const files: Record<string, string> = { '/s/hugo.toml': '', '/s/layouts/shortcodes/boite.html': '{{ .Inner }}', '/s/content/x.md': fm('X') };
     const site = await open(files);
