@@ -62,6 +62,9 @@
 //   google/docsy                Apache-2.0    83c5cc14ee6a  site: docsy/docsy.dev (content/en and content/fr
 //       mounted, files of the repository mounted one by one; the one outside content/ that has no finding
 //       is counted "not checked": the judge knows MedGuide's files only by its folders and findings)
+//   imfing/hextra               MIT           a3dc81e01959  site: hextra/docs (YAML front matter, languages
+//       en, fa, ja, zh-cn by file name). It needs Hugo 0.146+: for Hugo 0.111 to judge it, write `relref`
+//       for its `relRef` in a copy first (what MedGuide's `shortcode-hugo-version` says of them)
 // e.g. clone dapr/docs, then `git -C docs submodule update --init sdkdocs translations`. From a bare
 // snapshot: `git --git-dir=<it> archive <commit> | tar -x -C <dest>`. Themes are not needed.
 //
