@@ -155,7 +155,7 @@ export async function render(args: string[], io: CliIo): Promise<number> {
 
   const md = new MarkdownIt({ html: true, linkify: true, typographer: false });
   medguidePlugin(md, {
-    getOptions: () => ({ lang: labels, frontMatter: opts.frontMatter, collapse: opts.collapse, ...(shortcodes ? { alertShortcodes: shortcodes.alerts, pairedShortcodes: shortcodes.paired } : {}) }),
+    getOptions: () => ({ lang: labels, frontMatter: opts.frontMatter, collapse: opts.collapse, ...(shortcodes ? { alertShortcodes: shortcodes.alerts, pairedShortcodes: shortcodes.paired, standaloneShortcodes: [...(shortcodes.standalone ?? [])] } : {}) }),
     getRefResolver: () => resolver,
     getCurrentPage: () => hostPage,
     resolveHref: (file, anchor) => {

@@ -94,7 +94,14 @@ export function registerPreview(context: vscode.ExtensionContext, sites: SiteMod
     const lang = pageLabelLang(site.config, fileLanguage(site, uri.path), settings.lang ?? 'fr');
     const alerts = site.knownShortcodes()?.alerts;
     if (!alerts) return lang === settings.lang ? settings : { ...settings, lang };
-    return { ...settings, lang, alertShortcodes: { ...alerts, ...(settings.alertShortcodes ?? {}) }, pairedShortcodes: [...(site.knownShortcodes()?.paired ?? []), ...(settings.pairedShortcodes ?? [])] };
+    const known = site.knownShortcodes();
+    return {
+      ...settings,
+      lang,
+      alertShortcodes: { ...alerts, ...(settings.alertShortcodes ?? {}) },
+      pairedShortcodes: [...(known?.paired ?? []), ...(settings.pairedShortcodes ?? [])],
+      standaloneShortcodes: [...(known?.standalone ?? [])],
+    };
   };
   return (md: MarkdownIt) =>
     md.use(medguidePlugin, {

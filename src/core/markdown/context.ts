@@ -35,7 +35,11 @@ const pairedBySettings = new WeakMap<ResolvedSettings, readonly string[]>();
 
 function pairedNames(settings: ResolvedSettings): readonly string[] {
   let names = pairedBySettings.get(settings);
-  if (!names) pairedBySettings.set(settings, (names = [...DEFAULT_PAIRED_SHORTCODES, ...settings.alertShortcodes.keys(), ...settings.pairedShortcodes]));
+  if (!names) {
+    const all = [...DEFAULT_PAIRED_SHORTCODES, ...settings.alertShortcodes.keys(), ...settings.pairedShortcodes];
+    const standalone = settings.standaloneShortcodes;
+    pairedBySettings.set(settings, (names = standalone.size > 0 ? all.filter((n) => !standalone.has(shortcodeKey(n))) : all));
+  }
   return names;
 }
 
@@ -105,5 +109,6 @@ export function defaultHref(currentPage: string | undefined, path: string, ancho
 
 export function isPairedName(ctx: ParseContext, name: string): boolean {
   const key = shortcodeKey(name);
+  if (ctx.settings.standaloneShortcodes.has(key)) return false;
   return DEFAULT_PAIRED_SHORTCODES.includes(key) || ctx.settings.alertShortcodes.has(key) || ctx.settings.pairedShortcodes.some((n) => shortcodeKey(n) === key);
 }

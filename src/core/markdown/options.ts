@@ -24,6 +24,11 @@ export interface MedguideSettings {
   readonly alertShortcodes?: Readonly<Record<string, AlertShortcodeSpec>>;
   /** Extra shortcode names that always take a body (besides collapse, the alerts, details, tabs…). */
   readonly pairedShortcodes?: readonly string[];
+  /**
+   * Names the site's own templates define without reading `.Inner`: they take no body, whatever
+   * the defaults above say (Hugo asks the template).
+   */
+  readonly standaloneShortcodes?: readonly string[];
 }
 
 export interface MedguidePluginOptions {
@@ -61,6 +66,8 @@ export interface ResolvedSettings {
   readonly collapse: CollapseMode;
   readonly alertShortcodes: ReadonlyMap<string, AlertShortcodeSpec>;
   readonly pairedShortcodes: readonly string[];
+  /** Lower case. */
+  readonly standaloneShortcodes: ReadonlySet<string>;
 }
 
 const FRONT_MATTER_MODES: readonly FrontMatterMode[] = ['card', 'table', 'hide'];
@@ -88,10 +95,12 @@ export function resolveSettings(options: MedguidePluginOptions, env?: unknown): 
     s = undefined;
   }
   // Each value read once: what is compared is what is resolved.
-  return resolvedValues(s?.lang, s?.frontMatter, s?.collapse, s?.alertShortcodes, s?.pairedShortcodes);
+  return resolvedValues(s?.lang, s?.frontMatter, s?.collapse, s?.alertShortcodes, s?.pairedShortcodes, s?.standaloneShortcodes);
 }
 
-function resolveValues(lang: unknown, frontMatter: unknown, collapse: unknown, alertShortcodes: unknown, pairedShortcodes: unknown): ResolvedSettings {
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function resolveValues(lang: unknown, frontMatter: unknown, collapse: unknown, alertShortcodes: unknown, pairedShortcodes: unknown, standaloneShortcodes: unknown): ResolvedSettings {
   const alerts = new Map<string, AlertShortcodeSpec>();
   const source = alertShortcodes && typeof alertShortcodes === 'object' ? (alertShortcodes as Record<string, AlertShortcodeSpec>) : DEFAULT_ALERT_SHORTCODES;
   for (const [name, spec] of Object.entries(source)) {
@@ -103,5 +112,8 @@ function resolveValues(lang: unknown, frontMatter: unknown, collapse: unknown, a
     collapse: COLLAPSE_MODES.includes(collapse as CollapseMode) ? (collapse as CollapseMode) : 'open',
     alertShortcodes: alerts,
     pairedShortcodes: Array.isArray(pairedShortcodes) ? (pairedShortcodes as unknown[]).filter((n): n is string => typeof n === 'string') : [],
+    standaloneShortcodes: Array.isArray(standaloneShortcodes)
+      ? new Set((standaloneShortcodes as unknown[]).filter((n): n is string => typeof n === 'string').map((n) => n.toLowerCase()))
+      : NO_NAMES,
   };
 }

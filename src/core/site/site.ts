@@ -874,10 +874,12 @@ export class HugoSite {
     // Asked for every page checked: the same templates and rules give the same (shared) answer.
     if (this.lastShortcodes && this.shortcodesFrom?.templates === t && this.shortcodesFrom.rules === r) return this.lastShortcodes;
     this.shortcodesFrom = { templates: t, rules: r };
-    const alerts: Record<string, AlertShortcodeSpec> = { ...DEFAULT_ALERT_SHORTCODES, ...(r.config.shortcodes?.alerts ?? {}) };
+    const allAlerts: Record<string, AlertShortcodeSpec> = { ...DEFAULT_ALERT_SHORTCODES, ...(r.config.shortcodes?.alerts ?? {}) };
     // Hugo asks the template whether a shortcode takes a body: one of the site's that reads no
     // `.Inner` takes none, whatever MedGuide's defaults or `.medguide.toml` say.
     const standalone = new Set([...t.spellings.keys()].filter((k) => !t.inner.has(k)));
+    // Nor is one of them an alert box in the preview: it has no content to show in it.
+    const alerts = Object.fromEntries(Object.entries(allAlerts).filter(([n]) => !standalone.has(shortcodeKey(n))));
     const paired = [...new Set([...DEFAULT_PAIRED_SHORTCODES, ...Object.keys(alerts), ...(r.config.shortcodes?.paired ?? []), ...t.inner])].filter(
       (n) => !standalone.has(shortcodeKey(n)),
     );

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { makeMd } from './helpers';
-import { ICONS } from '../../../src/core/markdown';
+import { DEFAULT_ALERT_SHORTCODES, ICONS } from '../../../src/core/markdown';
 
 const title = (kind: string, icon: string, label: string) =>
   `<div class="medguide-alert medguide-alert-${kind}" role="note">\n` +
@@ -22,6 +22,17 @@ describe('markdown/alerts', () => {
     assert.equal(
       makeMd().render('> cité\n{.alert .alert-danger}\n'),
       title('danger', ICONS.danger, 'Danger') + '<blockquote class="alert alert-danger">\n<p>cité</p>\n</blockquote>\n</div>\n',
+    );
+  });
+
+  it('shows a shortcode the site\'s template gives no body (no .Inner) as itself, not as a box left open', () => {
+    const page = '{{< note "Seul" >}}\n\nAprès.\n';
+    assert.match(makeMd().render(page), /medguide-alert-note[\s\S]*non fermé/, 'by default, note is an alert box that takes a body');
+    const { note: _note, ...alerts } = DEFAULT_ALERT_SHORTCODES;
+    assert.equal(
+      makeMd({ alertShortcodes: alerts, standaloneShortcodes: ['Note'] }).render(page),
+      '<p><span class="medguide-shortcode" title="Shortcode Hugo « note »" data-shortcode="note"><span class="medguide-shortcode-name">note</span> ' +
+        '<span class="medguide-shortcode-args">&quot;Seul&quot;</span></span></p>\n<p>Après.</p>\n',
     );
   });
 

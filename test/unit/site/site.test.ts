@@ -413,8 +413,9 @@ describe('site: what the checks get from the model', () => {
       '/s/content/x.md': `${fm('X')}{{< note "seul" >}}\n{{< note "fermé" >}}texte{{< /note >}}\n{{< collapse "Titre" >}}\n`,
     };
     const site = await open(files);
-    const { paired, standalone } = await site.shortcodes();
+    const { paired, standalone, alerts } = await site.shortcodes();
     assert.ok(!paired.includes('note') && paired.includes('collapse'));
+    assert.ok(!('note' in alerts) && 'tip' in alerts, 'no alert box in the preview for a shortcode that takes no body');
     assert.deepEqual([...(standalone ?? [])], ['note']);
     const found = (await checkIn(site, '/s/content/x.md', files['/s/content/x.md'])).filter((d) => d.code.startsWith('shortcode'));
     assert.deepEqual(
