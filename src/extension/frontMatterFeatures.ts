@@ -79,7 +79,7 @@ function fixTitle(d: Diagnostic): string | undefined {
     case 'shortcode-hugo-version':
       return data.spelling ? t('Write `{0}`', s('spelling')) : undefined;
     case 'shortcode-unexpected-close':
-      return data.open ? t('Write `{0}`', s('open')) : undefined;
+      return data.open ? t('Write `{0}`', s('open')) : data.reason === 'no-inner' ? t('Remove the “/”') : undefined;
     default:
       return undefined;
   }

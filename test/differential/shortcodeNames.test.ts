@@ -1,7 +1,7 @@
 /**
  * Shortcode names in every case against Hugo 0.111.3: small random sites, each with one template
  * file (its name in some case, with or without `.Inner`) and one page calling it (or `ref`/`relref`)
- * in some case, alone or closed by a tag in some case. Hugo builds each site; it stops on a
+ * in some case, alone, self-closed or closed by a tag in some case, with either delimiter. Hugo builds each site; it stops on a
  * name it does not find as written ("template for shortcode … not found"), on a close in another
  * case than its open tag ("closing tag … does not match start tag"), on a body-taking shortcode
  * left open ("must be closed or self-closed"), on a close of one whose template reads no `.Inner`. MedGuide must say so on exactly those sites: a problem of the shortcode checks
@@ -47,18 +47,24 @@ const CASES_OF = (rnd: () => number) => {
     };
     let call: string;
     if (rnd() < 0.25) {
-      // Hugo's own ref / relref: lower case is the only name Hugo 0.111 knows.
-      call = `{{< ${recase(pick(['relref', 'ref', 'relRef']))} "cible.md" >}}`;
+      // Hugo's own: lower case is the only name Hugo 0.111 knows; none of these takes a body.
+      const [name, args] = pick([['relref', '"cible.md"'], ['ref', '"cible.md"'], ['relRef', '"cible.md"'], ['figure', 'src="a.png"'], ['param', '"title"']]);
+      const n = recase(name);
+      const r = rnd();
+      call = r < 0.6 ? `{{< ${n} ${args} >}}` : r < 0.8 ? `{{< ${n} ${args} />}}` : `{{< ${n} ${args} >}}corps{{< /${n} >}}`;
     } else {
       const base = pick(['note', 'myNote', 'Encadre', 'boxes/Info']);
       const file = recase(base);
       const inner = rnd() < 0.5;
       files[`layouts/shortcodes/${file}.html`] = inner ? '<div>{{ .Inner }}</div>' : '<hr>';
       const name = recase(file);
-      if (inner) {
-        const r = rnd();
-        call = r < 0.15 ? `{{< ${name} >}}` : `{{< ${name} >}}corps{{< /${r < 0.7 ? name : recase(name)} >}}`;
-      } else call = rnd() < 0.3 ? `{{< ${name} >}}corps{{< /${name} >}}` : `{{< ${name} >}}`;
+      // Either delimiter, for the open and for the close; a self-closing tag now and then.
+      const [o1, o2] = rnd() < 0.5 ? ['{{<', '>}}'] : ['{{%', '%}}'];
+      const [c1, c2] = rnd() < 0.8 ? [o1, o2] : o1 === '{{<' ? ['{{%', '%}}'] : ['{{<', '>}}'];
+      const r = rnd();
+      if (r < 0.15) call = `${o1} ${name} /${o2}`;
+      else if (r < (inner ? 0.3 : 0.6)) call = `${o1} ${name} ${o2}`;
+      else call = `${o1} ${name} ${o2}corps${c1} /${rnd() < 0.7 ? name : recase(name)} ${c2}`;
     }
     files['content/page.md'] = `${front('Page')}Avant.\n\n${call}\n\nAprès.\n`;
     return { files, page: 'content/page.md', call };

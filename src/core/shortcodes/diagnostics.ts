@@ -232,12 +232,22 @@ function spellingsOnly(doc: ShortcodeDocument, spellings: ReadonlyMap<string, re
 
 const BUILTIN_KEY_SET: ReadonlySet<string> = new Set(BUILTIN_SHORTCODES);
 
-/** A closing tag for a shortcode whose template reads no `.Inner` (hugolib/shortcode.go, Hugo 0.111 and later). */
+/**
+ * A closing tag, or a self-closing `/>}}`, for a shortcode whose template reads no `.Inner`: Hugo
+ * stops on both (hugolib/shortcode.go, 0.111 and later: "… yet a closing tag was provided").
+ */
 function closedStandalone(doc: ShortcodeDocument, standalone: ReadonlySet<string>, c: Collector): void {
   for (let i = 0; i < doc.tags.length; i++) {
     const tag = doc.tags[i];
-    if (tag.kind !== 'close' || doc.partner[i] < 0 || !standalone.has(shortcodeKey(tag.name))) continue;
-    c.add('shortcode-unexpected-close', tag.start, tag.end, M.closeWithoutInner, { tag: tagText(doc.text, tag), name: tag.name }, { name: tag.name, reason: 'no-inner' });
+    if (!standalone.has(shortcodeKey(tag.name))) continue;
+    if (tag.kind === 'close' && doc.partner[i] >= 0) {
+      c.add('shortcode-unexpected-close', tag.start, tag.end, M.closeWithoutInner, { tag: tagText(doc.text, tag), name: tag.name }, { name: tag.name, reason: 'no-inner' });
+    } else if (tag.kind === 'self-closing') {
+      // The `/` before `>}}` or `%}}` (spaces may follow it): removing it is the fix.
+      const slash = doc.text.lastIndexOf('/', tag.end - 3);
+      const data = { name: tag.name, reason: 'no-inner', ...(slash > tag.nameEnd ? { edits: [{ range: c.range(slash, slash + 1), newText: '' }] } : {}) };
+      c.add('shortcode-unexpected-close', tag.start, tag.end, M.selfCloseWithoutInner, { tag: tagText(doc.text, tag), name: tag.name }, data);
+    }
   }
 }
 

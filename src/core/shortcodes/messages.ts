@@ -42,6 +42,7 @@ export const SHORTCODE_MESSAGES = {
   unclosed: msg('The shortcode “{name}” is never closed: add “{close}” after its content.'),
   unexpectedClose: msg('“{tag}” closes a “{name}” shortcode that is not open.'),
   closeWithoutInner: msg('“{tag}” closes “{name}”, whose template does not read .Inner: Hugo stops building the site (closing tag provided for a shortcode that takes no content). Remove the closing tag, or read .Inner in the template.'),
+  selfCloseWithoutInner: msg('“{tag}” closes itself, but the template of “{name}” does not read .Inner: Hugo stops building the site (closing tag provided for a shortcode that takes no content). Remove the “/”.'),
   unexpectedCloseCase: msg('“{tag}” does not close “{open}” (line {line}): Hugo closes a shortcode only under the name it was opened with, case included, and stops building the site (closing tag does not match start tag). Write “{open}”.'),
   mismatch: msg('“{tag}” closes “{name}” while “{inner}”, opened on line {line}, is still open: close it first with “{innerClose}”.'),
   unterminated: msg('The tag “{tag}” is not terminated: “{end}” is missing.'),

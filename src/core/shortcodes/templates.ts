@@ -34,6 +34,17 @@ export const BUILTIN_SHORTCODES: readonly string[] = [
 
 const BUILTIN_KEYS: ReadonlySet<string> = new Set(BUILTIN_SHORTCODES);
 
+/**
+ * Hugo's embedded shortcodes that read `.Inner` (tpl/tplimpl/embedded/templates: `highlight` in
+ * 0.111, `comment`, `details` and `qr` since): the others take no body, and Hugo stops on a closing
+ * tag or a self-closing `/>}}` for them ("does not evaluate .Inner or .InnerDeindent, yet a closing
+ * tag was provided", hugolib/shortcode.go, every version since 0.111).
+ */
+const BUILTIN_WITH_BODY: ReadonlySet<string> = new Set(['comment', 'details', 'highlight', 'qr']);
+
+/** Hugo's embedded shortcodes that take no body (see {@link BUILTIN_WITH_BODY}). */
+export const BUILTIN_STANDALONE: readonly string[] = BUILTIN_SHORTCODES.filter((n) => !BUILTIN_WITH_BODY.has(n));
+
 export function isBuiltinShortcode(name: string): boolean {
   return BUILTIN_KEYS.has(shortcodeKey(name));
 }

@@ -25,7 +25,7 @@ import { type Lang, localize, type Text } from '../l10n';
 import { DEFAULT_ALERT_SHORTCODES, type AlertShortcodeSpec } from '../markdown/options';
 import { pageAnchors, type PageAnchorOptions } from '../navigation/anchors';
 import { DEFAULT_PAIRED_SHORTCODES } from '../shortcodes/pair';
-import { templateSpelling } from '../shortcodes/templates';
+import { BUILTIN_STANDALONE, templateSpelling } from '../shortcodes/templates';
 import { shortcodeKey } from '../shortcodes/scan';
 import { collectContentFiles, type ContentFile } from './contentFiles';
 import { join, relative, type SiteChange, type SiteHost } from './host';
@@ -152,7 +152,7 @@ export class HugoSite {
   /** The same maps with every page counted as built: says why a ref to a draft is not found. */
   private unpruned?: { maps: Map<string, PageMap>; files: readonly ContentFile[] };
   private byFile = new WeakMap<readonly ContentFile[], Map<string, ContentFile>>();
-  private templatesPromise?: Promise<{ names?: Set<string>; spellings: Map<string, string[]>; inner: Set<string> }>;
+  private templatesPromise?: Promise<{ names?: Set<string>; spellings: Map<string, string[]>; inner: Set<string>; complete: boolean }>;
   private rulesPromise?: Promise<{ config: SiteConfig; diagnostics: readonly Diagnostic[]; path?: string }>;
   /** Bumped at every change; the page list and maps of an older version are dropped. */
   private version = 0;
@@ -666,7 +666,7 @@ export class HugoSite {
    * module is not on disk (a module in Hugo's cache, a theme not checked out): its shortcodes
    * cannot be listed.
    */
-  private templates(): Promise<{ names?: Set<string>; spellings: Map<string, string[]>; inner: Set<string> }> {
+  private templates(): Promise<{ names?: Set<string>; spellings: Map<string, string[]>; inner: Set<string>; complete: boolean }> {
     this.templatesPromise ??= (async () => {
       const names = new Set<string>();
       const spellings = new Map<string, string[]>();
@@ -710,7 +710,7 @@ export class HugoSite {
         const found = await Promise.all(roots.map(async (r) => (await this.host.stat(r))?.kind === 'directory'));
         if (!found.includes(true)) complete = false;
       }
-      return { names: complete && names.size > 0 ? names : undefined, spellings, inner };
+      return { names: complete && names.size > 0 ? names : undefined, spellings, inner, complete };
     })();
     return this.templatesPromise;
   }
@@ -878,6 +878,9 @@ export class HugoSite {
     // Hugo asks the template whether a shortcode takes a body: one of the site's that reads no
     // `.Inner` takes none, whatever MedGuide's defaults or `.medguide.toml` say.
     const standalone = new Set([...t.spellings.keys()].filter((k) => !t.inner.has(k)));
+    // Hugo's own that take no body (figure, ref, youtube…), unless the site's or a theme's template
+    // replaces them: only when every theme is on disk, as one of them could.
+    if (t.complete) for (const k of BUILTIN_STANDALONE) if (!t.spellings.has(k)) standalone.add(k);
     // Nor is one of them an alert box in the preview: it has no content to show in it.
     const alerts = Object.fromEntries(Object.entries(allAlerts).filter(([n]) => !standalone.has(shortcodeKey(n))));
     const paired = [...new Set([...DEFAULT_PAIRED_SHORTCODES, ...Object.keys(alerts), ...(r.config.shortcodes?.paired ?? []), ...t.inner])].filter(

@@ -22,7 +22,7 @@ describe('shortcodes/diagnostics: structure', () => {
       '{{%collapse "Définitions" %}}',
       '{{% notice info %}}Dans une ligne{{% /notice %}}',
       '{{< tabs >}}{{< tab "A" >}}a{{< / tab >}}{{</tabs>}}',
-      '{{< figure src="a.png" />}}',
+      '{{< tab "B" />}}',
       '{{</* collapse "montré tel quel" */>}}',
       '{{%/ collapse  %}}',
     ].join('\n');

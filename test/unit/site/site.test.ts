@@ -410,21 +410,33 @@ describe('site: what the checks get from the model', () => {
       '/s/hugo.toml': '',
       '/s/layouts/shortcodes/note.html': '<p class="note">{{ .Get 0 }}</p>',
       '/s/layouts/shortcodes/collapse.html': '<details>{{ .Inner }}</details>',
-      '/s/content/x.md': `${fm('X')}{{< note "seul" >}}\n{{< note "fermé" >}}texte{{< /note >}}\n{{< collapse "Titre" >}}\n`,
+      '/s/content/x.md': `${fm('X')}{{< note "seul" >}}\n{{< note "fermé" >}}texte{{< /note >}}\n{{< collapse "Titre" >}}\n{{< figure src="a.png" />}} {{< note "b" / >}}\n`,
     };
     const site = await open(files);
     const { paired, standalone, alerts } = await site.shortcodes();
     assert.ok(!paired.includes('note') && paired.includes('collapse'));
     assert.ok(!('note' in alerts) && 'tip' in alerts, 'no alert box in the preview for a shortcode that takes no body');
-    assert.deepEqual([...(standalone ?? [])], ['note']);
+    assert.deepEqual([...(standalone ?? [])].slice(0, 3), ['note', 'figure', 'gist'], 'the site\'s, then Hugo\'s own that take no body');
+    assert.ok(!standalone?.has('highlight') && !standalone?.has('details'), 'highlight and details read .Inner');
     const found = (await checkIn(site, '/s/content/x.md', files['/s/content/x.md'])).filter((d) => d.code.startsWith('shortcode'));
     assert.deepEqual(
       found.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`),
       [
         '4:25 shortcode-unexpected-close “{{< /note >}}” closes “note”, whose template does not read .Inner: Hugo stops building the site (closing tag provided for a shortcode that takes no content). Remove the closing tag, or read .Inner in the template.',
         '5:0 shortcode-unclosed The shortcode “collapse” is never closed: add “{{< /collapse >}}” after its content.',
+        '6:0 shortcode-unexpected-close “{{< figure src="a.png" />}}” closes itself, but the template of “figure” does not read .Inner: Hugo stops building the site (closing tag provided for a shortcode that takes no content). Remove the “/”.',
+        '6:28 shortcode-unexpected-close “{{< note "b" / >}}” closes itself, but the template of “note” does not read .Inner: Hugo stops building the site (closing tag provided for a shortcode that takes no content). Remove the “/”.',
       ],
     );
+    const selfClosed = found.filter((d) => d.range.start.line === 6).map((d) => JSON.stringify(d.data));
+    assert.deepEqual(selfClosed, [
+      '{"name":"figure","reason":"no-inner","edits":[{"range":{"start":{"line":6,"character":23},"end":{"line":6,"character":24}},"newText":""}]}',
+      '{"name":"note","reason":"no-inner","edits":[{"range":{"start":{"line":6,"character":41},"end":{"line":6,"character":42}},"newText":""}]}',
+    ]);
+    // A theme that is not on disk could replace Hugo's figure with one that takes a body: not said then.
+    const partial = await open({ ...files, '/s/hugo.toml': 'theme = "absent"\n' });
+    const withTheme = (await checkIn(partial, '/s/content/x.md', files['/s/content/x.md'])).filter((d) => d.range.start.line === 6);
+    assert.deepEqual(withTheme.map((d) => d.data?.name), ['note']);
   });
 
   it('gives every page the same shortcode answer until a template or the rules change', async () => {
