@@ -129,8 +129,15 @@ describe('Quick fixes, completion and hover in the real VS Code', () => {
   it('writes a shortcode name as its template file does, in the closing tag too (Hugo 0.111 finds it then)', async () => {
     const page = FAULTY.replace('lastmode', 'lastmod').replace('Texte.\n', 'Texte.\n\n{{% Collapse "Suivi" %}}\nDans la section.\n{{% /Collapse %}}\n');
     const editor = await openFixture('content/tests/corrections-5.md', page);
-    await applyFix(editor, 'shortcode-hugo-version', /collapse/);
-    assert.match(editor.document.getText(), /^\{\{% collapse "Suivi" %\}\}\nDans la section\.\n\{\{% \/collapse %\}\}$/m);
+    try {
+      await applyFix(editor, 'shortcode-hugo-version', /collapse/);
+      assert.match(editor.document.getText(), /^\{\{% collapse "Suivi" %\}\}\nDans la section\.\n\{\{% \/collapse %\}\}$/m);
+    } finally {
+      // One page more would take the site to 20 pages, where MedGuide starts inferring its
+      // conventions (the later suites expect the built-in dialect): removed once checked.
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(editor.document.uri);
+    }
   });
 
   it('updates lastmod to today with the command', async () => {
