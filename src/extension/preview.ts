@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type MarkdownIt from 'markdown-it';
 import { medguidePlugin, pageLabelLang, type AlertShortcodeSpec, type CollapseMode, type FrontMatterMode, type MedguideSettings } from '../core/markdown';
-import type { ContentFile, HugoSite } from '../core/site';
+import type { ContentFile, HugoSite, SiteShortcodes } from '../core/site';
+import type { Lang } from '../core/l10n';
 import { languageFromName } from '../core/site/contentFiles';
 import { currentLang } from './lang';
 import { logFailure } from './log';
@@ -63,6 +64,32 @@ function documentSettings(uri: vscode.Uri | undefined): MedguideSettings {
 }
 
 /**
+ * The settings with the site's shortcodes (its alerts under the settings' own, its paired and
+ * standalone names) in the page's language: the same object while neither changes, so the
+ * plugin, which asks at every parse and render, resolves them once.
+ */
+const withSiteCache = new WeakMap<MedguideSettings, WeakMap<SiteShortcodes, Map<string, MedguideSettings>>>();
+
+function withSite(settings: MedguideSettings, known: SiteShortcodes, lang: Lang): MedguideSettings {
+  let bySite = withSiteCache.get(settings);
+  if (!bySite) withSiteCache.set(settings, (bySite = new WeakMap()));
+  let byLang = bySite.get(known);
+  if (!byLang) bySite.set(known, (byLang = new Map()));
+  let out = byLang.get(lang);
+  if (!out) {
+    out = {
+      ...settings,
+      lang,
+      alertShortcodes: { ...known.alerts, ...(settings.alertShortcodes ?? {}) },
+      pairedShortcodes: [...known.paired, ...(settings.pairedShortcodes ?? [])],
+      standaloneShortcodes: [...(known.standalone ?? [])],
+    };
+    byLang.set(lang, out);
+  }
+  return out;
+}
+
+/**
  * Registers what the preview needs and returns the markdown-it extender. Settings are read at
  * render time; a change to them, or to the site (pages, rules, templates), refreshes open previews.
  * The preview renders synchronously: it uses the site's last built page maps, and refreshes once
@@ -92,16 +119,9 @@ export function registerPreview(context: vscode.ExtensionContext, sites: SiteMod
     const site = uri ? sites.knownSite(uri) : undefined;
     if (!site || !uri) return settings;
     const lang = pageLabelLang(site.config, fileLanguage(site, uri.path), settings.lang ?? 'fr');
-    const alerts = site.knownShortcodes()?.alerts;
-    if (!alerts) return lang === settings.lang ? settings : { ...settings, lang };
     const known = site.knownShortcodes();
-    return {
-      ...settings,
-      lang,
-      alertShortcodes: { ...alerts, ...(settings.alertShortcodes ?? {}) },
-      pairedShortcodes: [...(known?.paired ?? []), ...(settings.pairedShortcodes ?? [])],
-      standaloneShortcodes: [...(known?.standalone ?? [])],
-    };
+    if (!known) return lang === settings.lang ? settings : { ...settings, lang };
+    return withSite(settings, known, lang);
   };
   return (md: MarkdownIt) =>
     md.use(medguidePlugin, {
