@@ -114,7 +114,7 @@ export class GuideCompletionProvider implements vscode.CompletionItemProvider {
       const open = ctx.closing ? openShortcodesAt(document.getText(), document.offsetAt(position), shortcodes ? [...shortcodes.paired, ...settingsPairedNames(document.uri)] : pairedNames(document.uri)) : [];
       // Offered as soon as `{{<` or `{{%` is typed (no trigger on spaces): the name comes with the space Hugo's style puts before it.
       const spaced = ctx.prefix === '' && ctx.start === ctx.end && /[<%]$/.test(line.slice(0, ctx.start));
-      return shortcodeNameItems(shortcodes?.templates, open).map((n, i) => {
+      return shortcodeNameItems(shortcodes?.templates, open, shortcodes?.spellings).map((n, i) => {
         const item = new vscode.CompletionItem(n.name, vscode.CompletionItemKind.Function);
         item.range = range;
         if (spaced) {

@@ -61,7 +61,15 @@ export interface ShortcodeNameItem {
  * Names to offer after `{{%` / `{{<`: the site's templates, then Hugo's built-ins. After `{{% /`,
  * the shortcodes still open at the cursor come first, innermost first: that is what one closes.
  */
-export function shortcodeNameItems(templates: ReadonlySet<string> | undefined, open: readonly string[] = []): ShortcodeNameItem[] {
+/**
+ * `spellings`: each template name's spellings in its file names (the site model's): a template is
+ * offered as its file writes it (`myNote`), the spelling every Hugo version finds.
+ */
+export function shortcodeNameItems(
+  templates: ReadonlySet<string> | undefined,
+  open: readonly string[] = [],
+  spellings?: ReadonlyMap<string, readonly string[]>,
+): ShortcodeNameItem[] {
   const out: ShortcodeNameItem[] = [];
   const seen = new Set<string>();
   const push = (name: string, source: ShortcodeNameItem['source']) => {
@@ -71,7 +79,7 @@ export function shortcodeNameItems(templates: ReadonlySet<string> | undefined, o
     out.push({ name, source });
   };
   for (const n of open) push(n, 'open');
-  for (const n of [...(templates ?? [])].sort()) push(n, 'site');
+  for (const n of [...(templates ?? [])].sort()) push(spellings?.get(n)?.[0] ?? n, 'site');
   for (const n of BUILTIN_SHORTCODES) push(n, 'builtin');
   return out;
 }

@@ -41,6 +41,14 @@ describe('navigation/completion', () => {
     );
   });
 
+  it('offers a site template as its file spells it, the one spelling every Hugo version finds', () => {
+    const items = shortcodeNameItems(new Set(['mynote', 'boxes/info']), [], new Map([['mynote', ['myNote']], ['boxes/info', ['boxes/info']]]));
+    assert.deepEqual(items.slice(0, 2), [
+      { name: 'boxes/info', source: 'site' },
+      { name: 'myNote', source: 'site' },
+    ]);
+  });
+
   it('lists the shortcodes still open at an offset, innermost first', () => {
     const text = '{{% collapse "A" %}}\n{{% notice info %}}\nici\n{{% /notice %}}\n{{% /collapse %}}\n{{% collapse "B" %}}';
     assert.deepEqual(openShortcodesAt(text, text.indexOf('ici')), ['notice', 'collapse']);
