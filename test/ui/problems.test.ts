@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { openFile, openWorkbench, plantPageMistakes, runCommand, screenshot, type Workbench } from './workbench';
 
 describe('UI: the Problems panel and the highlighting of a guide page', function () {
@@ -10,7 +12,12 @@ describe('UI: the Problems panel and the highlighting of a guide page', function
     // while trying the demo: a date as written in France, a misspelt key, an author twice.
     wb = await openWorkbench({
       settings: { 'medguide.language': 'fr' },
-      setup: plantPageMistakes,
+      setup: (site) => {
+        plantPageMistakes(site);
+        // A collapse section written `Collapse`: Hugo 0.146+ builds it, 0.111 to 0.145 stop.
+        const page = join(site, 'content/cabinet/ecrire-patient-mssante.md');
+        writeFileSync(page, readFileSync(page, 'utf8').replace(/\n\+\+\+\n/, '\n+++\n\n{{% Collapse "Avant d\'écrire" %}}\nVérifier l\'adresse.\n{{% /Collapse %}}\n'));
+      },
     });
   });
   afterEach(async function () {
@@ -32,6 +39,32 @@ describe('UI: the Problems panel and the highlighting of a guide page', function
     assert.match(text, /unknown-key/);
     assert.match(text, /duplicate-value/);
     await screenshot(page, 'problems-panel', { readme: true });
+  });
+
+  it('offers the quick fix for a shortcode name only newer Hugo finds, and writes the template\'s spelling in both tags', async () => {
+    const { page } = wb;
+    await openFile(page, 'content/cabinet/ecrire-patient-mssante.md');
+    const line = (text: string) => page.locator('.monaco-editor .view-line', { hasText: text }).first();
+    await line('Avant d').waitFor({ timeout: 15_000 });
+    // The cursor on the problem (F8: next problem), then the quick fixes (Ctrl+.).
+    await line('Avant d').click();
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .squiggly-info, .monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').length > 0, undefined, { timeout: 30_000 });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Écrire `collapse`' }).first();
+    await fix.waitFor({ timeout: 15_000 });
+    await screenshot(page, 'quick-fix-shortcode-spelling');
+    await fix.click();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.monaco-editor .view-line')).some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('{{% collapse "Avant')), undefined, { timeout: 15_000 });
+    const lines = (await page.locator('.monaco-editor .view-line').allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
+    assert.ok(lines.some((l) => l.includes('{{% /collapse %}}')), 'the closing tag is written `collapse` too');
+    assert.ok(!lines.some((l) => l.includes('Collapse')), lines.join('\n'));
+    await runCommand(page, 'File: Revert File');
   });
 
   it('colours shortcodes, attribute lists and the TOML front matter of a page', async () => {
