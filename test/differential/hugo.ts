@@ -61,7 +61,8 @@ interface ManifestEntry {
   readonly lang: string;
 }
 
-function runHugo(hugo: string, dir: string): Promise<{ stdout: string; stderr: string; code: number }> {
+/** Builds the site written in `dir` (output and cache inside it); never rejects: the exit code says how it went. */
+export function runHugo(hugo: string, dir: string): Promise<{ stdout: string; stderr: string; code: number }> {
   return new Promise((resolve) => {
     execFile(
       hugo,

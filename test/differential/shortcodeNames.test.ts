@@ -9,12 +9,11 @@
  * Seeded (MEDGUIDE_DIFF_SEED) like the ref differential; MEDGUIDE_DIFF_NAME_RUNS sets the count.
  */
 import { strict as assert } from 'node:assert';
-import { execFile } from 'node:child_process';
 import { NodeHost } from '../../src/cli/nodeHost';
 import { checkPage } from '../../src/core/check';
 import { openHugoSite } from '../../src/core/site';
 import { random } from '../support/random';
-import { hugoBinary, hugoVersion, removeSite, writeSite } from './hugo';
+import { hugoBinary, hugoVersion, removeSite, runHugo, writeSite } from './hugo';
 
 const RUNS = Number(process.env.MEDGUIDE_DIFF_NAME_RUNS ?? 40);
 const SEED = Number(process.env.MEDGUIDE_DIFF_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -71,12 +70,6 @@ const CASES_OF = (rnd: () => number) => {
   };
 };
 
-function hugoBuild(hugo: string, dir: string): Promise<{ ok: boolean; output: string }> {
-  return new Promise((resolve) => {
-    execFile(hugo, ['--source', dir, '--quiet', '--noBuildLock'], { timeout: 60_000 }, (error, stdout, stderr) => resolve({ ok: !error, output: `${stdout}${stderr}` }));
-  });
-}
-
 const CHECK_CODES = /^shortcode-(hugo-version|unknown|unexpected-close|unclosed|mismatch|unterminated)$/;
 
 async function medguideSays(dir: string, page: string): Promise<string[]> {
@@ -103,7 +96,8 @@ describe('Differential: shortcode names against Hugo 0.111.3', function () {
       const c = next();
       const dir = writeSite(c.files, 'medguide-names-');
       try {
-        const built = await hugoBuild(hugo, dir);
+        const run = await runHugo(hugo, dir);
+        const built = { ok: run.code === 0, output: `${run.stdout}${run.stderr}` };
         const said = await medguideSays(dir, c.page);
         if (!built.ok) stopped++;
         if (built.ok === said.length > 0) {

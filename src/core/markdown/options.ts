@@ -1,6 +1,7 @@
 import type { Lang } from '../l10n';
 import type { RefResolver } from '../shortcodes/diagnostics';
 import { keepLastCall } from '../memo';
+import { shortcodeKey } from '../shortcodes/scan';
 
 export type FrontMatterMode = 'card' | 'table' | 'hide';
 export type CollapseMode = 'open' | 'closed' | 'authored';
@@ -113,7 +114,7 @@ function resolveValues(lang: unknown, frontMatter: unknown, collapse: unknown, a
     alertShortcodes: alerts,
     pairedShortcodes: Array.isArray(pairedShortcodes) ? (pairedShortcodes as unknown[]).filter((n): n is string => typeof n === 'string') : [],
     standaloneShortcodes: Array.isArray(standaloneShortcodes)
-      ? new Set((standaloneShortcodes as unknown[]).filter((n): n is string => typeof n === 'string').map((n) => n.toLowerCase()))
+      ? new Set((standaloneShortcodes as unknown[]).filter((n): n is string => typeof n === 'string').map(shortcodeKey))
       : NO_NAMES,
   };
 }

@@ -13,7 +13,7 @@ import { refArgsOf, relrefUses, type RelrefUse } from './relrefs';
 export { refArgsOf } from './relrefs';
 export { listResolver } from '../relref/resolve';
 import { shortcodeKey, type ShortcodeTag } from './scan';
-import { BUILTIN_SHORTCODES, exactShortcodeSpelling, knownShortcodeKeys, portableSpelling } from './templates';
+import { BUILTIN_SHORTCODES, exactShortcodeSpelling, isBuiltinShortcode, knownShortcodeKeys, portableSpelling } from './templates';
 
 export interface CheckShortcodesOptions {
   readonly lang: Lang;
@@ -191,18 +191,25 @@ function knownNames(templates: ReadonlySet<string>): KnownNames {
   return names;
 }
 
-function names(doc: ShortcodeDocument, templates: ReadonlySet<string>, spellings: ReadonlyMap<string, readonly string[]> | undefined, c: Collector): void {
-  const { known, candidates } = knownNames(templates);
+/**
+ * The names of the page's shortcodes: with every template known (`templates`), a name none defines
+ * (`shortcode-unknown`); with the templates' spellings, a known name written in another case than
+ * Hugo 0.111 to 0.145 find (`shortcode-hugo-version`). When a theme is not on disk (no
+ * `templates`), only the names known all the same (the built-ins and the templates seen) are looked at.
+ */
+function names(doc: ShortcodeDocument, templates: ReadonlySet<string> | undefined, spellings: ReadonlyMap<string, readonly string[]> | undefined, c: Collector): void {
+  const all = templates ? knownNames(templates) : undefined;
   const suggestions = new Map<string, string | undefined>();
   for (let i = 0; i < doc.tags.length; i++) {
     const tag = doc.tags[i];
     if (tag.kind !== 'open' && tag.kind !== 'self-closing') continue;
     const key = shortcodeKey(tag.name);
-    if (known.has(key)) {
+    if (all ? all.known.has(key) : isBuiltinShortcode(tag.name) || spellings?.has(key)) {
       if (spellings && !exactShortcodeSpelling(tag.name, spellings)) newerHugoName(doc, i, spellings, c);
       continue;
     }
-    if (isInline(tag.name)) continue;
+    if (!all || isInline(tag.name)) continue;
+    const { candidates } = all;
     // One suggestion per name: a page repeating a typo thousands of times stays linear.
     let suggestion = suggestions.get(key);
     if (!suggestions.has(key)) suggestions.set(key, (suggestion = closest(tag.name, candidates)));
@@ -216,21 +223,6 @@ function names(doc: ShortcodeDocument, templates: ReadonlySet<string>, spellings
     );
   }
 }
-
-/**
- * The names' case only, when the site's templates are not all known (a theme not on disk): the
- * built-ins and the templates that are known, written in another case than Hugo 0.111 to 0.145 find.
- */
-function spellingsOnly(doc: ShortcodeDocument, spellings: ReadonlyMap<string, readonly string[]>, c: Collector): void {
-  for (let i = 0; i < doc.tags.length; i++) {
-    const tag = doc.tags[i];
-    if (tag.kind !== 'open' && tag.kind !== 'self-closing') continue;
-    const key = shortcodeKey(tag.name);
-    if ((BUILTIN_KEY_SET.has(key) || spellings.has(key)) && !exactShortcodeSpelling(tag.name, spellings)) newerHugoName(doc, i, spellings, c);
-  }
-}
-
-const BUILTIN_KEY_SET: ReadonlySet<string> = new Set(BUILTIN_SHORTCODES);
 
 /**
  * A closing tag, or a self-closing `/>}}`, for a shortcode whose template reads no `.Inner`: Hugo
@@ -448,8 +440,7 @@ export function checkShortcodes(text: string, options: CheckShortcodesOptions): 
     structure(doc, c);
     if (options.standalone && options.standalone.size > 0) closedStandalone(doc, options.standalone, c);
     args(doc, c);
-    if (options.templates) names(doc, options.templates, options.templateSpellings, c);
-    else if (options.templateSpellings) spellingsOnly(doc, options.templateSpellings, c);
+    if (options.templates || options.templateSpellings) names(doc, options.templates, options.templateSpellings, c);
     if (options.inlineShortcodes !== undefined) inlines(doc, options.inlineShortcodes, c);
     relrefs(doc, options, c);
   } catch {

@@ -668,7 +668,6 @@ export class HugoSite {
    */
   private templates(): Promise<{ names?: Set<string>; spellings: Map<string, string[]>; inner: Set<string>; complete: boolean }> {
     this.templatesPromise ??= (async () => {
-      const names = new Set<string>();
       const spellings = new Map<string, string[]>();
       const inner = new Set<string>();
       const walk = async (dir: string, depth: number): Promise<void> => {
@@ -680,7 +679,6 @@ export class HugoSite {
             const spelling = templateSpelling(p);
             if (spelling === undefined) continue;
             const name = shortcodeKey(spelling);
-            names.add(name);
             const list = spellings.get(name);
             if (!list) spellings.set(name, [spelling]);
             else if (!list.includes(spelling)) list.push(spelling);
@@ -710,7 +708,7 @@ export class HugoSite {
         const found = await Promise.all(roots.map(async (r) => (await this.host.stat(r))?.kind === 'directory'));
         if (!found.includes(true)) complete = false;
       }
-      return { names: complete && names.size > 0 ? names : undefined, spellings, inner, complete };
+      return { names: complete && spellings.size > 0 ? new Set(spellings.keys()) : undefined, spellings, inner, complete };
     })();
     return this.templatesPromise;
   }
