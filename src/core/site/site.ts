@@ -928,10 +928,13 @@ export class HugoSite {
     const role: PageCheckContext['role'] = page ? (page.role === 'resource' ? 'resource' : 'page') : 'outside';
     const lang = page?.lang ?? this.defaultLanguage;
     const resolver = this.resolverOver(maps, files, file);
-    // The anchors of the pages this text links to with a `#fragment`, read ahead (the checks are synchronous).
+    // The anchors of the pages this text links to with a `#fragment`. The checks are synchronous: a
+    // host that reads at once (a CLI run) is asked when a check needs them; any other is read ahead,
+    // which costs a scan of the page's tags and a resolution of its refs before the checks do both.
     const anchors = new Map<string, ReadonlySet<string> | undefined>();
+    const readsNow = this.host.unchanging === true && this.host.readFileNow !== undefined;
     // Only a ref with a `#fragment` needs another page's anchors (most pages have none).
-    if (/\{\{[<%]\s*(?:rel)?ref\b[^}]*#/i.test(text)) {
+    if (!readsNow && /\{\{[<%]\s*(?:rel)?ref\b[^}]*#/i.test(text)) {
       // The tags only (the page's checks pair them with the site's names, from the same scan).
       const tags = shortcodeTags(text);
       const wanted = new Set<string>();
@@ -956,7 +959,7 @@ export class HugoSite {
         resolver,
         currentFile: file,
         pageLang: lang,
-        anchorsOf: (f) => anchors.get(f),
+        anchorsOf: readsNow ? (f) => this.factsNow(f, 'anchors')?.anchors : (f) => anchors.get(f),
         anchorOptions: this.anchorOptions,
         inlineShortcodes: this.config.enableInlineShortcodes,
       },

@@ -23,6 +23,14 @@ const GOOD = [
   '',
 ].join('\n');
 
+/** Writes a file under `dir`, its folders made as needed. */
+function writerIn(dir: string): (rel: string, text: string) => void {
+  return (rel, text) => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  };
+}
+
 describe('cli check', () => {
   let root: string;
   let site: string;
@@ -30,10 +38,7 @@ describe('cli check', () => {
   before(() => {
     root = mkdtempSync(path.join(tmpdir(), 'medguide-check-'));
     site = path.join(root, 'site');
-    const w = (rel: string, text: string) => {
-      mkdirSync(path.dirname(path.join(site, rel)), { recursive: true });
-      writeFileSync(path.join(site, rel), text);
-    };
+    const w = writerIn(site);
     w('hugo.toml', 'baseURL = "https://example.invalid/"\n');
     w('.medguide.toml', 'skip = ["content/snippets/**"]\n[[sections]]\npaths = ["content/rec/**"]\nkeys = { id = { required = true } }\n');
     w('content/good.md', GOOD);
@@ -152,10 +157,7 @@ describe('cli check', () => {
 
   it('reads a site the way Hugo does: config/_default/, a content folder per language, bundles, drafts', async () => {
     const ml = path.join(root, 'multi');
-    const w = (rel: string, text: string) => {
-      mkdirSync(path.dirname(path.join(ml, rel)), { recursive: true });
-      writeFileSync(path.join(ml, rel), text);
-    };
+    const w = writerIn(ml);
     w('config/_default/hugo.toml', 'defaultContentLanguage = "fr"\n');
     w('config/_default/languages.toml', '[fr]\ncontentDir = "content/fr"\nweight = 1\n[en]\ncontentDir = "content/en"\nweight = 2\n');
     w('content/fr/guide/a.md', GOOD + '{{< relref "b" >}} {{< relref "/guide/b.md" >}} {{< relref "lot" >}} {{< relref path="en-seul" lang="en" >}} {{< relref "brouillon" >}}\n');
@@ -170,6 +172,21 @@ describe('cli check', () => {
       'content/fr/guide/a.md relref-not-found “brouillon” names guide/brouillon.md, which Hugo does not build (a draft: draft = true): Hugo will stop building the site (REF_NOT_FOUND).',
     ]);
     assert.match(r.err, /^6 file\(s\) checked: 1 error\(s\)/);
+  });
+
+  it('checks a ref’s #anchor against the other page’s headings, and the page’s own', async () => {
+    const s = path.join(root, 'anchors');
+    const w = writerIn(s);
+    w('hugo.toml', 'baseURL = "https://example.invalid/"\n');
+    w('content/a.md', `${GOOD}\n## Suivi\n\n{{< relref "b#conduite" >}} {{< relref "b#conduit" >}} {{< relref "b#absente" >}} {{< relref "#suivi" >}} {{< relref "#suvi" >}}\n`);
+    w('content/b.md', `${GOOD}\n## Conduite à tenir {#conduite}\n`);
+    const r = await run(['--format', 'json'], s);
+    const rows = (JSON.parse(r.out) as { file: string; line: number; column: number; code: string; message: string }[]).map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`);
+    assert.deepEqual(rows, [
+      'content/a.md:14:43 relref-anchor The page “b.md” has no heading or section with the id “conduit”. Did you mean “conduite”?',
+      'content/a.md:14:70 relref-anchor The page “b.md” has no heading or section with the id “absente”.',
+      'content/a.md:14:120 relref-anchor The page “a.md” has no heading or section with the id “suvi”. Did you mean “suivi”?',
+    ]);
   });
 
   it('prints help on --help', async () => {
