@@ -89,8 +89,11 @@ export interface CollectOptions {
   readonly defaultLanguage: string;
   /** `ignoreFiles` regular expressions, matched against the absolute file name as Hugo does. */
   readonly ignoreFiles: readonly RegExp[];
-  /** Glob filters of a mount (`includeFiles`/`excludeFiles`), matched against the path inside the mount with a leading `/`. */
-  readonly mountFilter?: (mount: ContentMount, pathInMount: string) => boolean;
+  /**
+   * A mount's glob filters (`includeFiles`/`excludeFiles`) on one entry alone, by its path inside
+   * the mount with a leading `/` (`isDir`: a folder).
+   */
+  readonly mountFilter?: (mount: ContentMount, pathInMount: string, isDir: boolean) => boolean;
 }
 
 interface RawFile {
@@ -156,82 +159,134 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
   const ignored = (file: string) => options.ignoreFiles.some((re) => re.test(file));
   const rootSlash = `${options.root.replace(/\/+$/, '')}/`;
 
-  for (const [mountIndex, mount] of options.mounts.entries()) {
+  // The mounts as Hugo's content filesystem holds them (hugofs/rootmapping_fs.go): each at its
+  // target below `content` (its key; "" for `content` itself).
+  const mounts = options.mounts.map((mount, i) => ({
+    mount,
+    source: mountSourcePath(options.root, mount.source),
+    key: mount.target.replace(/^content\/?/, '').replace(/^\/+|\/+$/g, ''),
+    lang: mount.lang ?? options.defaultLanguage,
     // hugolib/filesystems/basefs.go: "Add more weight to early mounts. When two mounts contain the
     // same filename, the first entry wins."
-    const mountWeight = 10 * (options.mounts.length - mountIndex);
-    const source = mountSourcePath(options.root, mount.source);
-    const targetPrefix = mount.target.replace(/^content\/?/, '').replace(/^\/+|\/+$/g, '');
-    const mountLang = mount.lang ?? options.defaultLanguage;
-    /** Whether Hugo reads the folder entry, and its path inside the mount (undefined: skipped). */
-    const relOf = (dir: string, inMount: string, e: DirEntry): { file: string; rel: string } | undefined => {
-      if (isIgnoredName(e.name)) return undefined;
-      const file = join(dir, e.name);
-      if (ignored(file)) return undefined;
-      const rel = inMount === '' ? e.name : `${inMount}/${e.name}`;
-      if (e.kind !== 'directory' && options.mountFilter && !options.mountFilter(mount, `/${rel}`)) return undefined;
-      return { file, rel };
+    weight: 10 * (options.mounts.length - i),
+  }));
+  type Mount = (typeof mounts)[number];
+  const folderMounts = mounts.filter((m) => !m.mount.file);
+  const below = (key: string, dir: string) => (dir === '' ? key !== '' : key.startsWith(`${dir}/`));
+  const join2 = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
+  /** Whether an entry of `mount` passes its includeFiles/excludeFiles, alone (`rel`: its path inside the mount). */
+  const passes = (m: Mount, rel: string, isDir: boolean) => !options.mountFilter || options.mountFilter(m.mount, `/${rel}`, isDir);
+
+  /** A file of `m` at `path` in the merged tree, named `name` there. */
+  const rawFile = (m: Mount, file: string, path: string, name: string, looksLikeHtml: boolean): RawFile => {
+    const info = languageFromName(name, options.languages);
+    return {
+      file,
+      path,
+      pathFile: siteRelative(rootSlash, file),
+      name,
+      lang: info.lang ?? m.lang,
+      tbn: info.translationBaseName,
+      tbnWithExt: info.translationBaseNameWithExt,
+      classifier: classify(name, looksLikeHtml),
+      // hugofs/filter_fs.go: "Give priority to myfile.sv.txt inside the sv filesystem" (a mount
+      // without a language is the default language's).
+      weight: m.weight + (info.lang !== undefined && info.lang === m.lang ? 1 : 0),
     };
-    /** A file of this mount at `path` in the merged tree, named `name` there. */
-    const rawFile = (file: string, path: string, name: string, looksLikeHtml: boolean): RawFile => {
-      const info = languageFromName(name, options.languages);
-      return {
-        file,
-        path,
-        pathFile: siteRelative(rootSlash, file),
-        name,
-        lang: info.lang ?? mountLang,
-        tbn: info.translationBaseName,
-        tbnWithExt: info.translationBaseNameWithExt,
-        classifier: classify(name, looksLikeHtml),
-        // hugofs/filter_fs.go: "Give priority to myfile.sv.txt inside the sv filesystem" (a mount
-        // without a language is the default language's).
-        weight: mountWeight + (info.lang !== undefined && info.lang === mountLang ? 1 : 0),
-      };
-    };
-    /**
-     * The files of one folder into the merged tree, in order (`htmlStarts`: whether each `.html`
-     * file starts with `<`, read before); returns its subfolders. Synchronous, apart from `walk`:
-     * a large site's files listed by an async function make it costly to compile for a single run.
-     */
-    const listFolder = (dir: string, inMount: string, entries: readonly DirEntry[], htmlStarts: ReadonlyMap<string, boolean>): { file: string; rel: string }[] => {
-      const dirs: { file: string; rel: string }[] = [];
-      // The folder's place in the merged tree, found at its first file (every file here shares it).
-      let here: VirtualDir | undefined;
-      for (const e of entries) {
-        const at = relOf(dir, inMount, e);
-        if (at === undefined) continue;
-        if (e.kind === 'directory') {
-          dirs.push(at);
-          continue;
-        }
-        const virtualPath = targetPrefix === '' ? at.rel : `${targetPrefix}/${at.rel}`;
-        here ??= dirAt(parentOf(virtualPath));
-        here.files.push(rawFile(at.file, virtualPath, e.name, htmlStarts.get(e.name) ?? false));
+  };
+
+  /**
+   * The folders read for the folder `dir` of the merged tree, as Hugo 0.111's RootMappingFs opens it:
+   * - a mount's target, or a folder above one (a "virtual" folder, `collectDirEntries`): the
+   *   mounts at it (their whole source folder), and the folder at the same place in every mount
+   *   whose target is above it (`getAncestors`), neither checked against its mount's filter;
+   * - any other folder (`doLstat`): the folder in each mount whose target is above it, each only if
+   *   its mount's filter lets the folder itself through.
+   * Either way each entry is then checked against its own mount's filter, alone. Walking one mount
+   * this is the same as checking every folder above a file; where mounts overlap, a folder a filter
+   * drops is still read through another mount's target inside it (measured with Hugo 0.111.3,
+   * test/unit/site/mountOverlapCases.ts).
+   * Hugo 0.111 and newer Hugo differ on the second case: 0.111's `getRoots` takes the mounts at
+   * the nearest target above the folder only (`LongestPrefix`), so with `extra` mounted at
+   * `content/docs`, `content/docs/guides/` of the `content` mount is not read at all; the current
+   * source's `getRoots` walks up to every mount above. MedGuide reads such a folder as newer Hugo
+   * does (a page there is a page, a ref to it is found), README "Known differences with Hugo".
+   */
+  const foldersAt = (dir: string): { m: Mount; folder: string; rel: string }[] => {
+    const out: { m: Mount; folder: string; rel: string }[] = [];
+    if (mounts.some((m) => m.key === dir || below(m.key, dir))) {
+      for (const m of folderMounts) if (m.key === dir) out.push({ m, folder: m.source, rel: '' });
+      for (const m of folderMounts) {
+        if (m.key === dir || !below(dir, m.key)) continue;
+        const rel = m.key === '' ? dir : dir.slice(m.key.length + 1);
+        out.push({ m, folder: join(m.source, rel), rel });
       }
-      return dirs;
-    };
-    const walk = async (dir: string, inMount: string): Promise<void> => {
-      const entries = [...(await host.readDirectory(dir))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return out;
+    }
+    // The nearest target first, then up (newer Hugo's order; the files are sorted later anyway).
+    const above = folderMounts.filter((m) => below(dir, m.key)).sort((a, b) => b.key.length - a.key.length);
+    for (const m of above) {
+      const rel = m.key === '' ? dir : dir.slice(m.key.length + 1);
+      if (passes(m, rel, true)) out.push({ m, folder: join(m.source, rel), rel });
+    }
+    return out;
+  };
+
+  /** Whether Hugo reads the folder entry `e` of `folder` (of mount `m`, at `rel` inside it). */
+  const reads = (m: Mount, folder: string, rel: string, e: DirEntry): string | undefined => {
+    if (isIgnoredName(e.name)) return undefined;
+    const file = join(folder, e.name);
+    if (ignored(file)) return undefined;
+    return passes(m, join2(rel, e.name), e.kind === 'directory') ? file : undefined;
+  };
+
+  /**
+   * The merged folder `dir`: its files into the tree, then its subfolders, by name. Files are
+   * listed synchronously once a folder's entries are read: a large site's files listed by an async
+   * function make it costly to compile for a single run.
+   */
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (depth > 64) return;
+    const subfolders = new Set<string>();
+    // Mount targets inside: folders of the merged tree even where no source folder has them.
+    for (const m of mounts) {
+      if (m.mount.file || !below(m.key, dir)) continue;
+      const rest = dir === '' ? m.key : m.key.slice(dir.length + 1);
+      subfolders.add(rest.split('/')[0]);
+    }
+    let here: VirtualDir | undefined;
+    for (const { m, folder, rel } of foldersAt(dir)) {
+      const entries = [...(await host.readDirectory(folder))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       // The first bytes of the folder's `.html` files Hugo reads (few): those that start with `<` are plain files.
       const htmlStarts = new Map<string, boolean>();
       for (const e of entries) {
         if (e.kind === 'directory' || !isHtmlName(e.name)) continue;
-        const at = relOf(dir, inMount, e);
-        if (at !== undefined) htmlStarts.set(e.name, await startsWithTag(host, at.file));
+        const file = reads(m, folder, rel, e);
+        if (file !== undefined) htmlStarts.set(e.name, await startsWithTag(host, file));
       }
-      for (const d of listFolder(dir, inMount, entries, htmlStarts)) await walk(d.file, d.rel);
-    };
-    if (mount.file) {
-      // One file mounted under the target's name (checked with Hugo 0.111.3: `.File.Path` is the
-      // target, its language the target name's suffix, else the mount's).
-      const name = targetPrefix.slice(targetPrefix.lastIndexOf('/') + 1);
-      if (name === '' || isIgnoredName(name) || ignored(source)) continue;
-      dirAt(parentOf(targetPrefix)).files.push(rawFile(source, targetPrefix, name, isHtmlName(name) && (await startsWithTag(host, source))));
-      continue;
+      for (const e of entries) {
+        const file = reads(m, folder, rel, e);
+        if (file === undefined) continue;
+        if (e.kind === 'directory') {
+          subfolders.add(e.name);
+          continue;
+        }
+        here ??= dirAt(dir);
+        here.files.push(rawFile(m, file, join2(dir, e.name), e.name, htmlStarts.get(e.name) ?? false));
+      }
     }
-    await walk(source, '');
+    for (const name of [...subfolders].sort()) await walk(join2(dir, name), depth + 1);
+  };
+
+  // One file mounted under the target's name (checked with Hugo 0.111.3: `.File.Path` is the
+  // target, its language the target name's suffix, else the mount's).
+  for (const m of mounts) {
+    if (!m.mount.file) continue;
+    const name = m.key.slice(m.key.lastIndexOf('/') + 1);
+    if (name === '' || isIgnoredName(name) || ignored(m.source)) continue;
+    dirAt(parentOf(m.key)).files.push(rawFile(m, m.source, m.key, name, isHtmlName(name) && (await startsWithTag(host, m.source))));
   }
+  if (folderMounts.length > 0) await walk('', 0);
 
   const out: ContentFile[] = [];
   const emit = (f: RawFile, classifier: Classifier, role: ContentRole, bundle?: string) =>

@@ -87,6 +87,13 @@ function leadingFolders(include: string): string[] {
 export interface HugoFileFilter {
   /** Whether a file, given by its path inside the mount (`/sub/page.md`), is read, its folders included. */
   (pathInMount: string): boolean;
+  /**
+   * Whether one folder entry passes, alone (`isDir`: a folder): what Hugo asks of each entry it
+   * lists and of each folder it opens. Walking one mount top-down, that is the call above; where
+   * mounts overlap, Hugo opens a folder of one mount without asking about the folders above it
+   * (see contentFiles.ts).
+   */
+  entry(pathInMount: string, isDir: boolean): boolean;
 }
 
 /** Hugo's filter for a mount, or undefined when it has neither includeFiles nor excludeFiles. */
@@ -103,11 +110,13 @@ export function hugoFileFilter(includeFiles: readonly string[] = [], excludeFile
     if (exclusions.some((m) => m(path))) return false;
     return inclusions.length === 0;
   };
-  return (pathInMount) => {
-    const path = pathInMount.startsWith('/') ? pathInMount : `/${pathInMount}`;
+  const withSlash = (p: string) => (p.startsWith('/') ? p : `/${p}`);
+  const filter = (pathInMount: string): boolean => {
+    const path = withSlash(pathInMount);
     for (let slash = path.indexOf('/', 1); slash > 0; slash = path.indexOf('/', slash + 1)) {
       if (!matches(path.slice(0, slash), true)) return false;
     }
     return matches(path, false);
   };
+  return Object.assign(filter, { entry: (pathInMount: string, isDir: boolean) => matches(withSlash(pathInMount), isDir) });
 }

@@ -1052,11 +1052,11 @@ function nodePath(n: MapNode): string {
 /** Each mount's includeFiles/excludeFiles, compiled once (the filter runs for every file); null: no filter. */
 const mountFilters = new WeakMap<ContentMount, HugoFileFilter | null>();
 
-/** A mount's includeFiles/excludeFiles, Hugo's filter on the path inside the mount (site/hugoGlob.ts). */
-function mountFilter(mount: ContentMount, pathInMount: string): boolean {
+/** A mount's includeFiles/excludeFiles, Hugo's filter on one entry, by its path inside the mount (site/hugoGlob.ts). */
+function mountFilter(mount: ContentMount, pathInMount: string, isDir: boolean): boolean {
   let f = mountFilters.get(mount);
   if (f === undefined) mountFilters.set(mount, (f = hugoFileFilter(mount.includeFiles, mount.excludeFiles) ?? null));
-  return f === null || f(pathInMount);
+  return f === null || f.entry(pathInMount, isDir);
 }
 
 

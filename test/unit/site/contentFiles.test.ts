@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { collectContentFiles } from '../../../src/core/site/contentFiles';
+import { openHugoSite } from '../../../src/core/site';
 import { memoryHost } from './memoryHost';
+import { MOUNT_NEAREST_ONLY_CASE, MOUNT_OVERLAP_CASES, type MountOverlapCase } from './mountOverlapCases';
 
 describe('site: content files', () => {
   it('lists, classifies and merges the files of every mount in walk order, `.html` files read first for their first character', async () => {
@@ -118,5 +120,27 @@ describe('site: content files in the order Hugo walks them', () => {
       ]),
       ['x.md en page content', 'y.en.md en page content'],
     );
+  });
+
+  describe('overlapping mounts with filters, as Hugo 0.111.3 reads them (mountOverlapCases.ts)', () => {
+    /** What the site model reads of a site of `files` (pages) with these content mounts, site-relative, sorted. */
+    async function modelReads(files: readonly string[], mounts: MountOverlapCase['mounts']): Promise<string[]> {
+      const host: Record<string, string> = {
+        '/s/hugo.toml': `baseURL = "https://example.org/"\n${mounts
+          .map((m) => `[[module.mounts]]\nsource = "${m.source}"\ntarget = "${m.target}"\n${m.includeFiles ? `includeFiles = ${JSON.stringify(m.includeFiles)}\n` : ''}${m.excludeFiles ? `excludeFiles = ${JSON.stringify(m.excludeFiles)}\n` : ''}`)
+          .join('')}`,
+      };
+      for (const f of files) host[`/s/${f}`] = '+++\ntitle = "x"\n+++\n';
+      const site = await openHugoSite(memoryHost(host), '/s');
+      return (await site.files()).map((f) => f.pathFile).sort();
+    }
+    for (const c of MOUNT_OVERLAP_CASES) {
+      it(c.name, async () => {
+        assert.deepEqual(await modelReads(c.files, c.mounts), [...c.read]);
+      });
+    }
+    it('reads a folder below another mount’s target through every mount above, as newer Hugo does (0.111: the nearest only)', async () => {
+      assert.deepEqual(await modelReads(MOUNT_NEAREST_ONLY_CASE.files, MOUNT_NEAREST_ONLY_CASE.mounts), [...MOUNT_NEAREST_ONLY_CASE.readByMedGuide]);
+    });
   });
 });
