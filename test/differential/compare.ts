@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, siteSeed, siteSpecs, smallerSpecs, type SiteSpec } from './generate';
 import { hugoVerdicts, removeSite, writeSite } from './hugo';
-import { medguideVerdicts, RESOLVER } from './medguide';
+import { medguideBuiltPages, medguideVerdicts, RESOLVER } from './medguide';
 import { referenceVerdicts, type ReferenceVerdict } from './reference';
 import { sameVerdict, showVerdict, type DifferentialFixture, type GeneratedRef, type GeneratedSite, type Verdict } from './types';
 
@@ -29,6 +29,13 @@ export interface SiteResult {
   readonly referenceMisses: readonly Mismatch[];
   readonly notes: readonly string[];
   readonly hugoMs: number;
+  /**
+   * The pages Hugo built and listed that the site model does not (`hugo only: …`), and the other
+   * way round (`medguide only: …`), as `site-relative file [lang]`; only with the site model.
+   */
+  readonly pageMismatches: readonly string[];
+  /** How many pages Hugo built and listed (compared with the site model's list). */
+  readonly pagesCompared: number;
 }
 
 /** Writes the site, builds it with Hugo, asks MedGuide about the refs Hugo rendered, compares. */
@@ -39,8 +46,8 @@ export async function evaluate(hugo: string, site: GeneratedSite): Promise<SiteR
     const compared = site.refs.filter((r) => run.verdicts.has(r.id));
     const answers = await medguideVerdicts(dir, compared);
     const medguide = new Map<number, Verdict>(compared.map((r, i) => [r.id, answers[i]]));
-    const modelled = referenceVerdicts(site, compared);
-    const reference = new Map<number, ReferenceVerdict>(compared.map((r, i) => [r.id, modelled[i]]));
+    const modelled = site.modelled === false ? [] : referenceVerdicts(site, compared);
+    const reference = new Map<number, ReferenceVerdict>(modelled.map((x, i) => [compared[i].id, x]));
     const referenceMisses: Mismatch[] = [];
     const mismatches: Mismatch[] = [];
     for (const ref of compared) {
@@ -50,7 +57,13 @@ export async function evaluate(hugo: string, site: GeneratedSite): Promise<SiteR
       const x = reference.get(ref.id);
       if (h && x && !sameVerdict(h, x.verdict)) referenceMisses.push({ ref, hugo: h, medguide: x.verdict });
     }
-    return { site, hugo: run.verdicts, medguide, mismatches, reference, referenceMisses, notes: run.notes, hugoMs: run.ms };
+    const pageMismatches: string[] = [];
+    if (RESOLVER === 'model') {
+      const ours = await medguideBuiltPages(dir);
+      for (const p of run.pages) if (!ours.includes(p)) pageMismatches.push(`hugo only: ${p}`);
+      for (const p of ours) if (!run.pages.includes(p)) pageMismatches.push(`medguide only: ${p}`);
+    }
+    return { site, hugo: run.verdicts, medguide, mismatches, reference, referenceMisses, notes: run.notes, hugoMs: run.ms, pageMismatches, pagesCompared: RESOLVER === 'model' ? run.pages.length : 0 };
   } finally {
     removeSite(dir);
   }

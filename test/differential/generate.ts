@@ -10,7 +10,13 @@
  * `A.md`, `x.md` and `x/index.md`: Hugo keeps one at random), sections inside bundles, nested
  * bundles, folder names differing only by case, and content files inside a bundle in a language
  * that has no header for that bundle (Hugo 0.111 then builds the same index.md in both
- * languages). Not generated: `url`/`slug`, taxonomies, module mounts, `_build` options.
+ * languages). Not generated: `url`/`slug`, taxonomies, `_build` options.
+ *
+ * Some sites (about one in three) also get content mounts (`[[module.mounts]]`: up to three source
+ * folders, each into a target below `content`, with a language and `includeFiles`/`excludeFiles`
+ * from small pools) and `ignoreFiles` patterns. Their content files are written in the mounts'
+ * source folders; a file whose folder no mount reads, or that a filter drops, stays in the site for
+ * refs to name. The reference model (reference.ts) does not model those sites.
  */
 import fc from 'fast-check';
 import { posix } from 'node:path';
@@ -25,6 +31,17 @@ const UNCONFIGURED_LANG = 'de';
 const DIRS = ['', 'docs', 'blog', 'docs/guides', 'docs/guides/deep', 'blog/2023'] as const;
 const NAMES = ['intro', 'setup', 'faq', 'guides', 'notes', 'post'] as const;
 const BROKEN = ['/nope', 'missing.md', '../nope', 'docs/nope.md', 'nope/', '/docs/guides/nope'] as const;
+/** Folders of content files when the site has mounts: `content` and two others. */
+const MOUNT_SOURCES = ['content', 'extra', 'shared/docs'] as const;
+const MOUNT_TARGETS = ['content', 'content/docs', 'content/blog'] as const;
+/** `includeFiles` / `excludeFiles` lists (Hugo's glob syntax, matched against the path inside the mount). */
+const MOUNT_INCLUDES: readonly (readonly string[])[] = [[], ['**.md'], ['/docs/**', '/*'], ['**/index.*', '**/_index.*', '*.md']];
+const MOUNT_EXCLUDES: readonly (readonly string[])[] = [[], ['**/faq*'], ['/blog/**'], ['*.markdown'], ['**/guides/**']];
+/**
+ * `ignoreFiles` patterns (Go regular expressions on the absolute file name, folders included):
+ * none of them matches the temporary folder a site is written in, nor a layout.
+ */
+const IGNORE_FILES = ['\\.markdown$', '/faq', 'guides', 'notes\\.', 'extra/.*setup', '^/nowhere/'] as const;
 
 type ConfigForm = 'hugo.toml' | 'config.toml' | 'hugo.yaml' | 'config-dir';
 type Shape = 'page' | 'leaf' | 'headless' | 'branch';
@@ -59,8 +76,21 @@ interface ConfigSpec {
   readonly defaultLang: number;
   /** Single language: declare `[languages.xx]` or not. */
   readonly declareLanguages: boolean;
-  /** Several languages: one content folder per language (`contentDir = "content/fr"`). */
+  /** Several languages: one content folder per language (`contentDir = "content/fr"`); not with mounts. */
   readonly contentDirs: boolean;
+  /** `[[module.mounts]]` of content (none: Hugo's default mount of `content`). */
+  readonly mounts: readonly MountSpec[];
+  /** 0: no `ignoreFiles`; n: IGNORE_FILES[n - 1]. */
+  readonly ignore: number;
+}
+
+interface MountSpec {
+  readonly source: number;
+  readonly target: number;
+  /** 0: none; 1–3: a configured language (modulo). */
+  readonly lang: number;
+  readonly include: number;
+  readonly exclude: number;
 }
 
 interface NodeSpec {
@@ -76,6 +106,8 @@ interface NodeSpec {
   readonly frontMatter: FrontMatter;
   readonly status: Status;
   readonly resources: boolean;
+  /** With mounts: the source folder the file is written in (MOUNT_SOURCES, modulo). */
+  readonly source: number;
 }
 
 interface RefSpec {
@@ -105,6 +137,14 @@ const k = <T>(weight: number, value: T) => w(weight, fc.constant(value));
 /** A weighted choice that shrinks towards its first (simplest) branch. */
 const oneof = <T>(...branches: { weight: number; arbitrary: fc.Arbitrary<T> }[]): fc.Arbitrary<T> => fc.oneof({ withCrossShrink: true }, ...branches);
 
+const mountArb: fc.Arbitrary<MountSpec> = fc.record({
+  source: fc.nat({ max: MOUNT_SOURCES.length - 1 }),
+  target: oneof(k(3, 0), w(2, fc.integer({ min: 1, max: MOUNT_TARGETS.length - 1 }))),
+  lang: oneof(k(3, 0), w(2, fc.integer({ min: 1, max: 3 }))),
+  include: oneof(k(4, 0), w(1, fc.integer({ min: 1, max: MOUNT_INCLUDES.length - 1 }))),
+  exclude: oneof(k(4, 0), w(1, fc.integer({ min: 1, max: MOUNT_EXCLUDES.length - 1 }))),
+});
+
 const configArb: fc.Arbitrary<ConfigSpec> = fc.record({
   form: oneof(k(3, 'hugo.toml' as ConfigForm), k(2, 'config.toml' as ConfigForm), k(2, 'hugo.yaml' as ConfigForm), k(3, 'config-dir' as ConfigForm)),
   languageCount: oneof(k(4, 1), k(4, 2), k(2, 3)),
@@ -112,6 +152,8 @@ const configArb: fc.Arbitrary<ConfigSpec> = fc.record({
   defaultLang: fc.nat({ max: 2 }),
   declareLanguages: fc.boolean(),
   contentDirs: oneof(k(2, false), k(1, true)),
+  mounts: oneof(k(3, [] as MountSpec[]), w(1, fc.array(mountArb, { minLength: 1, maxLength: 3 }))),
+  ignore: oneof(k(6, 0), w(1, fc.integer({ min: 1, max: IGNORE_FILES.length }))),
 });
 
 const nodeArb: fc.Arbitrary<NodeSpec> = fc.record({
@@ -125,6 +167,7 @@ const nodeArb: fc.Arbitrary<NodeSpec> = fc.record({
   frontMatter: oneof(k(5, 'toml' as FrontMatter), k(3, 'yaml' as FrontMatter), k(2, 'none' as FrontMatter)),
   status: oneof(k(24, 'ok' as Status), k(2, 'draft' as Status), k(1, 'future' as Status), k(1, 'expired' as Status)),
   resources: fc.boolean(),
+  source: fc.nat({ max: MOUNT_SOURCES.length - 1 }),
 });
 
 const refArb: fc.Arbitrary<RefSpec> = fc.record({
@@ -215,6 +258,8 @@ interface Node {
   readonly rel: string;
   /** Site-relative file. */
   readonly file: string;
+  /** With a mount: its target below `content` (`docs`), which `rel` and `logical` start with; else "". */
+  readonly prefix: string;
   /** The page's path as written by people: no extension, no language, a bundle or section is its folder (`docs/Intro`). */
   readonly logical: string;
   /** Bundle resources (paths below the content root). */
@@ -228,8 +273,44 @@ function languagesOf(c: ConfigSpec): Languages {
     codes,
     defaultLang: codes[c.defaultLang % count],
     declared: count > 1 || c.declareLanguages,
-    contentDirs: count > 1 && c.contentDirs,
+    contentDirs: count > 1 && c.contentDirs && c.mounts.length === 0,
   };
+}
+
+/** A content mount as the site's configuration writes it. */
+interface Mount {
+  readonly source: string;
+  readonly target: string;
+  /** The target below `content` (`docs`, or "" for `content`). */
+  readonly prefix: string;
+  readonly lang?: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+}
+
+function mountsOf(c: ConfigSpec, langs: Languages): Mount[] {
+  const out: Mount[] = [];
+  for (const m of c.mounts) {
+    const source = MOUNT_SOURCES[m.source % MOUNT_SOURCES.length];
+    // One mount per source folder: a folder mounted twice makes each of its files two pages.
+    if (out.some((o) => o.source === source)) continue;
+    const target = MOUNT_TARGETS[m.target % MOUNT_TARGETS.length];
+    const lang = m.lang > 0 ? langs.codes[(m.lang - 1) % langs.codes.length] : undefined;
+    out.push({
+      source,
+      target,
+      prefix: target.replace(/^content\/?/, ''),
+      ...(lang !== undefined ? { lang } : {}),
+      include: MOUNT_INCLUDES[m.include % MOUNT_INCLUDES.length],
+      exclude: MOUNT_EXCLUDES[m.exclude % MOUNT_EXCLUDES.length],
+    });
+  }
+  return out;
+}
+
+/** A path below a mount's target as written in its source folder. */
+function inSource(node: { readonly prefix: string }, virtual: string): string {
+  return node.prefix !== '' && virtual.startsWith(`${node.prefix}/`) ? virtual.slice(node.prefix.length + 1) : virtual;
 }
 
 function pickLang(langs: Languages, n: number): string | undefined {
@@ -245,7 +326,7 @@ const under = (path: string, dir: string) => dir === '' || path === dir || path.
 
 const isBundle = (shape: Shape) => shape === 'leaf' || shape === 'headless';
 
-function layoutNodes(specs: readonly NodeSpec[], langs: Languages): Node[] {
+function layoutNodes(specs: readonly NodeSpec[], langs: Languages, mounts: readonly Mount[]): Node[] {
   const out: Node[] = [];
   let headless: string | undefined;
   for (const spec of specs) {
@@ -262,9 +343,13 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages): Node[] {
     // of kind "page", and then builds nothing of that language (README, "Known differences").
     if (unconfigured && (shape === 'headless' || (shape === 'branch' && dir === ''))) suffix = undefined;
     const folderLang = langs.contentDirs ? langs.codes[spec.folder % langs.codes.length] : undefined;
-    const rootLang = folderLang ?? langs.defaultLang;
+    // With mounts: the file's source folder, and the mount that reads it (if any).
+    const source = mounts.length > 0 ? MOUNT_SOURCES[spec.source % MOUNT_SOURCES.length] : undefined;
+    const mount = source !== undefined ? mounts.find((m) => m.source === source) : undefined;
+    const rootLang = folderLang ?? mount?.lang ?? langs.defaultLang;
     const lang = suffix !== undefined && langs.codes.includes(suffix) ? suffix : rootLang;
-    const root = folderLang ? `content/${folderLang}` : 'content';
+    const root = source ?? (folderLang ? `content/${folderLang}` : 'content');
+    const prefix = mount?.prefix ?? '';
     const dot = suffix ? `.${suffix}` : '';
     let rel: string;
     let logical: string;
@@ -277,6 +362,28 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages): Node[] {
     } else {
       rel = posix.join(dir, name, `index${dot}.${spec.ext}`);
       logical = posix.join(dir, name);
+    }
+    // Left out: a file in a folder below another mount's target that lies inside its own mount's
+    // (a bundle with resources: at that target too, its resources are below). Hugo 0.111 reads such
+    // a folder through the mounts at the nearest target only; newer Hugo, and MedGuide, through every
+    // mount above (README, "Known differences with Hugo"; test/unit/site/mountOverlapCases.ts). A
+    // file right at the other target is kept: every Hugo reads it (Hugo's "ancestors" of a target).
+    if (mount) {
+      const folder = shape === 'page' ? (posix.dirname(rel) === '.' ? '' : posix.dirname(rel)) : logical;
+      const virtualFolder = prefix === '' ? folder : folder === '' ? prefix : `${prefix}/${folder}`;
+      const deeper = isBundle(shape) && spec.resources;
+      const inner = mounts.some(
+        (m) =>
+          m !== mount &&
+          (prefix === '' ? m.prefix !== '' : m.prefix.startsWith(`${prefix}/`)) &&
+          (virtualFolder.startsWith(`${m.prefix}/`) || (deeper && virtualFolder === m.prefix)),
+      );
+      if (inner) continue;
+    }
+    const written = rel;
+    if (prefix !== '') {
+      rel = posix.join(prefix, rel);
+      logical = logical === '' ? prefix : posix.join(prefix, logical);
     }
     // One headless bundle per site (its translations included): Hugo gives it no URL, the test
     // recognises it by its language.
@@ -295,7 +402,7 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages): Node[] {
     });
     if (conflict) continue;
     if (shape === 'headless') headless = key;
-    out.push({ spec, shape, status, lang, rootLang, root, rel, file: `${root}/${rel}`, logical, resources: [] });
+    out.push({ spec, shape, status, lang, rootLang, root, rel, file: `${root}/${written}`, prefix, logical, resources: [] });
   }
 
   // A content file inside a bundle, in a language that has no header (index.md) for that bundle,
@@ -315,8 +422,8 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages): Node[] {
     if (!isBundle(n.shape) || !n.spec.resources || !headerLangs.get(n.logical.toLowerCase())?.has(n.rootLang)) return n;
     const names = n.shape === 'headless' ? ['res.md'] : ['other.md', 'sub/deep.md'];
     // Bundles in several languages share their resources: write them once.
-    const resources = names.map((r) => posix.join(n.logical, r)).filter((r) => !written.has(`${n.root}/${r}`));
-    for (const r of resources) written.add(`${n.root}/${r}`);
+    const resources = names.map((r) => posix.join(n.logical, r)).filter((r) => !written.has(`${n.root}/${inSource(n, r)}`));
+    for (const r of resources) written.add(`${n.root}/${inSource(n, r)}`);
     return { ...n, resources };
   });
 }
@@ -442,7 +549,7 @@ export const LAYOUTS: Readonly<Record<string, string>> = {
   'layouts/index.html': TEMPLATE_HOME,
 };
 
-function configFiles(c: ConfigSpec, langs: Languages): Record<string, string> {
+function configFiles(c: ConfigSpec, langs: Languages, mounts: readonly Mount[]): Record<string, string> {
   const top: [string, string][] = [
     ['baseURL', `"${BASE_URL}"`],
     ['title', '"Differential"'],
@@ -451,6 +558,17 @@ function configFiles(c: ConfigSpec, langs: Languages): Record<string, string> {
     ['disableKinds', '["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]'],
   ];
   if (langs.defaultLang !== 'en' || c.defaultLang % 2 === 1) top.push(['defaultContentLanguage', `"${langs.defaultLang}"`]);
+  // A regular expression in single quotes: a literal string in TOML and in YAML (no escapes).
+  if (c.ignore > 0) top.push(['ignoreFiles', `['${IGNORE_FILES[(c.ignore - 1) % IGNORE_FILES.length]}']`]);
+  const list = (globs: readonly string[]) => `[${globs.map((g) => `"${g}"`).join(', ')}]`;
+  const mountFields = mounts.map((m) => [
+    ['source', `"${m.source}"`],
+    ['target', `"${m.target}"`],
+    ...(m.lang !== undefined ? [['lang', `"${m.lang}"`]] : []),
+    ...(m.include.length ? [['includeFiles', list(m.include)]] : []),
+    ...(m.exclude.length ? [['excludeFiles', list(m.exclude)]] : []),
+  ]);
+  const mountsToml = (prefix: string) => mountFields.map((fields) => `[[${prefix}mounts]]\n${fields.map(([key, value]) => `${key} = ${value}`).join('\n')}`).join('\n\n');
   const langTables = langs.declared
     ? langs.codes.map((code, i) => ({ code, fields: [['weight', String(i + 1)], ...(langs.contentDirs ? [['contentDir', `"content/${code}"`]] : [])] }))
     : [];
@@ -465,6 +583,10 @@ function configFiles(c: ConfigSpec, langs: Languages): Record<string, string> {
         for (const [key, value] of t.fields) lines.push(`    ${key}: ${value}`);
       }
     }
+    if (mountFields.length) {
+      lines.push('module:', '  mounts:');
+      for (const fields of mountFields) fields.forEach(([key, value], i) => lines.push(`${i === 0 ? '    - ' : '      '}${key}: ${value}`));
+    }
     return { 'hugo.yaml': `${lines.join('\n')}\n` };
   }
   const topToml = top.map(([key, value]) => `${key} = ${value}`).join('\n');
@@ -476,19 +598,22 @@ function configFiles(c: ConfigSpec, langs: Languages): Record<string, string> {
       'config/_default/params.toml': 'description = "A generated site"\n',
     };
     if (langTables.length) files['config/_default/languages.toml'] = `${langToml('')}\n`;
+    if (mountFields.length) files['config/_default/module.toml'] = `${mountsToml('')}\n`;
     return files;
   }
   const parts = [topToml, markup];
   parts.push('[params]\ndescription = "A generated site"');
   if (langTables.length) parts.push(langToml('languages.'));
+  if (mountFields.length) parts.push(mountsToml('module.'));
   return { [c.form]: `${parts.join('\n\n')}\n` };
 }
 
 export function buildSite(spec: SiteSpec): GeneratedSite {
   const langs = languagesOf(spec.config);
-  const nodes = layoutNodes(spec.nodes, langs);
+  const mounts = mountsOf(spec.config, langs);
+  const nodes = layoutNodes(spec.nodes, langs, mounts);
   const files: Record<string, string> = {
-    ...configFiles(spec.config, langs),
+    ...configFiles(spec.config, langs, mounts),
     ...LAYOUTS,
   };
 
@@ -516,6 +641,8 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
       ...(target.status !== 'ok' ? [`to-${target.status}`] : []),
       ...(langs.codes.length > 1 ? ['multilingual'] : []),
       ...(langs.contentDirs ? ['content-dirs'] : []),
+      ...(mounts.length ? ['mounts'] : []),
+      ...(spec.config.ignore > 0 ? ['ignore-files'] : []),
       ...(target.lang !== from.lang ? ['target-other-lang'] : []),
       r.shortcode,
     ];
@@ -535,7 +662,7 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
       if (m) lines.set(Number(m[1]), i + 1);
     });
     node.resources.forEach((res, i) => {
-      files[`${node.root}/${res}`] = node.shape === 'headless' || i > 0 ? `Resource ${res}.\n` : `+++\ntitle = "${res}"\n+++\nResource.\n`;
+      files[`${node.root}/${inSource(node, res)}`] = node.shape === 'headless' || i > 0 ? `Resource ${res}.\n` : `+++\ntitle = "${res}"\n+++\nResource.\n`;
     });
   }
 
@@ -543,6 +670,8 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
     spec.config.form,
     `languages ${langs.codes.join(',')}${langs.declared ? '' : ' (undeclared)'}, default ${langs.defaultLang}`,
     ...(langs.contentDirs ? ['content folder per language'] : []),
+    ...(mounts.length ? [`mounts ${mounts.map((m) => `${m.source}→${m.target}${m.lang ? ` (${m.lang})` : ''}${m.include.length ? ` include ${m.include.join(' ')}` : ''}${m.exclude.length ? ` exclude ${m.exclude.join(' ')}` : ''}`).join(', ')}`] : []),
+    ...(spec.config.ignore > 0 ? [`ignoreFiles ${IGNORE_FILES[(spec.config.ignore - 1) % IGNORE_FILES.length]}`] : []),
     `${nodes.length} content files`,
   ].join('; ');
   return {
@@ -551,5 +680,6 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
     languages: [langs.defaultLang, ...langs.codes.filter((c) => c !== langs.defaultLang)],
     headless: nodes.filter((n) => n.shape === 'headless').map((n) => ({ file: n.file, lang: n.lang })),
     summary,
+    ...(mounts.length > 0 || spec.config.ignore > 0 ? { modelled: false } : {}),
   };
 }

@@ -51,6 +51,8 @@ export interface HugoRun {
   readonly verdicts: ReadonlyMap<number, Verdict>;
   /** Source file (site-relative) → the language Hugo built it in, for every page it built. */
   readonly pageLangs: ReadonlyMap<string, string>;
+  /** Every file-backed page of `.Site.AllPages` as `site-relative file [lang]`, sorted. */
+  readonly pages: readonly string[];
   /** Things the test should know about but that are not MedGuide's business (generator assumptions Hugo contradicts). */
   readonly notes: readonly string[];
   readonly ms: number;
@@ -103,6 +105,7 @@ export async function hugoVerdicts(hugo: string, site: GeneratedSite, dir: strin
   const spans = new Map<number, string>();
   const byUrl = new Map<string, ManifestEntry>();
   const pageLangs = new Map<string, string>();
+  const pages = new Set<string>();
   for (const file of htmlFiles(join(dir, 'public'))) {
     const html = readFileSync(file, 'utf8');
     for (const m of html.matchAll(/<span data-ref="(\d+)">([^<]*)<\/span>/g)) {
@@ -118,7 +121,10 @@ export async function hugoVerdicts(hugo: string, site: GeneratedSite, dir: strin
       // A node with no file (home, root section without _index.md): its section key.
       const key = filename ? relative(dir, filename).split('\\').join('/') : url.slice(prefix.length) || '/';
       const entry = { file: key, lang };
-      if (filename) pageLangs.set(key, lang);
+      if (filename) {
+        pageLangs.set(key, lang);
+        pages.add(`${key} [${lang}]`);
+      }
       const known = byUrl.get(url);
       if (known && (known.file !== entry.file || known.lang !== entry.lang)) {
         throw new Error(`two pages at ${url}: ${known.file} [${known.lang}] and ${entry.file} [${entry.lang}]`);
@@ -143,7 +149,7 @@ export async function hugoVerdicts(hugo: string, site: GeneratedSite, dir: strin
     if (pageLang !== ref.pageLang) notes.push(`${ref.page}: the generator expected language ${ref.pageLang}, Hugo built it in ${pageLang}`);
     verdicts.set(ref.id, verdictOf(ref, output, pageLang, { dir, byUrl, headless: site.headless, warnings }));
   }
-  return { verdicts, pageLangs, notes: [...new Set(notes)], ms };
+  return { verdicts, pageLangs, pages: [...pages].sort(), notes: [...new Set(notes)], ms };
 }
 
 function verdictOf(

@@ -34,6 +34,24 @@ async function modelVerdicts(siteDir: string, refs: readonly GeneratedRef[]): Pr
   return out;
 }
 
+/**
+ * The pages the site model says Hugo builds and lists, as `site-relative file [lang]`, sorted: every
+ * file-backed node of every language's page map but headless bundles (Hugo builds them, and lists
+ * them in no collection, `.Site.AllPages` included).
+ */
+export async function medguideBuiltPages(siteDir: string): Promise<string[]> {
+  const site = await openHugoSite(new NodeHost(), siteDir);
+  const out: string[] = [];
+  for (const [lang, map] of await site.pageMaps()) {
+    for (const node of map.byFile.values()) {
+      const file = node.file!.file;
+      if ((await site.frontMatter(file))?.headless) continue;
+      out.push(`${file.startsWith(`${siteDir}/`) ? file.slice(siteDir.length + 1) : file} [${lang}]`);
+    }
+  }
+  return out.sort();
+}
+
 /** The model's answer as a Verdict: site-relative file, or for a node with no file its section key (`/`, `/docs/`). */
 export function fromModel(siteDir: string, r: RefVerdict): Verdict {
   if (r.kind !== 'found') return { kind: r.kind };

@@ -87,6 +87,24 @@ describe('Differential: ref/relref against Hugo 0.111.3', function () {
       }));
       writeFileSync(process.env.MEDGUIDE_DIFF_REPORT, JSON.stringify({ seed, version, report }, null, 1));
     }
+    // The pages themselves: the file-backed pages Hugo built and listed, in their languages.
+    const pageFailing = indexes.map((index, i) => ({ index, result: results[i] })).filter(({ result }) => result.pageMismatches.length > 0);
+    const pagesCompared = results.reduce((n, r) => n + r.pagesCompared, 0);
+    process.stdout.write(`    pages built (file and language): ${pagesCompared} compared, ${pageFailing.length} site(s) where MedGuide's list differs\n`);
+    // Said after the refs' shrink below, which records a fixture of the first failing site.
+    const first = pageFailing[0];
+    const pageProblem = first
+      ? [
+          `The pages Hugo builds differ from MedGuide's in ${pageFailing.length} of ${indexes.length} sites (seed ${seed}).`,
+          `First: site ${first.index} (${first.result.site.summary})`,
+          ...first.result.pageMismatches.slice(0, 10).map((m) => `  ${m}`),
+          ...Object.entries(first.result.site.files)
+            .filter(([path]) => !path.startsWith('layouts/'))
+            .flatMap(([path, text]) => [`  --- ${path}`, ...text.trimEnd().split('\n').map((l) => `  | ${l}`)]),
+          `Replay: ${replayCommand(seed, first.index)}`,
+        ].join('\n')
+      : undefined;
+    if (failing.length === 0 && pageProblem) assert.fail(pageProblem);
     if (failing.length === 0) return;
 
     const written: string[] = [];
@@ -96,14 +114,15 @@ describe('Differential: ref/relref against Hugo 0.111.3', function () {
       written.push(writeFixture(toFixture(small, version, { seed, index }), focus));
       for (const m of focused(small.mismatches, focus).slice(0, 3)) process.stdout.write(`${describeMismatch(m, small.site).replace(/^/gm, '      ')}\n`);
     }
-    const first = failing[0];
+    const firstRef = failing[0];
     assert.fail(
       [
         `${mismatches} ref(s) resolved differently from Hugo in ${failing.length} of ${indexes.length} sites (seed ${seed}).`,
-        `First: site ${first.index} (${first.result.site.summary})`,
-        describeMismatch(focused(first.result.mismatches, focus)[0], first.result.site, false),
-        `Replay: ${replayCommand(seed, first.index)}`,
+        `First: site ${firstRef.index} (${firstRef.result.site.summary})`,
+        describeMismatch(focused(firstRef.result.mismatches, focus)[0], firstRef.result.site, false),
+        `Replay: ${replayCommand(seed, firstRef.index)}`,
         ...(written.length ? [`Smallest failing site(s) written to: ${written.join(', ')}`] : []),
+        ...(pageProblem ? ['', pageProblem] : []),
       ].join('\n'),
     );
   });

@@ -57,6 +57,8 @@ export interface GeneratedSite {
   readonly headless: readonly { readonly file: string; readonly lang: string }[];
   /** One line describing the site's shape (config form, languages, content folders). */
   readonly summary: string;
+  /** false for a site the reference model (reference.ts) does not model (content mounts, `ignoreFiles`). */
+  readonly modelled?: boolean;
 }
 
 /** A recorded disagreement: enough to rebuild the site and replay MedGuide without Hugo. */
