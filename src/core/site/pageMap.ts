@@ -94,9 +94,22 @@ function addTrailingSlash(s: string): string {
   return s.endsWith('/') ? s : `${s}/`;
 }
 
+/**
+ * Go's `strings.ToLower`: each code point by its simple lower-case mapping. JavaScript's
+ * `toLowerCase` also applies Unicode's special casing, which differs on two letters: `İ` (U+0130)
+ * becomes `i` plus a combining dot (Go: `i`), and a final `Σ` becomes `ς` (Go: `σ`). Found by the
+ * differential test on a term `İstanbul`.
+ */
+export function goLower(s: string): string {
+  return GO_LOWER_DIFFERS.test(s) ? s.replace(GO_LOWER_DIFFERS_ALL, (c) => (c === '\u0130' ? 'i' : '\u03c3')).toLowerCase() : s.toLowerCase();
+}
+
+const GO_LOWER_DIFFERS = /[\u0130\u03a3]/;
+const GO_LOWER_DIFFERS_ALL = /[\u0130\u03a3]/g;
+
 /** Hugo's cleanTreeKey: `/` + lower-cased cleaned path without leading/trailing `.` and `/`. */
 export function cleanTreeKey(k: string): string {
-  return `/${trimChars(cleanPath(k), './').toLowerCase()}`;
+  return `/${goLower(trimChars(cleanPath(k), './'))}`;
 }
 
 export function cleanSectionTreeKey(k: string): string {
@@ -106,7 +119,7 @@ export function cleanSectionTreeKey(k: string): string {
 
 /** Go's `strings.ToLower(strings.TrimSpace(s))` for a ref. */
 function lowerTrim(s: string): string {
-  return s.replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/g, '').toLowerCase();
+  return goLower(s.replace(/^[\s\u0085\u00a0]+|[\s\u0085\u00a0]+$/g, ''));
 }
 
 /** The keys of a sorted set by longest string prefix of `s` (keys end with `/`, so prefixes follow path segments). */
@@ -156,7 +169,7 @@ function termKeyOf(value: string): string {
       out += r;
     } else if (out.length > 0 && !wasHyphen && /\s/u.test(r)) prependHyphen = true;
   });
-  return out.toLowerCase();
+  return goLower(out);
 }
 
 export interface PageMapOptions {
@@ -184,7 +197,7 @@ export class PageMap {
     files: readonly ContentFile[],
     readonly options: PageMapOptions,
   ) {
-    const taxonomy = new Set(options.taxonomies.map((t) => t.toLowerCase()));
+    const taxonomy = new Set(options.taxonomies.map((t) => goLower(t)));
     // Folders first, in walk order: a folder's section before its pages, parents before children
     // (each file's folder cut once, not at every comparison).
     const own: { f: ContentFile; folder: string }[] = [];
@@ -206,7 +219,7 @@ export class PageMap {
       } else {
         let dirKey = folderKeys.get(dir);
         if (dirKey === undefined) folderKeys.set(dir, (dirKey = cleanTreeKey(dir)));
-        const bundlePath = f.classifier === 'leaf' ? dirKey : joinPath(dirKey, f.translationBaseName.toLowerCase());
+        const bundlePath = f.classifier === 'leaf' ? dirKey : joinPath(dirKey, goLower(f.translationBaseName));
         const section = this.getOrCreateSection(bundlePath);
         const rest = trimPrefix(section !== '/' ? trimPrefix(bundlePath, section) : bundlePath, '/');
         const key = cleanTreeKey(`${section}${BRANCH}${rest}${LEAF}`);
@@ -321,7 +334,7 @@ export class PageMap {
     if (this.reverse) return this.reverse;
     const m = new Map<string, MapNode | typeof AMBIGUOUS>();
     const add = (k: string, n: MapNode) => {
-      const key = k.toLowerCase();
+      const key = goLower(k);
       const existing = m.get(key);
       if (existing !== undefined && existing !== AMBIGUOUS) m.set(key, AMBIGUOUS);
       else if (existing === undefined) m.set(key, n);
@@ -342,7 +355,7 @@ export class PageMap {
   private candidates(name: string): MapNode[] {
     const out: MapNode[] = [];
     for (const tree of [this.pages, this.sections, this.taxonomies]) {
-      for (const [s, n] of tree) if (trimPrefix(trimSuffix(basePath(s), LEAF), BRANCH).toLowerCase() === name) out.push(n);
+      for (const [s, n] of tree) if (goLower(trimPrefix(trimSuffix(basePath(s), LEAF), BRANCH)) === name) out.push(n);
     }
     return out;
   }
@@ -376,7 +389,7 @@ export class PageMap {
     if (context && !ref.startsWith('/')) {
       let base = dirPath(context.path);
       if (context.leaf && !navUp) base = dirPath(base);
-      ref = joinPath('/', base.toLowerCase(), ref);
+      ref = joinPath('/', goLower(base), ref);
     }
     if (!ref.startsWith('/')) ref = `/${ref}`;
 

@@ -30,7 +30,7 @@ import { shortcodeKey } from '../shortcodes/scan';
 import { collectContentFiles, type ContentFile } from './contentFiles';
 import { join, relative, type SiteChange, type SiteHost } from './host';
 import { isHugoConfigName, loadHugoConfig, mountSourcePath, type ContentMount, type HugoConfig } from './hugoConfig';
-import { BUILT, PageMap, termKey, type BuildState, type MapNode } from './pageMap';
+import { BUILT, goLower, PageMap, termKey, type BuildState, type MapNode } from './pageMap';
 import { buildState, readFrontMatter, type BuildOptions, type PageFrontMatter } from './pageFacts';
 import { hugoFileFilter, type HugoFileFilter } from './hugoGlob';
 import type { ShortcodeCheckOptions } from '../check';
@@ -336,14 +336,29 @@ export class HugoSite {
     const out = new Map<string, Map<string, Set<string>>>();
     if (this.config.disableKinds.includes('term') || this.config.taxonomies.length === 0) return out;
     // Each taxonomy's front matter key, lower-cased once, not for every page.
-    const taxonomies = this.config.taxonomies.map((plural) => ({ plural, key: plural.toLowerCase() }));
+    const taxonomies = this.config.taxonomies.map((plural) => ({ plural, key: goLower(plural) }));
+    // A page inside a section Hugo does not build (a draft `_index`, the home's included) is
+    // dropped with that section's whole subtree, and its terms with it: no term page of its own.
+    // The folders of such sections per language (most sites have none).
+    const hidden = new Map<string, string[]>();
+    for (const f of pages) {
+      if (f.role !== 'section' || states.get(f.file)?.built !== false) continue;
+      const folder = goLower(f.path.slice(0, f.path.lastIndexOf('/') + 1));
+      hidden.set(f.lang, [...(hidden.get(f.lang) ?? []), folder]);
+    }
+    const dropped = (f: ContentFile) => {
+      const folders = hidden.get(f.lang);
+      if (!folders) return false;
+      const path = goLower(f.path);
+      return folders.some((folder) => path.startsWith(folder));
+    };
     // First the distinct values of each language's taxonomies (a site repeats its terms on many
     // pages), then their terms: a term's key is made once per distinct value, not once per use.
     // Each taxonomy's terms still come in the order of their first use (only a taxonomy that a
     // page names without a term may come later among its language's: nothing reads that order).
     const values = new Map<string, Map<string, Set<unknown>>>();
     for (const f of pages) {
-      if (!states.get(f.file)?.built) continue;
+      if (!states.get(f.file)?.built || dropped(f)) continue;
       const data = frontMatters.get(f.file)?.data;
       if (!data) continue;
       let byPlural = values.get(f.lang);
@@ -405,7 +420,7 @@ export class HugoSite {
       m = new Map();
       for (const f of files) {
         if (f.role !== 'resource' || f.classifier !== 'content') continue;
-        const name = f.translationBaseName.toLowerCase();
+        const name = goLower(f.translationBaseName);
         const list = m.get(name);
         if (list) list.push(f);
         else m.set(name, [f]);
@@ -622,10 +637,10 @@ export class HugoSite {
     if (others.length > 0) return { kind: 'not-found', reason: 'other-language', detail: others.join(', ') };
     // A file inside a bundle: a resource of that bundle, not a page. The ref's folders, when it
     // names some, must end the resource's path too (`nim/index.md` is not `includes/ngf/index.md`).
-    const segments = path.replace(/\/+$/, '').toLowerCase().split('/').filter((s) => s !== '' && s !== '.' && s !== '..');
+    const segments = goLower(path.replace(/\/+$/, '')).split('/').filter((s) => s !== '' && s !== '.' && s !== '..');
     const wanted = segments.pop()?.replace(/\.[^.]*$/, '');
     const folders = segments.length > 0 ? `/${segments.join('/')}/` : '/';
-    const resource = wanted ? this.resourcesByName(files).get(wanted)?.find((f) => `/${f.path.slice(0, f.path.length - f.logicalName.length)}`.toLowerCase().endsWith(folders)) : undefined;
+    const resource = wanted ? this.resourcesByName(files).get(wanted)?.find((f) => goLower(`/${f.path.slice(0, f.path.length - f.logicalName.length)}`).endsWith(folders)) : undefined;
     if (resource) {
       const bundle = resource.bundle ? files.find((f) => f.file === resource.bundle) : undefined;
       return { kind: 'not-found', reason: 'resource', detail: bundle?.path ?? resource.path };

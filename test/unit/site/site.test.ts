@@ -209,6 +209,31 @@ describe('site: pages and refs as Hugo resolves them', () => {
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'tags' })), 'found tags/ en');
   });
 
+  it('makes no term page of a term that only pages inside a section Hugo does not build use', async () => {
+    const site = await open({
+      '/s/hugo.toml': '',
+      '/s/content/blog/_index.md': fm('B', 'draft = true\ntags = ["Santé"]\n'),
+      '/s/content/blog/2023/intro.md': fm('I', 'tags = ["Santé", "HTA"]\n'),
+      '/s/content/x.md': fm('X', 'tags = ["HTA"]\n'),
+    });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/tags/santé' })), 'not-found');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/tags/hta' })), 'found tags/hta/ en');
+  });
+
+  it('lower-cases terms and paths as Go does: İ is i, a final Σ is σ (JavaScript: i with a dot above, ς)', async () => {
+    const site = await open({
+      '/s/hugo.toml': '',
+      '/s/content/x.md': fm('X', 'tags = ["İstanbul", "ΟΔΟΣ"]\n'),
+      '/s/content/İzmir.md': fm('I'),
+    });
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/tags/istanbul' })), 'found tags/istanbul/ en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/tags/İstanbul' })), 'found tags/istanbul/ en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/tags/i\u0307stanbul' })), 'not-found');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/tags/οδοσ' })), 'found tags/οδοσ/ en');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/tags/οδος' })), 'not-found');
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/izmir' })), 'found İzmir.md en');
+  });
+
   it('tells a spelling Hugo 0.123+ reads (trailing slash, a nested section\'s .md) from one Hugo 0.111 finds', async () => {
     const site = await open({
       '/s/hugo.toml': '',
