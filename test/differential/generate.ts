@@ -10,13 +10,16 @@
  * `A.md`, `x.md` and `x/index.md`: Hugo keeps one at random), sections inside bundles, nested
  * bundles, folder names differing only by case, and content files inside a bundle in a language
  * that has no header for that bundle (Hugo 0.111 then builds the same index.md in both
- * languages). Not generated: `url`/`slug`, taxonomies, `_build` options.
+ * languages). Not generated: `url`/`slug`, `_build` options.
  *
  * Some sites (about one in three) also get content mounts (`[[module.mounts]]`: up to three source
  * folders, each into a target below `content`, with a language and `includeFiles`/`excludeFiles`
  * from small pools) and `ignoreFiles` patterns. Their content files are written in the mounts'
  * source folders; a file whose folder no mount reads, or that a filter drops, stays in the site for
- * refs to name. The reference model (reference.ts) does not model those sites.
+ * refs to name. Half the sites build taxonomies (Hugo's default `tags` and `categories`):
+ * their pages have terms from a pool of awkward ones (accents, case, spaces, punctuation), and refs
+ * name term and taxonomy pages in several spellings. The reference model (reference.ts) does not
+ * model those sites.
  */
 import fc from 'fast-check';
 import { posix } from 'node:path';
@@ -41,6 +44,9 @@ const MOUNT_EXCLUDES: readonly (readonly string[])[] = [[], ['**/faq*'], ['/blog
  * `ignoreFiles` patterns (Go regular expressions on the absolute file name, folders included):
  * none of them matches the temporary folder a site is written in, nor a layout.
  */
+/** Terms of the taxonomies: what Hugo's key for a term (UnicodeSanitize, lower case) keeps, drops or joins. */
+const TERMS = ['Santé', 'HTA', 'soins primaires', 'e-CPS', 'C++', 'Été 2024', 'ÉTÉ  2024', 'x_y', 'l’accès', '100 %', 'a.b', 'Nürnberg', 'Ça va?', '  bords  ', 'İstanbul', 'ǅemal', 'ΟΔΟΣ ΚΑΙ ΛΟΓΟΣ'] as const;
+const TAXONOMIES = ['tags', 'categories'] as const;
 const IGNORE_FILES = ['\\.markdown$', '/faq', 'guides', 'notes\\.', 'extra/.*setup', '^/nowhere/'] as const;
 
 type ConfigForm = 'hugo.toml' | 'config.toml' | 'hugo.yaml' | 'config-dir';
@@ -66,7 +72,8 @@ type RefForm =
   | 'anchor-only'
   | 'empty'
   | 'broken'
-  | 'resource';
+  | 'resource'
+  | 'term';
 
 interface ConfigSpec {
   readonly form: ConfigForm;
@@ -82,6 +89,8 @@ interface ConfigSpec {
   readonly mounts: readonly MountSpec[];
   /** 0: no `ignoreFiles`; n: IGNORE_FILES[n - 1]. */
   readonly ignore: number;
+  /** Taxonomy and term pages built (else `disableKinds` leaves them out, as in most sites here). */
+  readonly taxonomies: boolean;
 }
 
 interface MountSpec {
@@ -108,6 +117,9 @@ interface NodeSpec {
   readonly resources: boolean;
   /** With mounts: the source folder the file is written in (MOUNT_SOURCES, modulo). */
   readonly source: number;
+  /** Terms of the page: indexes into TERMS, for `tags` and `categories`. */
+  readonly tags: readonly number[];
+  readonly categories: readonly number[];
 }
 
 interface RefSpec {
@@ -154,6 +166,7 @@ const configArb: fc.Arbitrary<ConfigSpec> = fc.record({
   contentDirs: oneof(k(2, false), k(1, true)),
   mounts: oneof(k(3, [] as MountSpec[]), w(1, fc.array(mountArb, { minLength: 1, maxLength: 3 }))),
   ignore: oneof(k(6, 0), w(1, fc.integer({ min: 1, max: IGNORE_FILES.length }))),
+  taxonomies: oneof(k(1, false), k(1, true)),
 });
 
 const nodeArb: fc.Arbitrary<NodeSpec> = fc.record({
@@ -168,6 +181,8 @@ const nodeArb: fc.Arbitrary<NodeSpec> = fc.record({
   status: oneof(k(24, 'ok' as Status), k(2, 'draft' as Status), k(1, 'future' as Status), k(1, 'expired' as Status)),
   resources: fc.boolean(),
   source: fc.nat({ max: MOUNT_SOURCES.length - 1 }),
+  tags: oneof(k(1, [] as number[]), w(1, fc.array(fc.nat({ max: TERMS.length - 1 }), { minLength: 1, maxLength: 3 }))),
+  categories: oneof(k(4, [] as number[]), w(1, fc.array(fc.nat({ max: TERMS.length - 1 }), { minLength: 1, maxLength: 2 }))),
 });
 
 const refArb: fc.Arbitrary<RefSpec> = fc.record({
@@ -193,6 +208,7 @@ const refArb: fc.Arbitrary<RefSpec> = fc.record({
     k(1, 'empty' as RefForm),
     k(2, 'broken' as RefForm),
     k(1, 'resource' as RefForm),
+    k(4, 'term' as RefForm),
   ),
   shortcode: oneof(k(4, 'relref' as const), k(1, 'ref' as const)),
   named: oneof(k(3, false), k(1, true)),
@@ -430,13 +446,17 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages, mounts: reado
 
 function frontMatter(node: Node, title: string): string {
   let form = node.spec.frontMatter;
-  if (form === 'none' && (node.status !== 'ok' || node.shape === 'headless')) form = 'toml';
+  if (form === 'none' && (node.status !== 'ok' || node.shape === 'headless' || node.spec.tags.length || node.spec.categories.length)) form = 'toml';
   if (form === 'none') return '';
   const fields: [string, string, string][] = [['title', `"${title}"`, `"${title}"`]];
   if (node.status === 'draft') fields.push(['draft', 'true', 'true']);
   if (node.status === 'future') fields.push(['publishDate', '2999-01-01T00:00:00Z', '2999-01-01T00:00:00Z']);
   if (node.status === 'expired') fields.push(['expiryDate', '2000-01-01T00:00:00Z', '2000-01-01T00:00:00Z']);
   if (node.shape === 'headless') fields.push(['headless', 'true', 'true']);
+  // Terms as string arrays; a TOML basic string and a YAML flow sequence both read JSON's quoting.
+  const terms = (list: readonly number[]) => `[${list.map((i) => JSON.stringify(TERMS[i % TERMS.length])).join(', ')}]`;
+  if (node.spec.tags.length) fields.push(['tags', terms(node.spec.tags), terms(node.spec.tags)]);
+  if (node.spec.categories.length) fields.push(['categories', terms(node.spec.categories), terms(node.spec.categories)]);
   return form === 'toml'
     ? `+++\n${fields.map(([key, toml]) => `${key} = ${toml}`).join('\n')}\n+++\n`
     : `---\n${fields.map(([key, , yaml]) => `${key}: ${yaml}`).join('\n')}\n---\n`;
@@ -500,6 +520,17 @@ function basePath(spec: RefSpec, from: Node, target: Node, langs: Languages, nod
       return '';
     case 'broken':
       return BROKEN[v % BROKEN.length];
+    case 'term': {
+      // A term of the target page (or of the pool), or its taxonomy, written as Hugo keys it or not.
+      const { tags, categories } = target.spec;
+      const plural = tags.length && (v % 3 !== 2 || !categories.length) ? 'tags' : categories.length ? 'categories' : TAXONOMIES[v % TAXONOMIES.length];
+      const own = plural === 'tags' ? tags : categories;
+      const term = TERMS[(own.length ? own[v % own.length] : v) % TERMS.length];
+      const spellings = [term, term.toLowerCase(), term.toLowerCase().trim().replace(/\s+/g, '-'), ''];
+      // No `%` in a ref: one not followed by two hex digits stops Hugo ("invalid URL escape").
+      const spelled = spellings[Math.floor(v / 2) % spellings.length].replace(/%/g, '');
+      return spelled === '' ? `/${plural}` : `${v % 2 ? '' : '/'}${plural}/${spelled}`;
+    }
     case 'resource': {
       const res = target.resources[v % Math.max(1, target.resources.length)];
       if (res === undefined) return `/${target.rel}`;
@@ -555,7 +586,7 @@ function configFiles(c: ConfigSpec, langs: Languages, mounts: readonly Mount[]):
     ['title', '"Differential"'],
     ['refLinksErrorLevel', '"WARNING"'],
     ['refLinksNotFoundURL', `"${NOT_FOUND_URL}"`],
-    ['disableKinds', '["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]'],
+    ['disableKinds', c.taxonomies ? '["RSS", "sitemap", "robotsTXT", "404"]' : '["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]'],
   ];
   if (langs.defaultLang !== 'en' || c.defaultLang % 2 === 1) top.push(['defaultContentLanguage', `"${langs.defaultLang}"`]);
   // A regular expression in single quotes: a literal string in TOML and in YAML (no escapes).
@@ -643,6 +674,7 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
       ...(langs.contentDirs ? ['content-dirs'] : []),
       ...(mounts.length ? ['mounts'] : []),
       ...(spec.config.ignore > 0 ? ['ignore-files'] : []),
+      ...(spec.config.taxonomies ? ['taxonomies'] : []),
       ...(target.lang !== from.lang ? ['target-other-lang'] : []),
       r.shortcode,
     ];
@@ -672,6 +704,7 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
     ...(langs.contentDirs ? ['content folder per language'] : []),
     ...(mounts.length ? [`mounts ${mounts.map((m) => `${m.source}→${m.target}${m.lang ? ` (${m.lang})` : ''}${m.include.length ? ` include ${m.include.join(' ')}` : ''}${m.exclude.length ? ` exclude ${m.exclude.join(' ')}` : ''}`).join(', ')}`] : []),
     ...(spec.config.ignore > 0 ? [`ignoreFiles ${IGNORE_FILES[(spec.config.ignore - 1) % IGNORE_FILES.length]}`] : []),
+    ...(spec.config.taxonomies ? ['taxonomies'] : []),
     `${nodes.length} content files`,
   ].join('; ');
   return {
@@ -680,6 +713,6 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
     languages: [langs.defaultLang, ...langs.codes.filter((c) => c !== langs.defaultLang)],
     headless: nodes.filter((n) => n.shape === 'headless').map((n) => ({ file: n.file, lang: n.lang })),
     summary,
-    ...(mounts.length > 0 || spec.config.ignore > 0 ? { modelled: false } : {}),
+    ...(mounts.length > 0 || spec.config.ignore > 0 || spec.config.taxonomies ? { modelled: false } : {}),
   };
 }

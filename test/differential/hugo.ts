@@ -88,6 +88,22 @@ function htmlFiles(dir: string): string[] {
   return out;
 }
 
+/** HTML character references as Go's html/template writes them in the manifest (`c&#43;&#43;`), read back. */
+function unescapeHtml(text: string): string {
+  return text.replace(/&(#\d+|#x[0-9a-f]+|amp|lt|gt|quot|apos);/gi, (_m, ref: string) => {
+    if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[ref.toLowerCase()] ?? _m;
+  });
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
 /** `http://example.org/fr/docs/#part` → `/fr/docs/`. */
 function urlPath(output: string): string {
   const noFragment = output.split('#')[0];
@@ -112,14 +128,15 @@ export async function hugoVerdicts(hugo: string, site: GeneratedSite, dir: strin
       const id = Number(m[1]);
       // One page, one output: a page built twice (in two languages) would make its refs ambiguous here.
       if (spans.has(id)) throw new Error(`ref ${id} rendered twice (${spans.get(id)} / ${m[2]}) in ${site.summary}`);
-      spans.set(id, m[2]);
+      spans.set(id, unescapeHtml(m[2]));
     }
     const manifest = /<pre id="manifest">([\s\S]*?)<\/pre>/.exec(html)?.[1];
     for (const line of manifest?.split('\n') ?? []) {
-      const [what, url, filename, lang, prefix] = line.split('\t');
+      const [what, url, filename, lang, prefix] = line.split('\t').map(unescapeHtml);
       if (what !== 'page') continue;
       // A node with no file (home, root section without _index.md): its section key.
-      const key = filename ? relative(dir, filename).split('\\').join('/') : url.slice(prefix.length) || '/';
+      // Its URL is percent-encoded (`/tags/sant%C3%A9/`); the key is the path as written.
+      const key = filename ? relative(dir, filename).split('\\').join('/') : decodePath(url.slice(prefix.length)) || '/';
       const entry = { file: key, lang };
       if (filename) {
         pageLangs.set(key, lang);
