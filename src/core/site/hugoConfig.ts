@@ -121,6 +121,11 @@ export interface HugoConfig {
   readonly languages: readonly HugoLanguage[];
   /** Lower-case codes, sorted: `disableLanguages` and languages with `disabled = true`. */
   readonly disabledLanguages: readonly string[];
+  /**
+   * The disabled languages that have a `[languages.<code>]` table, sorted: a file name still names
+   * them (`page.es.md` is Spanish), and Hugo builds nothing of theirs.
+   */
+  readonly disabledLanguageTables: readonly string[];
   /** The effective content mounts of the project (see {@link contentMounts}). */
   readonly mounts: readonly ContentMount[];
   /** Regular expressions, as written. */
@@ -948,6 +953,7 @@ interface LanguagesResult {
   readonly all: LanguageEntry[];
   readonly multihost: boolean;
   readonly disabled: string[];
+  readonly disabledTables: string[];
 }
 
 function readLanguages(r: Reader, siteContentDir: string | undefined, rootTitle?: string, rootLanguageCode?: string): LanguagesResult {
@@ -1013,7 +1019,8 @@ function readLanguages(r: Reader, siteContentDir: string | undefined, rootTitle?
   for (const l of all) if (l.disabled) disabled.add(l.code);
   // Hugo 0.111 `Languages.IsMultihost`: more than one language, one of them with its own baseURL.
   const multihost = all.length > 1 && all.some((l) => l.hasBaseURL);
-  return { defaultLanguage, all, multihost, disabled: [...disabled].sort() };
+  const disabledTables = all.filter((l) => l.disabled && l.code !== defaultLanguage).map((l) => l.code);
+  return { defaultLanguage, all, multihost, disabled: [...disabled].sort(), disabledTables: disabledTables.sort() };
 }
 
 interface ProjectMount extends ContentMount {
@@ -1283,6 +1290,7 @@ export async function loadHugoConfig(host: SiteHost, root: string, options: Load
       }),
     ),
     disabledLanguages: languages.disabled,
+    disabledLanguageTables: languages.disabledTables,
     mounts: contentMounts(projectMounts, languages, siteContentDir),
     ignoreFiles: r.strings(['ignorefiles'], true) ?? [],
     refLinksErrorLevel: level !== undefined && level.toLowerCase() === 'warning' ? 'WARNING' : 'ERROR',

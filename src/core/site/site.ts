@@ -196,14 +196,18 @@ export class HugoSite {
   }
 
   private async listFiles(): Promise<ContentFile[]> {
-    return collectContentFiles(this.host, {
+    // A disabled language still names files (hugofs reads `page.es.md` as Spanish); Hugo then
+    // skips every file of it, bundles and sections included (hugolib/pages_process.go shouldSkip).
+    const disabled = this.config.disabledLanguageTables;
+    const files = await collectContentFiles(this.host, {
       root: this.root,
       mounts: this.config.mounts,
-      languages: new Set(this.languages),
+      languages: new Set([...this.languages, ...disabled]),
       defaultLanguage: this.defaultLanguage,
       ignoreFiles: this.ignoreRegexps(),
       mountFilter: mountFilter,
     });
+    return disabled.length > 0 ? files.filter((f) => !disabled.includes(f.lang)) : files;
   }
 
   private ignoreRegexps(): RegExp[] {

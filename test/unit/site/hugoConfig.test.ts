@@ -62,6 +62,7 @@ describe('site/hugoConfig', () => {
         defaultContentLanguageInSubdir: false,
         languages: [{ code: 'en', contentDir: 'content', weight: 0 }],
         disabledLanguages: [],
+        disabledLanguageTables: [],
         mounts: [{ source: 'content', target: 'content' }],
         ignoreFiles: [],
         refLinksErrorLevel: 'ERROR',
@@ -123,9 +124,11 @@ describe('site/hugoConfig', () => {
     });
 
     it('splits a string `ignoreFiles` or `disableLanguages` on spaces, keeps a string `theme` whole', async () => {
-      const c = await load({ 'hugo.yaml': lines('ignoreFiles: "a$ b$"', 'disableLanguages: "DE it"', 'theme: "my theme"', 'languages: {en: {}, de: {}, it: {}}') });
+      const c = await load({ 'hugo.yaml': lines('ignoreFiles: "a$ b$"', 'disableLanguages: "DE it es"', 'theme: "my theme"', 'languages: {en: {}, de: {}, it: {}}') });
       assert.deepEqual(c.ignoreFiles, ['a$', 'b$']);
-      assert.deepEqual(c.disabledLanguages, ['de', 'it']);
+      assert.deepEqual(c.disabledLanguages, ['de', 'es', 'it']);
+      // `es` has no table: not a language a file name can name.
+      assert.deepEqual(c.disabledLanguageTables, ['de', 'it']);
       assert.deepEqual(c.themes, ['my theme']);
       assert.deepEqual(c.taxonomies, ['categories', 'tags']);
     });

@@ -209,6 +209,25 @@ describe('site: pages and refs as Hugo resolves them', () => {
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'tags' })), 'found tags/ en');
   });
 
+  it('builds nothing of a disabled language, whose code still names files (measured with Hugo 0.111.3)', async () => {
+    const site = await open({
+      '/s/hugo.toml': 'disableLanguages = ["es"]\n[languages.en]\nweight = 1\n[languages.es]\nweight = 2\n',
+      '/s/content/a.es.md': fm('A'),
+      '/s/content/b.md': fm('B'),
+      '/s/content/x/index.es.md': fm('X'),
+      '/s/content/y/index.es.md': fm('YES'),
+      '/s/content/y/index.md': fm('Y'),
+      '/s/content/z/_index.es.md': fm('Z'),
+      '/s/content/z/p.md': fm('P'),
+      '/s/content/q.ES.md': fm('Q'),
+    });
+    assert.deepEqual((await site.files()).map((f) => `${f.path} ${f.lang} ${f.role}`).sort(), ['b.md en page', 'q.ES.md en page', 'y/index.md en page', 'z/p.md en page']);
+    assert.equal(brief(await site.resolveRef('/s/content/b.md', { path: 'a.es' })), 'not-found');
+    assert.equal(brief(await site.resolveRef('/s/content/b.md', { path: 'q.es' })), 'not-found');
+    assert.equal(brief(await site.resolveRef('/s/content/b.md', { path: 'q.ES.md' })), 'found q.ES.md en');
+    assert.equal(brief(await site.resolveRef('/s/content/b.md', { path: 'x' })), 'not-found');
+  });
+
   it('makes no term page of a term that only pages inside a section Hugo does not build use', async () => {
     const site = await open({
       '/s/hugo.toml': '',
