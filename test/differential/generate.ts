@@ -89,8 +89,10 @@ interface ConfigSpec {
   readonly mounts: readonly MountSpec[];
   /** 0: no `ignoreFiles`; n: IGNORE_FILES[n - 1]. */
   readonly ignore: number;
-  /** Taxonomy and term pages built (else `disableKinds` leaves them out, as in most sites here). */
+  /** Taxonomy and term pages built (else `disableKinds` leaves them out). */
   readonly taxonomies: boolean;
+  /** Several languages: `disableLanguages` lists the last one that is not the default. */
+  readonly disableOne: boolean;
 }
 
 interface MountSpec {
@@ -167,6 +169,7 @@ const configArb: fc.Arbitrary<ConfigSpec> = fc.record({
   mounts: oneof(k(3, [] as MountSpec[]), w(1, fc.array(mountArb, { minLength: 1, maxLength: 3 }))),
   ignore: oneof(k(6, 0), w(1, fc.integer({ min: 1, max: IGNORE_FILES.length }))),
   taxonomies: oneof(k(1, false), k(1, true)),
+  disableOne: oneof(k(5, false), k(1, true)),
 });
 
 const nodeArb: fc.Arbitrary<NodeSpec> = fc.record({
@@ -256,6 +259,8 @@ export function* smallerSpecs(spec: SiteSpec): Generator<SiteSpec> {
 interface Languages {
   readonly codes: readonly string[];
   readonly defaultLang: string;
+  /** A configured language left out of the build (`disableLanguages`), if any. */
+  readonly disabled?: string;
   readonly declared: boolean;
   readonly contentDirs: boolean;
 }
@@ -285,9 +290,12 @@ interface Node {
 function languagesOf(c: ConfigSpec): Languages {
   const count = Math.max(1, Math.min(3, c.languageCount));
   const codes = Array.from({ length: count }, (_, i) => LANG_POOL[(c.firstLang + i) % LANG_POOL.length]);
+  const defaultLang = codes[c.defaultLang % count];
+  const disabled = c.disableOne ? [...codes].reverse().find((code) => code !== defaultLang) : undefined;
   return {
     codes,
-    defaultLang: codes[c.defaultLang % count],
+    ...(disabled !== undefined ? { disabled } : {}),
+    defaultLang,
     declared: count > 1 || c.declareLanguages,
     contentDirs: count > 1 && c.contentDirs && c.mounts.length === 0,
   };
@@ -589,6 +597,7 @@ function configFiles(c: ConfigSpec, langs: Languages, mounts: readonly Mount[]):
     ['disableKinds', c.taxonomies ? '["RSS", "sitemap", "robotsTXT", "404"]' : '["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]'],
   ];
   if (langs.defaultLang !== 'en' || c.defaultLang % 2 === 1) top.push(['defaultContentLanguage', `"${langs.defaultLang}"`]);
+  if (langs.disabled !== undefined) top.push(['disableLanguages', `["${langs.disabled}"]`]);
   // A regular expression in single quotes: a literal string in TOML and in YAML (no escapes).
   if (c.ignore > 0) top.push(['ignoreFiles', `['${IGNORE_FILES[(c.ignore - 1) % IGNORE_FILES.length]}']`]);
   const list = (globs: readonly string[]) => `[${globs.map((g) => `"${g}"`).join(', ')}]`;
@@ -675,6 +684,7 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
       ...(mounts.length ? ['mounts'] : []),
       ...(spec.config.ignore > 0 ? ['ignore-files'] : []),
       ...(spec.config.taxonomies ? ['taxonomies'] : []),
+      ...(langs.disabled !== undefined ? ['disabled-language'] : []),
       ...(target.lang !== from.lang ? ['target-other-lang'] : []),
       r.shortcode,
     ];
@@ -705,6 +715,7 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
     ...(mounts.length ? [`mounts ${mounts.map((m) => `${m.source}→${m.target}${m.lang ? ` (${m.lang})` : ''}${m.include.length ? ` include ${m.include.join(' ')}` : ''}${m.exclude.length ? ` exclude ${m.exclude.join(' ')}` : ''}`).join(', ')}`] : []),
     ...(spec.config.ignore > 0 ? [`ignoreFiles ${IGNORE_FILES[(spec.config.ignore - 1) % IGNORE_FILES.length]}`] : []),
     ...(spec.config.taxonomies ? ['taxonomies'] : []),
+    ...(langs.disabled !== undefined ? [`disableLanguages ${langs.disabled}`] : []),
     `${nodes.length} content files`,
   ].join('; ');
   return {
@@ -713,6 +724,6 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
     languages: [langs.defaultLang, ...langs.codes.filter((c) => c !== langs.defaultLang)],
     headless: nodes.filter((n) => n.shape === 'headless').map((n) => ({ file: n.file, lang: n.lang })),
     summary,
-    ...(mounts.length > 0 || spec.config.ignore > 0 || spec.config.taxonomies ? { modelled: false } : {}),
+    ...(mounts.length > 0 || spec.config.ignore > 0 || spec.config.taxonomies || langs.disabled !== undefined ? { modelled: false } : {}),
   };
 }
