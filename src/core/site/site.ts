@@ -343,7 +343,9 @@ export class HugoSite {
     const taxonomies = this.config.taxonomies.map((plural) => ({ plural, key: goLower(plural) }));
     // A page inside a section Hugo does not build (a draft `_index`, the home's included) is
     // dropped with that section's whole subtree, and its terms with it: no term page of its own.
-    // The folders of such sections per language (most sites have none).
+    // Not a section below it: Hugo 0.111 (hugolib/content_map_page.go assembleSections) takes each
+    // built section's terms while it walks the sections, and deletes the unbuilt ones' subtrees
+    // only after the walk. The folders of such sections per language (most sites have none).
     const hidden = new Map<string, string[]>();
     for (const f of pages) {
       if (f.role !== 'section' || states.get(f.file)?.built !== false) continue;
@@ -362,7 +364,7 @@ export class HugoSite {
     // page names without a term may come later among its language's: nothing reads that order).
     const values = new Map<string, Map<string, Set<unknown>>>();
     for (const f of pages) {
-      if (!states.get(f.file)?.built || dropped(f)) continue;
+      if (!states.get(f.file)?.built || (f.role !== 'section' && dropped(f))) continue;
       const data = frontMatters.get(f.file)?.data;
       if (!data) continue;
       let byPlural = values.get(f.lang);

@@ -228,15 +228,18 @@ describe('site: pages and refs as Hugo resolves them', () => {
     assert.equal(brief(await site.resolveRef('/s/content/b.md', { path: 'x' })), 'not-found');
   });
 
-  it('makes no term page of a term that only pages inside a section Hugo does not build use', async () => {
+  it('makes no term page of a term that only pages inside a section Hugo does not build use (a section there still counts)', async () => {
     const site = await open({
       '/s/hugo.toml': '',
       '/s/content/blog/_index.md': fm('B', 'draft = true\ntags = ["Santé"]\n'),
       '/s/content/blog/2023/intro.md': fm('I', 'tags = ["Santé", "HTA"]\n'),
+      '/s/content/blog/old/_index.md': fm('O', 'categories = ["Ça va?"]\n'),
       '/s/content/x.md': fm('X', 'tags = ["HTA"]\n'),
     });
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/tags/santé' })), 'not-found');
     assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: '/tags/hta' })), 'found tags/hta/ en');
+    // Hugo 0.111 takes a built section's terms before it deletes the unbuilt section above it.
+    assert.equal(brief(await site.resolveRef('/s/content/x.md', { path: 'categories/ça-va?' })), 'found categories/ça-va/ en');
   });
 
   it('lower-cases terms and paths as Go does: İ is i, a final Σ is σ (JavaScript: i with a dot above, ς)', async () => {
