@@ -10,7 +10,8 @@
  * `A.md`, `x.md` and `x/index.md`: Hugo keeps one at random), sections inside bundles, nested
  * bundles, folder names differing only by case, and content files inside a bundle in a language
  * that has no header for that bundle (Hugo 0.111 then builds the same index.md in both
- * languages). Not generated: `url`/`slug`, `_build` options.
+ * languages). Not generated: `url`/`slug`, `_build.list`, `cascade`. One page per site (its
+ * translations included) may have `_build.render = "never"`, as one may be a headless bundle.
  *
  * Some sites (about one in three) also get content mounts (`[[module.mounts]]`: up to three source
  * folders, each into a target below `content`, with a language and `includeFiles`/`excludeFiles`
@@ -119,6 +120,8 @@ interface NodeSpec {
   readonly resources: boolean;
   /** With mounts: the source folder the file is written in (MOUNT_SOURCES, modulo). */
   readonly source: number;
+  /** `_build = { render = "never" }`: built, no file written (at most one page per site, as headless bundles). */
+  readonly renderNever: boolean;
   /** Terms of the page: indexes into TERMS, for `tags` and `categories`. */
   readonly tags: readonly number[];
   readonly categories: readonly number[];
@@ -184,6 +187,7 @@ const nodeArb: fc.Arbitrary<NodeSpec> = fc.record({
   status: oneof(k(24, 'ok' as Status), k(2, 'draft' as Status), k(1, 'future' as Status), k(1, 'expired' as Status)),
   resources: fc.boolean(),
   source: fc.nat({ max: MOUNT_SOURCES.length - 1 }),
+  renderNever: oneof(k(11, false), k(1, true)),
   tags: oneof(k(1, [] as number[]), w(1, fc.array(fc.nat({ max: TERMS.length - 1 }), { minLength: 1, maxLength: 3 }))),
   categories: oneof(k(4, [] as number[]), w(1, fc.array(fc.nat({ max: TERMS.length - 1 }), { minLength: 1, maxLength: 2 }))),
 });
@@ -285,6 +289,10 @@ interface Node {
   readonly logical: string;
   /** Bundle resources (paths below the content root). */
   readonly resources: readonly string[];
+  /** Hugo builds it and writes no file for it: a headless bundle, or `_build.render = "never"`. */
+  readonly unrendered: boolean;
+  /** In a folder Hugo reads: the site has no mounts, or one reads the file's source folder. */
+  readonly read: boolean;
 }
 
 function languagesOf(c: ConfigSpec): Languages {
@@ -352,7 +360,8 @@ const isBundle = (shape: Shape) => shape === 'leaf' || shape === 'headless';
 
 function layoutNodes(specs: readonly NodeSpec[], langs: Languages, mounts: readonly Mount[]): Node[] {
   const out: Node[] = [];
-  let headless: string | undefined;
+  /** The one page (with its translations) of the site Hugo builds without a URL. */
+  let unrendered: string | undefined;
   for (const spec of specs) {
     let shape = spec.shape;
     const dir = DIRS[spec.dir % DIRS.length];
@@ -409,9 +418,12 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages, mounts: reado
       rel = posix.join(prefix, rel);
       logical = logical === '' ? prefix : posix.join(prefix, logical);
     }
-    // One headless bundle per site (its translations included): Hugo gives it no URL, the test
-    // recognises it by its language.
-    if (shape === 'headless' && headless !== undefined && headless !== logical.toLowerCase()) shape = 'leaf';
+    // One headless bundle or page not rendered per site (its translations included): Hugo gives it
+    // no URL, the test recognises it by its language.
+    const taken = unrendered !== undefined && unrendered !== logical.toLowerCase();
+    if (shape === 'headless' && taken) shape = 'leaf';
+    // Not the home: its page writes the manifest the test reads.
+    const renderNever = spec.renderNever && shape !== 'headless' && !taken && !(shape === 'branch' && logical === '');
     const status = spec.status;
     const key = logical.toLowerCase();
     const conflict = out.some((o) => {
@@ -425,8 +437,11 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages, mounts: reado
       return false;
     });
     if (conflict) continue;
-    if (shape === 'headless') headless = key;
-    out.push({ spec, shape, status, lang, rootLang, root, rel, file: `${root}/${written}`, prefix, logical, resources: [] });
+    // Two index files of one bundle in one language (Hugo heads it with the first in its walk order):
+    // only one of them says `render = "never"`, so the page Hugo writes no file for is that one.
+    const renderNeverOnce = renderNever && !out.some((o) => o.unrendered && o.lang === lang && o.logical.toLowerCase() === key);
+    if (shape === 'headless' || renderNeverOnce) unrendered = key;
+    out.push({ spec, shape, status, lang, rootLang, root, rel, file: `${root}/${written}`, prefix, logical, resources: [], unrendered: shape === 'headless' || renderNeverOnce, read: mounts.length === 0 || mount !== undefined });
   }
 
   // A content file inside a bundle, in a language that has no header (index.md) for that bundle,
@@ -435,7 +450,8 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages, mounts: reado
   // and resources (no language suffix: the content root's language) of such a bundle.
   const headerLangs = new Map<string, Set<string>>();
   for (const n of out) {
-    if (!isBundle(n.shape)) continue;
+    // A header in a folder no mount reads is no header for Hugo.
+    if (!isBundle(n.shape) || !n.read) continue;
     const key = n.logical.toLowerCase();
     headerLangs.set(key, (headerLangs.get(key) ?? new Set<string>()).add(n.lang));
   }
@@ -454,13 +470,14 @@ function layoutNodes(specs: readonly NodeSpec[], langs: Languages, mounts: reado
 
 function frontMatter(node: Node, title: string): string {
   let form = node.spec.frontMatter;
-  if (form === 'none' && (node.status !== 'ok' || node.shape === 'headless' || node.spec.tags.length || node.spec.categories.length)) form = 'toml';
+  if (form === 'none' && (node.status !== 'ok' || node.unrendered || node.spec.tags.length || node.spec.categories.length)) form = 'toml';
   if (form === 'none') return '';
   const fields: [string, string, string][] = [['title', `"${title}"`, `"${title}"`]];
   if (node.status === 'draft') fields.push(['draft', 'true', 'true']);
   if (node.status === 'future') fields.push(['publishDate', '2999-01-01T00:00:00Z', '2999-01-01T00:00:00Z']);
   if (node.status === 'expired') fields.push(['expiryDate', '2000-01-01T00:00:00Z', '2000-01-01T00:00:00Z']);
   if (node.shape === 'headless') fields.push(['headless', 'true', 'true']);
+  else if (node.unrendered) fields.push(['_build', '{ render = "never" }', '{ render: "never" }']);
   // Terms as string arrays; a TOML basic string and a YAML flow sequence both read JSON's quoting.
   const terms = (list: readonly number[]) => `[${list.map((i) => JSON.stringify(TERMS[i % TERMS.length])).join(', ')}]`;
   if (node.spec.tags.length) fields.push(['tags', terms(node.spec.tags), terms(node.spec.tags)]);
@@ -659,7 +676,8 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
 
   const bodies = new Map<Node, string[]>(nodes.map((n) => [n, []]));
   const refs: GeneratedRef[] = [];
-  const writers = nodes.filter((n) => n.shape !== 'headless');
+  // A page Hugo writes no file for renders no ref.
+  const writers = nodes.filter((n) => !n.unrendered);
   for (const r of spec.refs) {
     if (writers.length === 0) break;
     const from = writers[r.from % writers.length];
@@ -685,6 +703,7 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
       ...(spec.config.ignore > 0 ? ['ignore-files'] : []),
       ...(spec.config.taxonomies ? ['taxonomies'] : []),
       ...(langs.disabled !== undefined ? ['disabled-language'] : []),
+      ...(target.unrendered && target.shape !== 'headless' ? ['to-render-never'] : []),
       ...(target.lang !== from.lang ? ['target-other-lang'] : []),
       r.shortcode,
     ];
@@ -722,8 +741,10 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
     files,
     refs: refs.map((r) => ({ ...r, line: lines.get(r.id) ?? 0 })),
     languages: [langs.defaultLang, ...langs.codes.filter((c) => c !== langs.defaultLang)],
-    headless: nodes.filter((n) => n.shape === 'headless').map((n) => ({ file: n.file, lang: n.lang })),
+    headless: nodes.filter((n) => n.unrendered).map((n) => ({ file: n.file, lang: n.lang })),
     summary,
-    ...(mounts.length > 0 || spec.config.ignore > 0 || spec.config.taxonomies || langs.disabled !== undefined ? { modelled: false } : {}),
+    ...(mounts.length > 0 || spec.config.ignore > 0 || spec.config.taxonomies || langs.disabled !== undefined || nodes.some((n) => n.unrendered && n.shape !== 'headless')
+      ? { modelled: false }
+      : {}),
   };
 }

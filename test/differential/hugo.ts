@@ -142,6 +142,8 @@ export async function hugoVerdicts(hugo: string, site: GeneratedSite, dir: strin
         pageLangs.set(key, lang);
         pages.add(`${key} [${lang}]`);
       }
+      // A page Hugo writes no file for (`_build.render = "never"`; headless bundles are not listed) has no URL.
+      if (url === '') continue;
       const known = byUrl.get(url);
       if (known && (known.file !== entry.file || known.lang !== entry.lang)) {
         throw new Error(`two pages at ${url}: ${known.file} [${known.lang}] and ${entry.file} [${entry.lang}]`);

@@ -50,14 +50,15 @@ export interface GeneratedSite {
   /** Configured language codes, the default one first. */
   readonly languages: readonly string[];
   /**
-   * Headless bundle headers (`headless = true` in index.md) with the language the generator
-   * means them to be in. Hugo builds them without a URL (a ref to one gives ""), so the test
-   * tells which one a ref found by its language; a site has at most one headless bundle.
+   * Headless bundle headers (`headless = true` in index.md) and pages with `_build.render =
+   * "never"`, with the language the generator means them to be in. Hugo builds them without a URL
+   * (a ref to one gives ""), so the test tells which one a ref found by its language; a site has at
+   * most one such page (its translations included).
    */
   readonly headless: readonly { readonly file: string; readonly lang: string }[];
   /** One line describing the site's shape (config form, languages, content folders). */
   readonly summary: string;
-  /** false for a site the reference model (reference.ts) does not model (content mounts, `ignoreFiles`). */
+  /** false for a site the reference model (reference.ts) does not model (content mounts, `ignoreFiles`, taxonomies, a disabled language, `_build.render`). */
   readonly modelled?: boolean;
 }
 
