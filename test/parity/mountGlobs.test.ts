@@ -65,7 +65,7 @@ describe('Checked against Hugo: a mount\'s includeFiles/excludeFiles, and overla
   MOUNT_OVERLAP_CASES.forEach((c, i) => {
     it(`overlapping mounts: ${c.name}`, async () => {
       const dir = join(tmp, `overlap-${i}`);
-      const { byHugo, byMedGuide } = await bothRead(dir, c.files, c.mounts);
+      const { byHugo, byMedGuide } = await bothRead(dir, c.files, c.mounts, c.ignoreFiles);
       assert.deepEqual(byHugo, [...c.read], 'Hugo reads what the case pins');
       assert.deepEqual(byMedGuide, byHugo, 'MedGuide reads what Hugo reads');
     });
@@ -79,7 +79,7 @@ describe('Checked against Hugo: a mount\'s includeFiles/excludeFiles, and overla
   });
 
   /** Writes a site of `files` (pages) with these content mounts; what `hugo list all` and MedGuide's site model read, site-relative, sorted. */
-  async function bothRead(dir: string, files: readonly string[], mounts: MountOverlapCase['mounts']): Promise<{ byHugo: string[]; byMedGuide: string[] }> {
+  async function bothRead(dir: string, files: readonly string[], mounts: MountOverlapCase['mounts'], ignoreFiles: readonly string[] = []): Promise<{ byHugo: string[]; byMedGuide: string[] }> {
     for (const f of files) {
       mkdirSync(dirname(join(dir, f)), { recursive: true });
       writeFileSync(join(dir, f), '+++\ntitle = "x"\n+++\n');
@@ -93,7 +93,8 @@ describe('Checked against Hugo: a mount\'s includeFiles/excludeFiles, and overla
         ...(m.excludeFiles ? [`excludeFiles = ${toml(m.excludeFiles)}`] : []),
       ].join('\n'),
     );
-    writeFileSync(join(dir, 'hugo.toml'), ['baseURL = "https://example.org/"', 'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]', ...tables].join('\n'));
+    const ignore = `ignoreFiles = ${toml(ignoreFiles)}`;
+    writeFileSync(join(dir, 'hugo.toml'), ['baseURL = "https://example.org/"', 'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]', ignore, ...tables].join('\n'));
     const r = spawnSync(hugo!, ['list', 'all'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     // stdout: a header line, then one line per page (Hugo 0.111 may print a WARN line first).

@@ -212,14 +212,14 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
    * source's `getRoots` walks up to every mount above. MedGuide reads such a folder as newer Hugo
    * does (a page there is a page, a ref to it is found), README "Known differences with Hugo".
    */
-  const foldersAt = (dir: string): { m: Mount; folder: string; rel: string }[] => {
-    const out: { m: Mount; folder: string; rel: string }[] = [];
+  const foldersAt = (dir: string): { m: Mount; folder: string; rel: string; ancestor?: true }[] => {
+    const out: { m: Mount; folder: string; rel: string; ancestor?: true }[] = [];
     if (mounts.some((m) => m.key === dir || below(m.key, dir))) {
       for (const m of folderMounts) if (m.key === dir) out.push({ m, folder: m.source, rel: '' });
       for (const m of folderMounts) {
         if (m.key === dir || !below(dir, m.key)) continue;
         const rel = m.key === '' ? dir : dir.slice(m.key.length + 1);
-        out.push({ m, folder: join(m.source, rel), rel });
+        out.push({ m, folder: join(m.source, rel), rel, ancestor: true });
       }
       return out;
     }
@@ -232,11 +232,14 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
     return out;
   };
 
-  /** Whether Hugo reads the folder entry `e` of `folder` (of mount `m`, at `rel` inside it). */
+  /**
+   * Whether Hugo reads the folder entry `e` of `folder` (of mount `m`, at `rel` inside it). A folder
+   * is asked of `ignoreFiles` later, once per name (see `walk`).
+   */
   const reads = (m: Mount, folder: string, rel: string, e: DirEntry): string | undefined => {
     if (isIgnoredName(e.name)) return undefined;
     const file = join(folder, e.name);
-    if (ignored(file)) return undefined;
+    if (e.kind !== 'directory' && ignored(file)) return undefined;
     return passes(m, join2(rel, e.name), e.kind === 'directory') ? file : undefined;
   };
 
@@ -247,15 +250,27 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
    */
   const walk = async (dir: string, depth: number): Promise<void> => {
     if (depth > 64) return;
-    const subfolders = new Set<string>();
-    // Mount targets inside: folders of the merged tree even where no source folder has them.
-    for (const m of mounts) {
-      if (m.mount.file || !below(m.key, dir)) continue;
-      const rest = dir === '' ? m.key : m.key.slice(dir.length + 1);
-      subfolders.add(rest.split('/')[0]);
-    }
+    // Each subfolder by name, with the source folder Hugo keeps for it: where several mounts have
+    // a folder of that name, Hugo's union keeps the first one listed (the mounts at this folder,
+    // then the targets inside it, which stand for no source folder, then the mounts above), and
+    // `ignoreFiles` is asked about that one only: if it matches, the merged folder is skipped,
+    // the other mounts' folders of that name with it (measured with Hugo 0.111.3).
+    const subfolders = new Map<string, string | undefined>();
+    const targetsInside = () => {
+      for (const m of mounts) {
+        if (m.mount.file || !below(m.key, dir)) continue;
+        const rest = dir === '' ? m.key : m.key.slice(dir.length + 1);
+        const name = rest.split('/')[0];
+        if (!subfolders.has(name)) subfolders.set(name, undefined);
+      }
+    };
+    let targetsListed = false;
     let here: VirtualDir | undefined;
-    for (const { m, folder, rel } of foldersAt(dir)) {
+    for (const { m, folder, rel, ancestor } of foldersAt(dir)) {
+      if (ancestor && !targetsListed) {
+        targetsInside();
+        targetsListed = true;
+      }
       const entries = [...(await host.readDirectory(folder))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       // The first bytes of the folder's `.html` files Hugo reads (few): those that start with `<` are plain files.
       const htmlStarts = new Map<string, boolean>();
@@ -268,14 +283,16 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
         const file = reads(m, folder, rel, e);
         if (file === undefined) continue;
         if (e.kind === 'directory') {
-          subfolders.add(e.name);
+          if (!subfolders.has(e.name)) subfolders.set(e.name, file);
           continue;
         }
         here ??= dirAt(dir);
         here.files.push(rawFile(m, file, join2(dir, e.name), e.name, htmlStarts.get(e.name) ?? false));
       }
     }
-    for (const name of [...subfolders].sort()) await walk(join2(dir, name), depth + 1);
+    if (!targetsListed) targetsInside();
+    const names = [...subfolders].filter(([, kept]) => kept === undefined || !ignored(kept)).map(([name]) => name);
+    for (const name of names.sort()) await walk(join2(dir, name), depth + 1);
   };
 
   // One file mounted under the target's name (checked with Hugo 0.111.3: `.File.Path` is the

@@ -124,9 +124,9 @@ describe('site: content files in the order Hugo walks them', () => {
 
   describe('overlapping mounts with filters, as Hugo 0.111.3 reads them (mountOverlapCases.ts)', () => {
     /** What the site model reads of a site of `files` (pages) with these content mounts, site-relative, sorted. */
-    async function modelReads(files: readonly string[], mounts: MountOverlapCase['mounts']): Promise<string[]> {
+    async function modelReads(files: readonly string[], mounts: MountOverlapCase['mounts'], ignoreFiles: readonly string[] = []): Promise<string[]> {
       const host: Record<string, string> = {
-        '/s/hugo.toml': `baseURL = "https://example.org/"\n${mounts
+        '/s/hugo.toml': `baseURL = "https://example.org/"\nignoreFiles = ${JSON.stringify(ignoreFiles)}\n${mounts
           .map((m) => `[[module.mounts]]\nsource = "${m.source}"\ntarget = "${m.target}"\n${m.includeFiles ? `includeFiles = ${JSON.stringify(m.includeFiles)}\n` : ''}${m.excludeFiles ? `excludeFiles = ${JSON.stringify(m.excludeFiles)}\n` : ''}`)
           .join('')}`,
       };
@@ -136,7 +136,7 @@ describe('site: content files in the order Hugo walks them', () => {
     }
     for (const c of MOUNT_OVERLAP_CASES) {
       it(c.name, async () => {
-        assert.deepEqual(await modelReads(c.files, c.mounts), [...c.read]);
+        assert.deepEqual(await modelReads(c.files, c.mounts, c.ignoreFiles), [...c.read]);
       });
     }
     it('reads a folder below another mount’s target through every mount above, as newer Hugo does (0.111: the nearest only)', async () => {

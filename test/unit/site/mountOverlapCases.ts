@@ -8,6 +8,8 @@ export interface MountOverlapCase {
   readonly name: string;
   /** `[[module.mounts]]` tables of hugo.toml, in order. */
   readonly mounts: readonly { readonly source: string; readonly target: string; readonly includeFiles?: readonly string[]; readonly excludeFiles?: readonly string[] }[];
+  /** `ignoreFiles` patterns of hugo.toml. */
+  readonly ignoreFiles?: readonly string[];
   /** Site-relative files, each a page with a title. */
   readonly files: readonly string[];
   /** The files Hugo reads, sorted. */
@@ -65,6 +67,26 @@ export const MOUNT_OVERLAP_CASES: readonly MountOverlapCase[] = [
     ],
     files: ['shared/blog/x.md', 'shared/top.md', 'other/blog/y.md'],
     read: ['other/blog/y.md', 'shared/top.md'],
+  },
+  {
+    name: 'ignoreFiles asked about the folder Hugo keeps of two mounts’ folders of one name: the first mount’s',
+    mounts: [
+      { source: 'extra', target: 'content/docs' },
+      { source: 'content', target: 'content/docs' },
+    ],
+    ignoreFiles: ['extra/.*setup'],
+    files: ['content/blog/setup/a.md', 'extra/blog/setup/b.md', 'content/blog/x.md', 'extra/blog/y.md'],
+    read: ['content/blog/x.md', 'extra/blog/y.md'],
+  },
+  {
+    name: 'the same, mounts in the other order: the folder is read, each file still asked',
+    mounts: [
+      { source: 'content', target: 'content/docs' },
+      { source: 'extra', target: 'content/docs' },
+    ],
+    ignoreFiles: ['extra/.*setup'],
+    files: ['content/blog/setup/a.md', 'extra/blog/setup/b.md', 'content/blog/x.md', 'extra/blog/y.md'],
+    read: ['content/blog/setup/a.md', 'content/blog/x.md', 'extra/blog/y.md'],
   },
 ];
 
