@@ -94,6 +94,8 @@ interface ConfigSpec {
   readonly taxonomies: boolean;
   /** Several languages: `disableLanguages` lists the last one that is not the default. */
   readonly disableOne: boolean;
+  /** Bits of `buildDrafts` (1), `buildFuture` (2), `buildExpired` (4) set to true. */
+  readonly build: number;
 }
 
 interface MountSpec {
@@ -173,6 +175,7 @@ const configArb: fc.Arbitrary<ConfigSpec> = fc.record({
   ignore: oneof(k(6, 0), w(1, fc.integer({ min: 1, max: IGNORE_FILES.length }))),
   taxonomies: oneof(k(1, false), k(1, true)),
   disableOne: oneof(k(5, false), k(1, true)),
+  build: oneof(k(5, 0), w(1, fc.integer({ min: 1, max: 7 }))),
 });
 
 const nodeArb: fc.Arbitrary<NodeSpec> = fc.record({
@@ -615,6 +618,9 @@ function configFiles(c: ConfigSpec, langs: Languages, mounts: readonly Mount[]):
   ];
   if (langs.defaultLang !== 'en' || c.defaultLang % 2 === 1) top.push(['defaultContentLanguage', `"${langs.defaultLang}"`]);
   if (langs.disabled !== undefined) top.push(['disableLanguages', `["${langs.disabled}"]`]);
+  if (c.build & 1) top.push(['buildDrafts', 'true']);
+  if (c.build & 2) top.push(['buildFuture', 'true']);
+  if (c.build & 4) top.push(['buildExpired', 'true']);
   // A regular expression in single quotes: a literal string in TOML and in YAML (no escapes).
   if (c.ignore > 0) top.push(['ignoreFiles', `['${IGNORE_FILES[(c.ignore - 1) % IGNORE_FILES.length]}']`]);
   const list = (globs: readonly string[]) => `[${globs.map((g) => `"${g}"`).join(', ')}]`;
@@ -735,6 +741,7 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
     ...(spec.config.ignore > 0 ? [`ignoreFiles ${IGNORE_FILES[(spec.config.ignore - 1) % IGNORE_FILES.length]}`] : []),
     ...(spec.config.taxonomies ? ['taxonomies'] : []),
     ...(langs.disabled !== undefined ? [`disableLanguages ${langs.disabled}`] : []),
+    ...(spec.config.build > 0 ? [`build ${['drafts', 'future', 'expired'].filter((_, i) => spec.config.build & (1 << i)).join(' ')}`] : []),
     `${nodes.length} content files`,
   ].join('; ');
   return {
@@ -743,7 +750,7 @@ export function buildSite(spec: SiteSpec): GeneratedSite {
     languages: [langs.defaultLang, ...langs.codes.filter((c) => c !== langs.defaultLang)],
     headless: nodes.filter((n) => n.unrendered).map((n) => ({ file: n.file, lang: n.lang })),
     summary,
-    ...(mounts.length > 0 || spec.config.ignore > 0 || spec.config.taxonomies || langs.disabled !== undefined || nodes.some((n) => n.unrendered && n.shape !== 'headless')
+    ...(mounts.length > 0 || spec.config.ignore > 0 || spec.config.taxonomies || langs.disabled !== undefined || spec.config.build > 0 || nodes.some((n) => n.unrendered && n.shape !== 'headless')
       ? { modelled: false }
       : {}),
   };
