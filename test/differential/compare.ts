@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, siteSeed, siteSpecs, smallerSpecs, type SiteSpec } from './generate';
 import { hugoVerdicts, removeSite, writeSite } from './hugo';
-import { medguideBuiltPages, medguideVerdicts, RESOLVER } from './medguide';
+import { medguideVerdicts, RESOLVER } from './medguide';
 import { referenceVerdicts, type ReferenceVerdict } from './reference';
 import { sameVerdict, showVerdict, type DifferentialFixture, type GeneratedRef, type GeneratedSite, type Verdict } from './types';
 
@@ -44,7 +44,7 @@ export async function evaluate(hugo: string, site: GeneratedSite): Promise<SiteR
   try {
     const run = await hugoVerdicts(hugo, site, dir);
     const compared = site.refs.filter((r) => run.verdicts.has(r.id));
-    const answers = await medguideVerdicts(dir, compared);
+    const { verdicts: answers, pages: ours } = await medguideVerdicts(dir, compared);
     const medguide = new Map<number, Verdict>(compared.map((r, i) => [r.id, answers[i]]));
     const modelled = site.modelled === false ? [] : referenceVerdicts(site, compared);
     const reference = new Map<number, ReferenceVerdict>(modelled.map((x, i) => [compared[i].id, x]));
@@ -58,12 +58,11 @@ export async function evaluate(hugo: string, site: GeneratedSite): Promise<SiteR
       if (h && x && !sameVerdict(h, x.verdict)) referenceMisses.push({ ref, hugo: h, medguide: x.verdict });
     }
     const pageMismatches: string[] = [];
-    if (RESOLVER === 'model') {
-      const ours = await medguideBuiltPages(dir);
+    if (ours) {
       for (const p of run.pages) if (!ours.includes(p)) pageMismatches.push(`hugo only: ${p}`);
       for (const p of ours) if (!run.pages.includes(p)) pageMismatches.push(`medguide only: ${p}`);
     }
-    return { site, hugo: run.verdicts, medguide, mismatches, reference, referenceMisses, notes: run.notes, hugoMs: run.ms, pageMismatches, pagesCompared: RESOLVER === 'model' ? run.pages.length : 0 };
+    return { site, hugo: run.verdicts, medguide, mismatches, reference, referenceMisses, notes: run.notes, hugoMs: run.ms, pageMismatches, pagesCompared: ours ? run.pages.length : 0 };
   } finally {
     removeSite(dir);
   }

@@ -21,7 +21,7 @@ describe(`Differential fixtures: recorded Hugo verdicts (MedGuide side: ${RESOLV
       const dir = writeSite(fixture.site.files, 'medguide-diff-fixture-');
       try {
         const refs = fixture.site.refs.filter((r) => fixture.hugo[String(r.id)] !== undefined);
-        const answers = await medguideVerdicts(dir, refs);
+        const { verdicts: answers } = await medguideVerdicts(dir, refs);
         const mismatches: Mismatch[] = [];
         refs.forEach((ref, i) => {
           const hugo = fixture.hugo[String(ref.id)];

@@ -12,20 +12,25 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeHost } from '../../src/cli/nodeHost';
 import { buildPageIndex, resolveRef } from '../../src/core/relref/resolve';
-import { openHugoSite, type RefVerdict } from '../../src/core/site';
+import { openHugoSite, type HugoSite, type RefVerdict } from '../../src/core/site';
 import type { GeneratedRef, Verdict } from './types';
 
 export type Resolver = 'old' | 'model';
 
 export const RESOLVER: Resolver = process.env.MEDGUIDE_DIFF_RESOLVER === 'old' ? 'old' : 'model';
 
-/** MedGuide's verdict for each ref of the site written in `siteDir` (absolute, `/` separators), in order. */
-export async function medguideVerdicts(siteDir: string, refs: readonly GeneratedRef[], resolver: Resolver = RESOLVER): Promise<Verdict[]> {
-  return resolver === 'model' ? modelVerdicts(siteDir, refs) : oldVerdicts(siteDir, refs);
+/**
+ * MedGuide's verdict for each ref of the site written in `siteDir` (absolute, `/` separators), in
+ * order; with the site model, also the pages it says Hugo builds (see {@link builtPages}), from the
+ * same opening of the site.
+ */
+export async function medguideVerdicts(siteDir: string, refs: readonly GeneratedRef[], resolver: Resolver = RESOLVER): Promise<{ verdicts: Verdict[]; pages?: string[] }> {
+  if (resolver === 'old') return { verdicts: oldVerdicts(siteDir, refs) };
+  const site = await openHugoSite(new NodeHost(), siteDir);
+  return { verdicts: await modelVerdicts(site, siteDir, refs), pages: await builtPages(site, siteDir) };
 }
 
-async function modelVerdicts(siteDir: string, refs: readonly GeneratedRef[]): Promise<Verdict[]> {
-  const site = await openHugoSite(new NodeHost(), siteDir);
+async function modelVerdicts(site: HugoSite, siteDir: string, refs: readonly GeneratedRef[]): Promise<Verdict[]> {
   const out: Verdict[] = [];
   for (const ref of refs) {
     const args = { path: ref.path, ...(ref.lang !== undefined ? { lang: ref.lang } : {}), ...(ref.outputFormat !== undefined ? { outputFormat: ref.outputFormat } : {}) };
@@ -39,8 +44,7 @@ async function modelVerdicts(siteDir: string, refs: readonly GeneratedRef[]): Pr
  * file-backed node of every language's page map but headless bundles (Hugo builds them, and lists
  * them in no collection, `.Site.AllPages` included).
  */
-export async function medguideBuiltPages(siteDir: string): Promise<string[]> {
-  const site = await openHugoSite(new NodeHost(), siteDir);
+async function builtPages(site: HugoSite, siteDir: string): Promise<string[]> {
   const out: string[] = [];
   for (const [lang, map] of await site.pageMaps()) {
     for (const node of map.byFile.values()) {

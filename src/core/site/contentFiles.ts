@@ -173,6 +173,8 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
   type Mount = (typeof mounts)[number];
   const folderMounts = mounts.filter((m) => !m.mount.file);
   const below = (key: string, dir: string) => (dir === '' ? key !== '' : key.startsWith(`${dir}/`));
+  /** `path` from the folder `dir` above it (`below(path, dir)`). */
+  const inside = (path: string, dir: string) => (dir === '' ? path : path.slice(dir.length + 1));
   const join2 = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
   /** Whether an entry of `mount` passes its includeFiles/excludeFiles, alone (`rel`: its path inside the mount). */
   const passes = (m: Mount, rel: string, isDir: boolean) => !options.mountFilter || options.mountFilter(m.mount, `/${rel}`, isDir);
@@ -218,7 +220,7 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
       for (const m of folderMounts) if (m.key === dir) out.push({ m, folder: m.source, rel: '' });
       for (const m of folderMounts) {
         if (m.key === dir || !below(dir, m.key)) continue;
-        const rel = m.key === '' ? dir : dir.slice(m.key.length + 1);
+        const rel = inside(dir, m.key);
         out.push({ m, folder: join(m.source, rel), rel, ancestor: true });
       }
       return out;
@@ -226,7 +228,7 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
     // The nearest target first, then up (newer Hugo's order; the files are sorted later anyway).
     const above = folderMounts.filter((m) => below(dir, m.key)).sort((a, b) => b.key.length - a.key.length);
     for (const m of above) {
-      const rel = m.key === '' ? dir : dir.slice(m.key.length + 1);
+      const rel = inside(dir, m.key);
       if (passes(m, rel, true)) out.push({ m, folder: join(m.source, rel), rel });
     }
     return out;
@@ -259,8 +261,7 @@ export async function collectContentFiles(host: SiteHost, options: CollectOption
     const targetsInside = () => {
       for (const m of mounts) {
         if (m.mount.file || !below(m.key, dir)) continue;
-        const rest = dir === '' ? m.key : m.key.slice(dir.length + 1);
-        const name = rest.split('/')[0];
+        const name = inside(m.key, dir).split('/')[0];
         if (!subfolders.has(name)) subfolders.set(name, undefined);
       }
     };

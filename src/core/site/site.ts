@@ -350,7 +350,9 @@ export class HugoSite {
     for (const f of pages) {
       if (f.role !== 'section' || states.get(f.file)?.built !== false) continue;
       const folder = goLower(f.path.slice(0, f.path.lastIndexOf('/') + 1));
-      hidden.set(f.lang, [...(hidden.get(f.lang) ?? []), folder]);
+      const folders = hidden.get(f.lang);
+      if (folders) folders.push(folder);
+      else hidden.set(f.lang, [folder]);
     }
     const dropped = (f: ContentFile) => {
       const folders = hidden.get(f.lang);
